@@ -1,0 +1,40 @@
+using Keyless.Trust.Diagnostics;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Keyless.Cli.Infrastructure;
+
+/// <summary>The exit codes of spec §5, and the one place exceptions become them.</summary>
+internal static class ExitCodes
+{
+    public const int Ok = 0;
+    public const int Findings = 1;
+    public const int BadInput = 2;
+    public const int InternalError = 3;
+
+    /// <summary>
+    /// Bad input and bad usage name the place and exit 2; anything else is a bug and exits 3 with one line
+    /// (the stack trace only when KEYLESS_DEBUG is set), never a wall of text at the user.
+    /// </summary>
+    public static int FromException(Exception exception, ITypeResolver? resolver)
+    {
+        var error = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+        switch (exception)
+        {
+            case InputException input:
+                error.MarkupLineInterpolated($"[red]error:[/] {input.Location}: {input.Message}");
+                return BadInput;
+            case CommandAppException usage:
+                error.MarkupLineInterpolated($"[red]error:[/] {usage.Message}");
+                return BadInput;
+            default:
+                error.MarkupLineInterpolated($"[red]internal error:[/] {exception.GetType().Name}: {exception.Message}");
+                if (Environment.GetEnvironmentVariable("KEYLESS_DEBUG") is { Length: > 0 })
+                {
+                    error.WriteLine(exception.ToString(), Style.Plain);
+                }
+
+                return InternalError;
+        }
+    }
+}

@@ -1,0 +1,33 @@
+using System.Text.Json.Nodes;
+
+namespace Keyless.Trust.Findings;
+
+/// <summary>
+/// One thing Keyless reports (audit, lint, scan, diff). Immutable; the witness, when present, is a full
+/// claims object that the same evaluator as <c>explain</c> admits for <see cref="Identity"/>.
+/// </summary>
+public sealed record Finding
+{
+    /// <summary>Kebab-case id of the rule that produced it; also the docs page and SARIF rule id.</summary>
+    public required string Id { get; init; }
+
+    public required Severity Severity { get; init; }
+
+    public required Confidence Confidence { get; init; }
+
+    /// <summary>The persona that can exploit it, or null for static findings.</summary>
+    public Persona? Persona { get; init; }
+
+    /// <summary>The identity concerned (service account email, principal, app name/client id), if any.</summary>
+    public string? Identity { get; init; }
+
+    public required string Message { get; init; }
+
+    /// <summary>Claims of a token that proves the finding; never a signed token.</summary>
+    public JsonObject? Witness { get; init; }
+
+    /// <summary>What to change, in the user's own format.</summary>
+    public required string Fix { get; init; }
+
+    public required FindingLocation Location { get; init; }
+}

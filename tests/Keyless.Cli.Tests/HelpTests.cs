@@ -1,0 +1,27 @@
+using Keyless.Cli.Tests.Infrastructure;
+
+namespace Keyless.Cli.Tests;
+
+public sealed class HelpTests
+{
+    [Fact]
+    public async Task Should_List_Every_Command()
+    {
+        var run = await KeylessProcess.RunAsync("--help");
+
+        Assert.Equal(0, run.ExitCode);
+        foreach (var command in new[] { "explain", "audit", "diff", "plan", "lint", "scan", "emulate", "mint", "eval", "decode", "login" })
+        {
+            Assert.Contains(command, run.StdOut, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Should_Exit_2_On_An_Unknown_Command_Without_A_Stack_Trace()
+    {
+        var run = await KeylessProcess.RunAsync("frobnicate");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.DoesNotContain("   at ", run.StdErr + run.StdOut, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,22 @@
+namespace Keyless.Cli.Tests.Infrastructure;
+
+/// <summary>Locates the repository root (the folder holding Keyless.slnx) from the test binaries.</summary>
+public static class RepoPaths
+{
+    public static string Root { get; } = FindRoot();
+
+    public static string Examples => Path.Combine(Root, "examples");
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Keyless.slnx")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Keyless.slnx not found above " + AppContext.BaseDirectory);
+    }
+}
