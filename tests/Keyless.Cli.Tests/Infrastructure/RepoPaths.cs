@@ -9,6 +9,15 @@ public static class RepoPaths
 
     private static string FindRoot()
     {
+        var stamped = typeof(RepoPaths).Assembly
+            .GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
+            .Cast<System.Reflection.AssemblyMetadataAttribute>()
+            .FirstOrDefault(a => a.Key == "KeylessRepoRoot")?.Value;
+        if (stamped is not null && File.Exists(Path.Combine(stamped, "Keyless.slnx")))
+        {
+            return stamped;
+        }
+
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
             if (File.Exists(Path.Combine(dir.FullName, "Keyless.slnx")))
