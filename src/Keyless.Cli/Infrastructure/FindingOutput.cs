@@ -1,0 +1,54 @@
+using Keyless.Formats.Output;
+using Keyless.Trust.Diagnostics;
+using Keyless.Trust.Findings;
+
+namespace Keyless.Cli.Infrastructure;
+
+/// <summary>
+/// Renders a command's findings where the user asked (stdout or <c>--output</c>) and returns the exit code of
+/// spec §5. Colour only for text on a terminal stdout with <c>NO_COLOR</c> unset.
+/// </summary>
+internal static class FindingOutput
+{
+    /// <param name="settings">The command's parsed options.</param>
+    /// <param name="toolCommand"><c>audit</c>, <c>lint</c>, <c>scan</c> or <c>diff</c>: the docs folder and SARIF run.</param>
+    /// <param name="findings">What the command found, in the order to report.</param>
+    /// <param name="rules">The command's rule registry (SARIF rules).</param>
+    /// <param name="baseDirectory">Paths under it are written relative; defaults to the current directory.</param>
+    /// <returns>0 when nothing is at or above <c>--fail-on</c>, else 1.</returns>
+    public static int Render(FindingOutputSettings settings, string toolCommand, IReadOnlyList<Finding> findings,
+                             IReadOnlyList<RuleDescriptor> rules, string? baseDirectory = null)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var format = settings.OutputFormat;
+        baseDirectory ??= Directory.GetCurrentDirectory();
+
+        if (settings.Output is { Length: > 0 } file)
+        {
+            var options = new FindingWriterOptions(toolCommand, Color: false, baseDirectory);
+            try
+            {
+                using var writer = new StreamWriter(file, append: false, new System.Text.UTF8Encoding(false));
+                FindingWriter.Write(writer, format, findings, rules, options);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new InputException("--output", $"cannot write '{file}': {e.Message}");
+            }
+        }
+        else
+        {
+            var options = new FindingWriterOptions(toolCommand, UseColor(format), baseDirectory);
+            FindingWriter.Write(Console.Out, format, findings, rules, options);
+            Console.Out.Flush();
+        }
+
+        return FailOn.ExitCode(findings, settings.FailOnSeverity);
+    }
+
+    /// <summary>Colour only for people: text, a terminal, and no <c>NO_COLOR</c> (https://no-color.org).</summary>
+    public static bool UseColor(OutputFormat format) =>
+        format == OutputFormat.Text
+        && !Console.IsOutputRedirected
+        && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
+}

@@ -1,0 +1,34 @@
+using Keyless.Trust.Findings;
+
+namespace Keyless.Formats.Output;
+
+/// <summary>Renders findings of audit, lint, scan and diff in one of the four output formats (spec §5).</summary>
+public static class FindingWriter
+{
+    public static void Write(TextWriter output, OutputFormat format, IReadOnlyList<Finding> findings,
+                             IReadOnlyList<RuleDescriptor> rules, FindingWriterOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(findings);
+        ArgumentNullException.ThrowIfNull(rules);
+        ArgumentNullException.ThrowIfNull(options);
+
+        switch (format)
+        {
+            case OutputFormat.Text:
+                TextFindingRenderer.Write(output, findings, options);
+                break;
+            case OutputFormat.Json:
+                JsonFindingRenderer.Write(output, findings, options);
+                break;
+            case OutputFormat.Sarif:
+                SarifFindingRenderer.Write(output, findings, rules, options);
+                break;
+            case OutputFormat.CodeQuality:
+                CodeQualityFindingRenderer.Write(output, findings, options);
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(format));
+        }
+    }
+}
