@@ -40,8 +40,12 @@ internal static class TextFindingRenderer
                 Detail(output, options.Color, "identity", identity);
             }
 
-            var who = finding.Persona is { } persona ? persona.ToWire() + ", " : string.Empty;
-            Detail(output, options.Color, "confidence", who + finding.Confidence.ToWire());
+            if (finding.Persona is { } persona)
+            {
+                Detail(output, options.Color, "persona", persona.ToWire());
+            }
+
+            Detail(output, options.Color, "confidence", finding.Confidence.ToWire());
             Detail(output, options.Color, "fix", finding.Fix);
             output.Write('\n');
         }
