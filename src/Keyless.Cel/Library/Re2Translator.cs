@@ -1,0 +1,612 @@
+using System.Globalization;
+using System.Text;
+
+namespace Keyless.Cel.Library;
+
+/// <summary>
+/// RE2 syntax → .NET syntax with RE2's meaning: <c>\d \w \s</c> and POSIX classes are ASCII, <c>$</c> is the
+/// end of text unless (?m), <c>(?P&lt;name&gt;</c> is a named group; lookaround, backreferences, atomic
+/// groups, <c>\Z</c> and repeat counts over 1000 are rejected as RE2 rejects them.
+/// </summary>
+internal sealed class Re2Translator
+{
+    private const string Digit = "0-9";
+    private const string Word = "0-9A-Za-z_";
+    private const string Space = "\\t\\n\\f\\r ";
+
+    private static readonly Dictionary<string, string> Posix = new(StringComparer.Ordinal)
+    {
+        ["alnum"] = "0-9A-Za-z",
+        ["alpha"] = "A-Za-z",
+        ["ascii"] = "\\x00-\\x7F",
+        ["blank"] = "\\t ",
+        ["cntrl"] = "\\x00-\\x1F\\x7F",
+        ["digit"] = "0-9",
+        ["graph"] = "!-~",
+        ["lower"] = "a-z",
+        ["print"] = " -~",
+        ["punct"] = "!-/:-@\\[-`{-~",
+        ["space"] = "\\t\\n\\v\\f\\r ",
+        ["upper"] = "A-Z",
+        ["word"] = "0-9A-Za-z_",
+        ["xdigit"] = "0-9A-Fa-f",
+    };
+
+    private readonly string _p;
+    private readonly StringBuilder _out = new();
+    private readonly Stack<bool> _multiline = new();
+    private int _i;
+    private bool _multilineNow;
+
+    private Re2Translator(string pattern) => _p = pattern;
+
+    public static string Translate(string pattern)
+    {
+        var t = new Re2Translator(pattern);
+        t.Run();
+        return t._out.ToString();
+    }
+
+    private void Run()
+    {
+        var canRepeat = false;
+        while (_i < _p.Length)
+        {
+            var c = _p[_i];
+            switch (c)
+            {
+                case '\\':
+                    EscapeOutsideClass();
+                    canRepeat = true;
+                    break;
+                case '[':
+                    CharClass();
+                    canRepeat = true;
+                    break;
+                case '(':
+                    Group();
+                    canRepeat = false;
+                    break;
+                case ')':
+                    if (_multiline.Count == 0)
+                    {
+                        throw new Re2SyntaxException("unexpected )");
+                    }
+
+                    _multilineNow = _multiline.Pop();
+                    _out.Append(')');
+                    _i++;
+                    canRepeat = true;
+                    break;
+                case '*' or '+' or '?':
+                    if (!canRepeat)
+                    {
+                        throw new Re2SyntaxException("missing argument to repetition operator");
+                    }
+
+                    _out.Append(c);
+                    _i++;
+                    LazySuffix();
+                    canRepeat = false;
+                    break;
+                case '{' when RepeatCount() is { } repeat:
+                    if (!canRepeat)
+                    {
+                        throw new Re2SyntaxException("missing argument to repetition operator");
+                    }
+
+                    _out.Append(repeat);
+                    LazySuffix();
+                    canRepeat = false;
+                    break;
+                case '$':
+                    _out.Append(_multilineNow ? "(?m:$)" : "\\z");
+                    _i++;
+                    canRepeat = false;
+                    break;
+                case '^':
+                    _out.Append(_multilineNow ? "(?m:^)" : "\\A");
+                    _i++;
+                    canRepeat = false;
+                    break;
+                case '|':
+                    _out.Append('|');
+                    _i++;
+                    canRepeat = false;
+                    break;
+                case '.':
+                    _out.Append('.');
+                    _i++;
+                    canRepeat = true;
+                    break;
+                default:
+                    AppendLiteral(char.ConvertToUtf32(_p, _i) is var cp ? cp : c);
+                    _i += char.IsHighSurrogate(c) && _i + 1 < _p.Length ? 2 : 1;
+                    canRepeat = true;
+                    break;
+            }
+        }
+
+        if (_multiline.Count != 0)
+        {
+            throw new Re2SyntaxException("missing )");
+        }
+    }
+
+    private void LazySuffix()
+    {
+        if (_i < _p.Length && _p[_i] == '?')
+        {
+            _out.Append('?');
+            _i++;
+        }
+
+        if (_i < _p.Length && _p[_i] is '*' or '+' or '?' || (_i < _p.Length && _p[_i] == '{' && RepeatCountPeek()))
+        {
+            throw new Re2SyntaxException("bad repetition operator");
+        }
+    }
+
+    private bool RepeatCountPeek()
+    {
+        var save = _i;
+        var r = RepeatCount();
+        _i = save;
+        return r is not null;
+    }
+
+    /// <summary>{n}, {n,} or {n,m}; anything else is a literal brace, as in RE2.</summary>
+    private string? RepeatCount()
+    {
+        var j = _i + 1;
+        var start = j;
+        while (j < _p.Length && char.IsAsciiDigit(_p[j]))
+        {
+            j++;
+        }
+
+        if (j == start || j >= _p.Length)
+        {
+            return null;
+        }
+
+        var min = _p[start..j];
+        string? max = min;
+        if (_p[j] == ',')
+        {
+            j++;
+            var maxStart = j;
+            while (j < _p.Length && char.IsAsciiDigit(_p[j]))
+            {
+                j++;
+            }
+
+            max = j == maxStart ? null : _p[maxStart..j];
+        }
+
+        if (j >= _p.Length || _p[j] != '}')
+        {
+            return null;
+        }
+
+        var lo = min.Length > 5 ? int.MaxValue : int.Parse(min, CultureInfo.InvariantCulture);
+        var hi = max is null ? lo : max.Length > 5 ? int.MaxValue : int.Parse(max, CultureInfo.InvariantCulture);
+        if (lo > 1000 || hi > 1000 || (max is not null && hi < lo))
+        {
+            throw new Re2SyntaxException("invalid repeat count");
+        }
+
+        _i = j + 1;
+        return _p[(start - 1)..(j + 1)];
+    }
+
+    private void Group()
+    {
+        _multiline.Push(_multilineNow);
+        if (_i + 1 >= _p.Length || _p[_i + 1] != '?')
+        {
+            _out.Append('(');
+            _i++;
+            return;
+        }
+
+        var rest = _p.AsSpan(_i + 2);
+        if (rest.StartsWith("P<") || (rest.StartsWith("<") && !rest.StartsWith("<=") && !rest.StartsWith("<!")))
+        {
+            var nameStart = _i + 2 + (rest[0] == 'P' ? 2 : 1);
+            var close = _p.IndexOf('>', nameStart);
+            var name = close < 0 ? string.Empty : _p[nameStart..close];
+            if (name.Length == 0 || !name.All(ch => char.IsAsciiLetterOrDigit(ch) || ch == '_'))
+            {
+                throw new Re2SyntaxException("invalid named capture group");
+            }
+
+            _out.Append("(?<").Append(name).Append('>');
+            _i = close + 1;
+            return;
+        }
+
+        if (rest.StartsWith("=") || rest.StartsWith("!") || rest.StartsWith("<=") || rest.StartsWith("<!"))
+        {
+            throw new Re2SyntaxException("lookaround is not supported");
+        }
+
+        // Flags: (?flags) or (?flags:re), flags from i m s U with an optional '-'.
+        var j = _i + 2;
+        var on = new StringBuilder();
+        var off = new StringBuilder();
+        var negate = false;
+        var multiline = _multilineNow;
+        while (j < _p.Length && _p[j] is not (')' or ':'))
+        {
+            var f = _p[j];
+            switch (f)
+            {
+                case '-' when !negate:
+                    negate = true;
+                    break;
+                case 'i' or 's':
+                    (negate ? off : on).Append(f);
+                    break;
+                case 'm':
+                    multiline = !negate;
+                    break;
+                case 'U':
+                    // Greediness does not change whether there is a match.
+                    break;
+                default:
+                    throw new Re2SyntaxException("invalid or unsupported Perl syntax: (?" + f);
+            }
+
+            j++;
+        }
+
+        if (j >= _p.Length)
+        {
+            throw new Re2SyntaxException("missing )");
+        }
+
+        var flags = on.ToString() + (off.Length > 0 ? "-" + off : string.Empty);
+        if (_p[j] == ')')
+        {
+            // (?flags) applies to the rest of the enclosing group.
+            _multiline.Pop();
+            _multilineNow = multiline;
+            if (flags.Length > 0)
+            {
+                _out.Append("(?").Append(flags).Append(')');
+            }
+        }
+        else
+        {
+            _multilineNow = multiline;
+            _out.Append("(?").Append(flags).Append(':');
+        }
+
+        _i = j + 1;
+    }
+
+    private void EscapeOutsideClass()
+    {
+        if (_i + 1 >= _p.Length)
+        {
+            throw new Re2SyntaxException("trailing \\");
+        }
+
+        var c = _p[_i + 1];
+        switch (c)
+        {
+            case 'd': _out.Append('[').Append(Digit).Append(']'); _i += 2; return;
+            case 'D': _out.Append("[^").Append(Digit).Append(']'); _i += 2; return;
+            case 'w': _out.Append('[').Append(Word).Append(']'); _i += 2; return;
+            case 'W': _out.Append("[^").Append(Word).Append(']'); _i += 2; return;
+            case 's': _out.Append('[').Append(Space).Append(']'); _i += 2; return;
+            case 'S': _out.Append("[^").Append(Space).Append(']'); _i += 2; return;
+            case 'b': _out.Append("\\b"); _i += 2; return;
+            case 'B': _out.Append("\\B"); _i += 2; return;
+            case 'A': _out.Append("\\A"); _i += 2; return;
+            case 'z': _out.Append("\\z"); _i += 2; return;
+            case 'p' or 'P':
+                _out.Append(UnicodeClass(negatedOutside: false));
+                return;
+            case 'Q':
+                var end = _p.IndexOf("\\E", _i + 2, StringComparison.Ordinal);
+                var literal = end < 0 ? _p[(_i + 2)..] : _p[(_i + 2)..end];
+                foreach (var rune in literal.EnumerateRunes())
+                {
+                    AppendLiteral(rune.Value);
+                }
+
+                _i = end < 0 ? _p.Length : end + 2;
+                return;
+            default:
+                AppendLiteral(EscapedCodePoint());
+                return;
+        }
+    }
+
+    /// <summary>A single-character escape (\n, \x41, \x{263a}, \123, \.) as a code point; letters RE2 does not know are errors.</summary>
+    private int EscapedCodePoint()
+    {
+        var c = _p[_i + 1];
+        switch (c)
+        {
+            case 'a': _i += 2; return 7;
+            case 'f': _i += 2; return 12;
+            case 't': _i += 2; return 9;
+            case 'n': _i += 2; return 10;
+            case 'r': _i += 2; return 13;
+            case 'v': _i += 2; return 11;
+            case 'x':
+                if (_i + 2 < _p.Length && _p[_i + 2] == '{')
+                {
+                    var close = _p.IndexOf('}', _i + 3);
+                    if (close < 0 || !int.TryParse(_p.AsSpan(_i + 3, close - _i - 3), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var wide) || wide > 0x10FFFF)
+                    {
+                        throw new Re2SyntaxException("invalid escape sequence \\x{");
+                    }
+
+                    _i = close + 1;
+                    return wide;
+                }
+
+                if (_i + 4 <= _p.Length && int.TryParse(_p.AsSpan(_i + 2, 2), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var hex))
+                {
+                    _i += 4;
+                    return hex;
+                }
+
+                throw new Re2SyntaxException("invalid escape sequence \\x");
+            case >= '0' and <= '7':
+            {
+                // RE2: \0 and multi-digit octal are characters; \1 … \9 alone are backreferences.
+                var j = _i + 1;
+                while (j < _p.Length && j < _i + 4 && _p[j] is >= '0' and <= '7')
+                {
+                    j++;
+                }
+
+                if (c != '0' && j - _i - 1 < 2)
+                {
+                    throw new Re2SyntaxException("backreferences are not supported");
+                }
+
+                var value = Convert.ToInt32(_p[(_i + 1)..j], 8);
+                _i = j;
+                return value;
+            }
+
+            case '8' or '9':
+                throw new Re2SyntaxException("backreferences are not supported");
+            default:
+                if (char.IsAsciiLetterOrDigit(c) || c == '_')
+                {
+                    throw new Re2SyntaxException($"invalid escape sequence \\{c}");
+                }
+
+                var cp = char.ConvertToUtf32(_p, _i + 1);
+                _i += char.IsHighSurrogate(c) ? 3 : 2;
+                return cp;
+        }
+    }
+
+    private string UnicodeClass(bool negatedOutside)
+    {
+        var negated = _p[_i + 1] == 'P';
+        string name;
+        if (_i + 2 < _p.Length && _p[_i + 2] == '{')
+        {
+            var close = _p.IndexOf('}', _i + 3);
+            if (close < 0)
+            {
+                throw new Re2SyntaxException("invalid character class range");
+            }
+
+            name = _p[(_i + 3)..close];
+            _i = close + 1;
+        }
+        else if (_i + 2 < _p.Length)
+        {
+            name = _p[_i + 2].ToString();
+            _i += 3;
+        }
+        else
+        {
+            throw new Re2SyntaxException("invalid character class range");
+        }
+
+        if (name.StartsWith('^'))
+        {
+            negated = !negated;
+            name = name[1..];
+        }
+
+        negated ^= negatedOutside;
+        var known = name is "L" or "Lu" or "Ll" or "Lt" or "Lm" or "Lo" or "M" or "Mn" or "Mc" or "Me" or "N" or "Nd" or "Nl"
+            or "No" or "P" or "Pc" or "Pd" or "Ps" or "Pe" or "Pi" or "Pf" or "Po" or "S" or "Sm" or "Sc" or "Sk" or "So"
+            or "Z" or "Zs" or "Zl" or "Zp" or "C" or "Cc" or "Cf" or "Co" or "Cs";
+        if (name == "Any")
+        {
+            return negated ? "[^\\s\\S]" : "[\\s\\S]";
+        }
+
+        if (!known)
+        {
+            throw new Re2SyntaxException($"unsupported Unicode class \\p{{{name}}}");
+        }
+
+        return (negated ? "\\P{" : "\\p{") + name + "}";
+    }
+
+    private void CharClass()
+    {
+        _i++;
+        var negated = false;
+        if (_i < _p.Length && _p[_i] == '^')
+        {
+            negated = true;
+            _i++;
+        }
+
+        var body = new StringBuilder();
+        var first = true;
+        while (true)
+        {
+            if (_i >= _p.Length)
+            {
+                throw new Re2SyntaxException("missing closing ]");
+            }
+
+            var c = _p[_i];
+            if (c == ']' && !first)
+            {
+                _i++;
+                break;
+            }
+
+            first = false;
+            if (c == '[' && _i + 1 < _p.Length && _p[_i + 1] == ':')
+            {
+                var close = _p.IndexOf(":]", _i + 2, StringComparison.Ordinal);
+                var name = close < 0 ? string.Empty : _p[(_i + 2)..close];
+                var negatedPosix = name.StartsWith('^');
+                if (Posix.TryGetValue(negatedPosix ? name[1..] : name, out var ranges))
+                {
+                    body.Append(negatedPosix ? Complement(ranges) : ranges);
+                    _i = close + 2;
+                    continue;
+                }
+
+                throw new Re2SyntaxException("invalid character class range");
+            }
+
+            if (c == '\\' && _i + 1 < _p.Length)
+            {
+                var e = _p[_i + 1];
+                string? shorthand = e switch
+                {
+                    'd' => Digit,
+                    'D' => Complement(Digit),
+                    'w' => Word,
+                    'W' => Complement(Word),
+                    's' => Space,
+                    'S' => Complement(Space),
+                    _ => null,
+                };
+                if (shorthand is not null)
+                {
+                    body.Append(shorthand);
+                    _i += 2;
+                    continue;
+                }
+
+                if (e is 'p' or 'P')
+                {
+                    var cls = UnicodeClass(negatedOutside: false);
+                    body.Append(cls == "[\\s\\S]" ? "\\s\\S" : cls);
+                    continue;
+                }
+            }
+
+            var lo = ClassChar();
+            if (_i + 1 < _p.Length && _p[_i] == '-' && _p[_i + 1] != ']')
+            {
+                _i++;
+                var hi = ClassChar();
+                if (hi < lo)
+                {
+                    throw new Re2SyntaxException("invalid character class range");
+                }
+
+                body.Append(Escape(lo)).Append('-').Append(Escape(hi));
+            }
+            else
+            {
+                body.Append(Escape(lo));
+            }
+        }
+
+        _out.Append(negated ? "[^" : "[").Append(body.Length == 0 ? "\\s\\S" : body.ToString()).Append(']');
+        if (body.Length == 0 && !negated)
+        {
+            throw new Re2SyntaxException("missing closing ]");
+        }
+    }
+
+    private int ClassChar()
+    {
+        var c = _p[_i];
+        if (c == '\\')
+        {
+            if (_i + 1 >= _p.Length)
+            {
+                throw new Re2SyntaxException("trailing \\");
+            }
+
+            return _p[_i + 1] == 'b' ? Advance(2, 8) : EscapedCodePoint();
+        }
+
+        var cp = char.ConvertToUtf32(_p, _i);
+        _i += char.IsHighSurrogate(c) ? 2 : 1;
+        return cp;
+    }
+
+    private int Advance(int by, int value)
+    {
+        _i += by;
+        return value;
+    }
+
+    /// <summary>The complement of an ASCII range list, for negated shorthands inside a class.</summary>
+    private static string Complement(string ranges)
+    {
+        var set = new bool[128];
+        var expanded = System.Text.RegularExpressions.Regex.Unescape(ranges);
+        for (var k = 0; k < expanded.Length; k++)
+        {
+            if (k + 2 < expanded.Length && expanded[k + 1] == '-')
+            {
+                for (int ch = expanded[k]; ch <= expanded[k + 2]; ch++)
+                {
+                    set[ch] = true;
+                }
+
+                k += 2;
+            }
+            else
+            {
+                set[expanded[k]] = true;
+            }
+        }
+
+        var text = new StringBuilder();
+        var i = 0;
+        while (i < 128)
+        {
+            if (set[i])
+            {
+                i++;
+                continue;
+            }
+
+            var start = i;
+            while (i < 128 && !set[i])
+            {
+                i++;
+            }
+
+            text.Append(Escape(start)).Append('-').Append(Escape(i - 1));
+        }
+
+        return text.Append("\\u0080-\\uFFFF").ToString();
+    }
+
+    private void AppendLiteral(int codePoint) => _out.Append(Escape(codePoint));
+
+    private static string Escape(int codePoint) => codePoint switch
+    {
+        < 0x10000 when char.IsAsciiLetterOrDigit((char)codePoint) => ((char)codePoint).ToString(),
+        < 0x10000 => string.Create(CultureInfo.InvariantCulture, $"\\u{codePoint:X4}"),
+        _ => "(?:" + char.ConvertFromUtf32(codePoint) + ")",
+    };
+}

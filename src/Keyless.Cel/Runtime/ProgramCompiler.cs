@@ -1,0 +1,250 @@
+using Keyless.Cel.Parsing;
+
+namespace Keyless.Cel.Runtime;
+
+internal sealed record CompileOutput(Evaluator? Root, int Slots, TraceNode? Trace, SyntaxError? Error);
+
+/// <summary>
+/// Turns the checked tree into nested closures once: names are resolved to slots or variables, functions to
+/// their implementations and constant regexes to compiled matchers, so evaluation does no lookup by name
+/// beyond the activation itself.
+/// </summary>
+internal sealed partial class ProgramCompiler
+{
+    private readonly HashSet<string>? _variables;
+    private readonly List<(string Name, int Slot)> _scope = [];
+    private int _maxSlots;
+
+    private ProgramCompiler(IReadOnlyList<string>? variables) =>
+        _variables = variables is null ? null : new HashSet<string>(variables, StringComparer.Ordinal);
+
+    public static CompileOutput Compile(CelExpr ast, IReadOnlyList<string>? variables)
+    {
+        try
+        {
+            var compiler = new ProgramCompiler(variables);
+            var root = compiler.Node(ast);
+            var trace = compiler.Trace(ast, root);
+            return new CompileOutput(root, compiler._maxSlots, trace, null);
+        }
+        catch (SyntaxException e)
+        {
+            return new CompileOutput(null, 0, null, new SyntaxError(e.Message, e.Offset));
+        }
+    }
+
+    private Evaluator Node(CelExpr expr) => expr switch
+    {
+        CelConst c => Constant(c.Value),
+        CelIdent i => Ident(i),
+        CelSelect s => Select(s),
+        CelCall c => Call(c),
+        CelList l => List(l),
+        CelMap m => Map(m),
+        CelComprehension c => Comprehension(c),
+        _ => throw new SyntaxException("unsupported expression", expr.Offset),
+    };
+
+    private static Evaluator Constant(CelValue value) => _ => value;
+
+    private TraceNode Trace(CelExpr expr, Evaluator? compiled = null)
+    {
+        if (expr is CelCall { Target: null } call)
+        {
+            switch (call.Function)
+            {
+                case CelOperators.LogicalAnd when call.Args.Count == 2:
+                    return new TraceNode.And(Trace(call.Args[0]), Trace(call.Args[1]));
+                case CelOperators.LogicalOr when call.Args.Count == 2:
+                    return new TraceNode.Or(Trace(call.Args[0]), Trace(call.Args[1]));
+                case CelOperators.LogicalNot when call.Args.Count == 1:
+                    return new TraceNode.Not(Trace(call.Args[0]));
+                case CelOperators.Conditional when call.Args.Count == 3:
+                    return new TraceNode.Conditional(Trace(call.Args[0]), Trace(call.Args[1]), Trace(call.Args[2]));
+            }
+        }
+
+        return new TraceNode.Leaf(expr, compiled ?? Node(expr));
+    }
+
+    private int? SlotOf(string name)
+    {
+        for (var i = _scope.Count - 1; i >= 0; i--)
+        {
+            if (_scope[i].Name == name)
+            {
+                return _scope[i].Slot;
+            }
+        }
+
+        return null;
+    }
+
+    private Evaluator Ident(CelIdent ident)
+    {
+        var name = ident.Name.StartsWith('.') ? ident.Name[1..] : ident.Name;
+        if (!ident.Name.StartsWith('.') && SlotOf(name) is { } slot)
+        {
+            return f => f.Slots[slot];
+        }
+
+        var type = CelTypeValue.ByName(name);
+        if (_variables is not null && !_variables.Contains(name))
+        {
+            return type is not null
+                ? Constant(type)
+                : throw new SyntaxException($"undeclared reference to '{name}'", ident.Offset);
+        }
+
+        var missing = CelValue.Error("no such attribute: " + name);
+        CelValue fallback = type ?? missing;
+        return f => f.Activation.TryGet(name, out var v) ? v : fallback;
+    }
+
+    /// <summary>The dotted name of a chain of selects on an identifier (<c>a.b.c</c>), or null.</summary>
+    private string? QualifiedName(CelExpr expr) => expr switch
+    {
+        CelIdent i when SlotOf(i.Name) is null => i.Name.TrimStart('.'),
+        CelSelect { TestOnly: false } s when QualifiedName(s.Operand) is { } prefix => prefix + "." + s.Field,
+        _ => null,
+    };
+
+    private Evaluator Select(CelSelect select)
+    {
+        var qualified = select.TestOnly ? null : QualifiedName(select);
+        if (qualified is not null && CelTypeValue.ByName(qualified) is { } type)
+        {
+            return Constant(type);
+        }
+
+        if (qualified is not null && _variables is not null && _variables.Contains(qualified))
+        {
+            return f => f.Activation.TryGet(qualified, out var v) ? v : CelValue.Error("no such attribute: " + qualified);
+        }
+
+        var operand = Node(select.Operand);
+        var field = select.Field;
+        var key = CelValue.Of(field);
+        Evaluator plain = select.TestOnly
+            ? f => Has(operand(f), key, field)
+            : f => Field(operand(f), key, field);
+        if (qualified is null || _variables is not null)
+        {
+            return plain;
+        }
+
+        // Undeclared variables: a variable named "a.b" wins over field b of variable a, as in cel-go.
+        return f => f.Activation.HasDottedNames && f.Activation.TryGet(qualified, out var v) ? v : plain(f);
+    }
+
+    internal static CelValue Field(CelValue operand, CelValue key, string field) => operand switch
+    {
+        CelMapValue map => map.TryGet(key, out var v) ? v : CelValue.Error("no such key: " + field),
+        CelErrorValue => operand,
+        _ => CelValue.Error($"type '{operand.Type.Name()}' does not support field selection"),
+    };
+
+    private static CelValue Has(CelValue operand, CelValue key, string field) => operand switch
+    {
+        CelMapValue map => CelValue.Of(map.TryGet(key, out _)),
+        CelErrorValue => operand,
+        _ => CelValue.Error($"invalid type for has({field}): {operand.Type.Name()}"),
+    };
+
+    private Evaluator List(CelList list)
+    {
+        var items = list.Elements.Select(Node).ToArray();
+        if (items.Length == 0)
+        {
+            return Constant(CelListValue.Empty);
+        }
+
+        return f =>
+        {
+            var values = new CelValue[items.Length];
+            for (var i = 0; i < items.Length; i++)
+            {
+                var v = items[i](f);
+                if (v.IsError)
+                {
+                    return v;
+                }
+
+                values[i] = v;
+            }
+
+            return new CelListValue(values);
+        };
+    }
+
+    private Evaluator Map(CelMap map)
+    {
+        var keys = map.Entries.Select(e => Node(e.Key)).ToArray();
+        var values = map.Entries.Select(e => Node(e.Value)).ToArray();
+        return f =>
+        {
+            var entries = new KeyValuePair<CelValue, CelValue>[keys.Length];
+            for (var i = 0; i < keys.Length; i++)
+            {
+                entries[i] = new(keys[i](f), values[i](f));
+            }
+
+            return CelMapValue.Create(entries);
+        };
+    }
+
+    private Evaluator Comprehension(CelComprehension c)
+    {
+        var range = Node(c.IterRange);
+        var init = Node(c.AccuInit);
+        var accuSlot = _scope.Count;
+        _scope.Add((c.AccuVar, accuSlot));
+        var iterSlot = _scope.Count;
+        _scope.Add((c.IterVar, iterSlot));
+        _maxSlots = Math.Max(_maxSlots, _scope.Count);
+        var condition = Node(c.LoopCondition);
+        var step = Node(c.LoopStep);
+        _scope.RemoveAt(_scope.Count - 1);
+        var result = Node(c.Result);
+        _scope.RemoveAt(_scope.Count - 1);
+
+        return f =>
+        {
+            var r = range(f);
+            IReadOnlyList<CelValue> items;
+            switch (r)
+            {
+                case CelListValue l:
+                    items = l.Items;
+                    break;
+                case CelMapValue m:
+                    items = [.. m.Entries.Select(e => e.Key)];
+                    break;
+                case CelErrorValue:
+                    return r;
+                default:
+                    return CelValue.Error($"expression of type '{r.Type.Name()}' cannot be range of a comprehension");
+            }
+
+            var slots = f.Slots;
+            var savedAccu = slots[accuSlot];
+            var savedIter = slots[iterSlot];
+            slots[accuSlot] = init(f);
+            foreach (var item in items)
+            {
+                slots[iterSlot] = item;
+                if (condition(f) is CelBoolValue { Value: false })
+                {
+                    break;
+                }
+
+                slots[accuSlot] = step(f);
+            }
+
+            var value = result(f);
+            slots[accuSlot] = savedAccu;
+            slots[iterSlot] = savedIter;
+            return value;
+        };
+    }
+}

@@ -1,0 +1,97 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+
+namespace Keyless.Cel;
+
+/// <summary>A map keyed by bool, int, uint or string; numeric keys compare across int, uint and double.</summary>
+internal sealed class CelMapValue : CelValue
+{
+    public static readonly CelMapValue Empty = new([], new Dictionary<CelValue, CelValue>(CelKeyComparer.Instance));
+
+    private readonly Dictionary<CelValue, CelValue> _index;
+
+    private CelMapValue(KeyValuePair<CelValue, CelValue>[] entries, Dictionary<CelValue, CelValue> index)
+    {
+        Entries = entries;
+        _index = index;
+    }
+
+    public KeyValuePair<CelValue, CelValue>[] Entries { get; }
+
+    public int Count => Entries.Length;
+
+    public override CelType Type => CelType.Map;
+
+    public static CelValue Create(IEnumerable<KeyValuePair<CelValue, CelValue>> entries)
+    {
+        var list = entries as KeyValuePair<CelValue, CelValue>[] ?? [.. entries];
+        var index = new Dictionary<CelValue, CelValue>(list.Length, CelKeyComparer.Instance);
+        foreach (var (key, value) in list)
+        {
+            if (key.IsError)
+            {
+                return key;
+            }
+
+            if (value.IsError)
+            {
+                return value;
+            }
+
+            if (key.Type is not (CelType.Bool or CelType.Int or CelType.Uint or CelType.String))
+            {
+                return Error("unsupported key type: " + key.Type.Name());
+            }
+
+            if (!index.TryAdd(key, value))
+            {
+                return Error("Failed with repeated key: " + key);
+            }
+        }
+
+        return new CelMapValue(list, index);
+    }
+
+    /// <summary>For JSON objects, whose keys are strings and unique by construction.</summary>
+    internal static CelMapValue FromOrderedUnique(IEnumerable<KeyValuePair<CelValue, CelValue>> entries)
+    {
+        var list = entries.ToArray();
+        var index = new Dictionary<CelValue, CelValue>(list.Length, CelKeyComparer.Instance);
+        foreach (var (key, value) in list)
+        {
+            index[key] = value;
+        }
+
+        return new CelMapValue(list, index);
+    }
+
+    public bool TryGet(CelValue key, out CelValue value) => _index.TryGetValue(key, out value!);
+
+    public bool TryGet(string key, out CelValue value) =>
+        _index.TryGetValue(new CelStringValue(key), out value!);
+
+    public override JsonNode? ToJson()
+    {
+        var obj = new JsonObject();
+        foreach (var (key, value) in Entries)
+        {
+            var name = key switch
+            {
+                CelStringValue s => s.Value,
+                CelIntValue i => i.Value.ToString(CultureInfo.InvariantCulture),
+                CelUintValue u => u.Value.ToString(CultureInfo.InvariantCulture),
+                CelBoolValue b => b.Value ? "true" : "false",
+                _ => key.ToString(),
+            };
+            obj[name] = value.ToJson();
+        }
+
+        return obj;
+    }
+
+    public override bool TryGetMap(out IReadOnlyList<KeyValuePair<CelValue, CelValue>> value)
+    {
+        value = Entries;
+        return true;
+    }
+}
