@@ -1,0 +1,42 @@
+namespace Keyless.GitLab.Pipeline;
+
+/// <summary>A scalar: every GitLab value is read as its text, as GitLab's own keywords mostly take strings.</summary>
+public sealed class PipelineScalar : PipelineNode
+{
+    public PipelineScalar(string value, ScalarStyle style, SourceLocation location, string? tag = null)
+        : base(location, tag)
+    {
+        Value = value;
+        Style = style;
+    }
+
+    public string Value { get; }
+
+    public ScalarStyle Style { get; }
+
+    /// <summary>YAML's plain null (<c>key:</c>, <c>~</c>, <c>null</c>), which GitLab treats as "not set".</summary>
+    public bool IsNull => Style == ScalarStyle.Plain && Value is "" or "~" or "null" or "Null" or "NULL";
+
+    /// <summary>
+    /// The text split into lines, each with its line in the file. Exact for literal blocks (<c>|</c>), whose content
+    /// starts on the line after the indicator and keeps its line breaks; other styles fold lines, so every line
+    /// is reported at the scalar's start.
+    /// </summary>
+    public IEnumerable<(string Text, int Line)> Lines()
+    {
+        var lines = Value.Split('\n');
+        var count = lines.Length;
+        if (count > 1 && lines[^1].Length == 0)
+        {
+            count--;
+        }
+
+        for (var i = 0; i < count; i++)
+        {
+            var line = Style == ScalarStyle.Literal ? Location.Line + 1 + i : Location.Line;
+            yield return (lines[i], line);
+        }
+    }
+
+    public override string ToString() => Value;
+}

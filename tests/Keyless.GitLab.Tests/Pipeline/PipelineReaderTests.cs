@@ -1,0 +1,401 @@
+using Keyless.GitLab.Pipeline;
+using Keyless.Trust.Diagnostics;
+
+namespace Keyless.GitLab.Tests.Pipeline;
+
+public sealed class PipelineReaderTests
+{
+    private static PipelineJob Job(PipelineDocument document, string name) => Assert.Single(document.Jobs, j => j.Name == name);
+
+    private static IEnumerable<string> Script(PipelineJob job, string section = "script") =>
+        job.ScriptLines().Where(l => l.Section == section).Select(l => l.Text);
+
+    public sealed class Jobs
+    {
+        [Fact]
+        public void Hidden_keys_are_templates_not_jobs_and_globals_are_not_jobs()
+        {
+            var document = PipelineReader.Parse("""
+                stages: [build]
+                variables: {A: b}
+                workflow: {rules: [{when: always}]}
+                .template: {script: [echo]}
+                build: {script: [make]}
+                """);
+
+            Assert.Equal(["build"], document.Jobs.Select(j => j.Name));
+        }
+
+        [Fact]
+        public void A_job_that_is_not_a_mapping_is_a_diagnostic()
+        {
+            var document = PipelineReader.Parse("job: [echo]\n");
+
+            Assert.Empty(document.Jobs);
+            Assert.Contains(document.Diagnostics, d => d.Message.Contains("must be a mapping", StringComparison.Ordinal) && d.Location.Line == 1);
+        }
+    }
+
+    public sealed class Extends
+    {
+        [Fact]
+        public void Mappings_merge_deeply_and_lists_are_replaced()
+        {
+            var document = PipelineReader.Parse("""
+                .base:
+                  variables: {A: from-base, B: from-base}
+                  script: [base-script]
+                  before_script: [base-before]
+                job:
+                  extends: .base
+                  variables: {B: from-job}
+                  script: [job-script]
+                """);
+
+            var job = Job(document, "job");
+
+            Assert.Equal("from-base", job.GetVariable("A")!.Value);
+            Assert.Equal("from-job", job.GetVariable("B")!.Value);
+            Assert.Equal(["job-script"], Script(job));
+            Assert.Equal(["base-before"], Script(job, "before_script"));
+        }
+
+        [Fact]
+        public void Later_parents_override_earlier_ones_and_parents_resolve_their_own_parents()
+        {
+            var document = PipelineReader.Parse("""
+                .a: {image: a, stage: a}
+                .b: {extends: .a, image: b}
+                .c: {image: c, tags: [c]}
+                job:
+                  extends: [.b, .c]
+                  script: [x]
+                """);
+
+            var body = Job(document, "job").Body;
+
+            Assert.Equal("c", body.GetScalar("image")!.Value);
+            Assert.Equal("a", body.GetScalar("stage")!.Value);
+        }
+
+        [Fact]
+        public void Inherited_values_point_at_the_template_line()
+        {
+            var document = PipelineReader.Parse("""
+                .deploy:
+                  id_tokens:
+                    GCP_TOKEN:
+                      aud: https://example.com
+                job:
+                  extends: .deploy
+                  script: [echo $GCP_TOKEN]
+                """);
+
+            var token = Assert.Single(Job(document, "job").IdTokens);
+
+            Assert.Equal(3, token.Location.Line);
+            Assert.Equal(4, token.Audiences[0].Location.Line);
+            Assert.False(token.FromDefault);
+        }
+
+        [Fact]
+        public void A_cycle_is_a_diagnostic_and_reading_goes_on()
+        {
+            var document = PipelineReader.Parse("""
+                .a: {extends: .b, image: a}
+                .b: {extends: .a, image: b}
+                job: {extends: .a, script: [x]}
+                """);
+
+            Assert.Contains(document.Diagnostics, d => d.Message.Contains("circular dependency", StringComparison.Ordinal));
+            Assert.Single(document.Jobs);
+        }
+
+        [Fact]
+        public void An_unknown_parent_is_a_diagnostic_at_the_extends_line()
+        {
+            var document = PipelineReader.Parse("job:\n  script: [x]\n  extends: .missing\n");
+
+            var diagnostic = Assert.Single(document.Diagnostics);
+
+            Assert.Contains(".missing", diagnostic.Message, StringComparison.Ordinal);
+            Assert.Equal(3, diagnostic.Location.Line);
+        }
+
+        [Fact]
+        public void Nesting_deeper_than_GitLab_allows_is_a_diagnostic()
+        {
+            var yaml = ".t0: {image: x}\n";
+            for (var i = 1; i <= 12; i++)
+            {
+                yaml += $".t{i}: {{extends: .t{i - 1}}}\n";
+            }
+
+            var document = PipelineReader.Parse(yaml + "job: {extends: .t12, script: [x]}\n");
+
+            Assert.Contains(document.Diagnostics, d => d.Message.Contains("nesting too deep", StringComparison.Ordinal));
+        }
+
+        [Fact]
+        public void A_very_long_chain_written_top_down_stops_early()
+        {
+            var yaml = "job: {extends: .t2000, script: [x]}\n";
+            for (var i = 2000; i >= 1; i--)
+            {
+                yaml += $".t{i}: {{extends: .t{i - 1}}}\n";
+            }
+
+            var document = PipelineReader.Parse(yaml + ".t0: {image: x}\n");
+
+            Assert.Contains(document.Diagnostics, d => d.Message.Contains("nesting too deep", StringComparison.Ordinal));
+        }
+    }
+
+    public sealed class Defaults
+    {
+        [Fact]
+        public void A_job_takes_default_keywords_it_does_not_set_and_replaces_the_others()
+        {
+            var document = PipelineReader.Parse("""
+                default:
+                  before_script: [default-before]
+                  after_script: [default-after]
+                job:
+                  before_script: [job-before]
+                  script: [x]
+                """);
+
+            var job = Job(document, "job");
+
+            Assert.Equal(["job-before"], Script(job, "before_script"));
+            Assert.Equal(["default-after"], Script(job, "after_script"));
+        }
+
+        [Fact]
+        public void Id_tokens_from_default_reach_every_job_and_say_so()
+        {
+            var document = PipelineReader.Parse("""
+                default:
+                  id_tokens:
+                    ID_TOKEN:
+                      aud: [https://a.example, https://b.example]
+                one: {script: [x]}
+                two:
+                  script: [x]
+                  id_tokens:
+                    OWN: {aud: https://own.example}
+                """);
+
+            var inherited = Assert.Single(Job(document, "one").IdTokens);
+            var own = Assert.Single(Job(document, "two").IdTokens);
+
+            Assert.True(inherited.FromDefault);
+            Assert.Equal(["https://a.example", "https://b.example"], inherited.Audiences.Select(a => a.Value));
+            Assert.False(own.FromDefault);
+            Assert.Equal("OWN", own.Name);
+        }
+
+        [Theory]
+        [InlineData("inherit: {default: false}", 0)]
+        [InlineData("inherit: {default: [image]}", 0)]
+        [InlineData("inherit: {default: [id_tokens]}", 1)]
+        [InlineData("inherit: {default: true}", 1)]
+        public void Inherit_default_controls_what_a_job_takes(string inherit, int tokens)
+        {
+            var document = PipelineReader.Parse($"default:\n  id_tokens:\n    T: {{aud: x}}\njob:\n  script: [x]\n  {inherit}\n");
+
+            Assert.Equal(tokens, Job(document, "job").IdTokens.Count);
+        }
+
+        [Fact]
+        public void Old_top_level_globals_act_as_defaults()
+        {
+            var document = PipelineReader.Parse("before_script: [global-before]\njob: {script: [x]}\n");
+
+            Assert.Equal(["global-before"], Script(Job(document, "job"), "before_script"));
+        }
+
+        [Fact]
+        public void Inherit_variables_false_drops_global_variables()
+        {
+            var document = PipelineReader.Parse("variables: {A: a}\njob:\n  script: [x]\n  inherit: {variables: false}\n");
+
+            Assert.Null(Job(document, "job").GetVariable("A"));
+        }
+    }
+
+    public sealed class References
+    {
+        [Fact]
+        public void A_reference_in_a_script_is_flattened_into_it()
+        {
+            var document = PipelineReader.Parse("""
+                .setup:
+                  script:
+                    - echo setup-1
+                    - echo setup-2
+                job:
+                  script:
+                    - !reference [.setup, script]
+                    - echo own
+                """);
+
+            var lines = Job(document, "job").ScriptLines().ToList();
+
+            Assert.Equal(["echo setup-1", "echo setup-2", "echo own"], lines.Select(l => l.Text));
+            Assert.Equal(3, lines[0].Location.Line);
+        }
+
+        [Fact]
+        public void References_resolve_after_extends_and_nest()
+        {
+            var document = PipelineReader.Parse("""
+                .base:
+                  variables: {AUD: https://example.com}
+                .child:
+                  extends: .base
+                .nested:
+                  rules: [!reference [.child, variables]]
+                job:
+                  variables: !reference [.child, variables]
+                  script: [x]
+                """);
+
+            Assert.Equal("https://example.com", Job(document, "job").GetVariable("AUD")!.Value);
+        }
+
+        [Fact]
+        public void A_missing_reference_is_a_diagnostic()
+        {
+            var document = PipelineReader.Parse("job:\n  script: [!reference [.nope, script]]\n");
+
+            Assert.Contains(document.Diagnostics, d => d.Message.Contains("could not be found", StringComparison.Ordinal));
+        }
+
+        [Fact]
+        public void A_reference_cycle_stops_at_the_nesting_limit()
+        {
+            var document = PipelineReader.Parse("""
+                .a: {script: [!reference [.b, script]]}
+                .b: {script: [!reference [.a, script]]}
+                job: {script: [!reference [.a, script]]}
+                """);
+
+            Assert.Contains(document.Diagnostics, d => d.Message.Contains("nest deeper", StringComparison.Ordinal));
+        }
+    }
+
+    public sealed class Includes : IDisposable
+    {
+        private readonly TempProject _project = new();
+
+        public void Dispose() => _project.Dispose();
+
+        [Fact]
+        public void Local_includes_merge_under_the_including_file_and_nest()
+        {
+            _project.Write("ci/templates.yml", "include: {local: /ci/more.yml}\n.deploy:\n  image: from-include\n  stage: deploy\n");
+            _project.Write("ci/more.yml", ".more: {image: more}\n");
+            var entry = _project.Write(".gitlab-ci.yml", "include:\n  - local: ci/templates.yml\njob:\n  extends: [.more, .deploy]\n  stage: own\n  script: [x]\n");
+
+            var document = PipelineReader.Read(entry);
+            var body = Job(document, "job").Body;
+
+            Assert.Equal("from-include", body.GetScalar("image")!.Value);
+            Assert.Equal("own", body.GetScalar("stage")!.Value);
+            Assert.EndsWith(Path.Combine("ci", "templates.yml"), body.GetScalar("image")!.Location.File, StringComparison.Ordinal);
+            Assert.Equal(3, document.Files.Count);
+        }
+
+        [Fact]
+        public void Local_paths_start_at_the_project_root_whatever_file_includes_them()
+        {
+            _project.Write("ci/a.yml", "include: ci/b.yml\n");
+            _project.Write("ci/b.yml", "job-b: {script: [b]}\n");
+            var entry = _project.Write(".gitlab-ci.yml", "include: ci/a.yml\n");
+
+            var document = PipelineReader.Read(entry);
+
+            Assert.Equal(["job-b"], document.Jobs.Select(j => j.Name));
+        }
+
+        [Fact]
+        public void Wildcard_local_includes_read_every_match()
+        {
+            _project.Write("ci/one.yml", "one: {script: [x]}\n");
+            _project.Write("ci/sub/two.yml", "two: {script: [x]}\n");
+            var entry = _project.Write(".gitlab-ci.yml", "include: {local: 'ci/**.yml'}\n");
+
+            var document = PipelineReader.Read(entry);
+
+            Assert.Equal(["one", "two"], document.Jobs.Select(j => j.Name).Order());
+        }
+
+        [Fact]
+        public void A_missing_local_file_is_bad_input_at_the_include()
+        {
+            var entry = _project.Write(".gitlab-ci.yml", "job: {script: [x]}\ninclude:\n  - local: nope.yml\n");
+
+            var error = Assert.Throws<InputException>(() => PipelineReader.Read(entry));
+
+            Assert.Equal(entry, error.File);
+            Assert.Equal(3, error.Line);
+            Assert.Contains("nope.yml", error.Message, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void A_local_path_outside_the_project_is_refused()
+        {
+            var entry = _project.Write(".gitlab-ci.yml", "include: ../../etc/passwd.yml\n");
+
+            Assert.Throws<InputException>(() => PipelineReader.Read(entry));
+        }
+
+        [Fact]
+        public void A_malformed_included_file_names_that_file()
+        {
+            _project.Write("ci/bad.yml", "job: [\n");
+            var entry = _project.Write(".gitlab-ci.yml", "include: ci/bad.yml\n");
+
+            var error = Assert.Throws<InputException>(() => PipelineReader.Read(entry));
+
+            Assert.EndsWith(Path.Combine("ci", "bad.yml"), error.File, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void A_file_that_includes_itself_is_read_once()
+        {
+            var entry = _project.Write(".gitlab-ci.yml", "include: .gitlab-ci.yml\njob: {script: [x]}\n");
+
+            var document = PipelineReader.Read(entry);
+
+            Assert.Single(document.Jobs);
+            Assert.Contains(document.Diagnostics, d => d.Message.Contains("includes itself", StringComparison.Ordinal));
+        }
+
+        [Fact]
+        public void Other_include_forms_are_recorded_not_fetched()
+        {
+            var entry = _project.Write(".gitlab-ci.yml", """
+                include:
+                  - remote: https://example.com/ci.yml
+                  - https://example.com/bare.yml
+                  - project: group/templates
+                    ref: v1.2.3
+                    file: [/a.yml, /b.yml]
+                  - template: Auto-DevOps.gitlab-ci.yml
+                  - component: $CI_SERVER_FQDN/group/components/deploy@1.0.0
+                job: {script: [x]}
+                """);
+
+            var includes = PipelineReader.Read(entry).Includes;
+
+            Assert.Equal(
+                [IncludeKind.Remote, IncludeKind.Remote, IncludeKind.Project, IncludeKind.Template, IncludeKind.Component],
+                includes.Select(i => i.Kind));
+            Assert.Equal("v1.2.3", includes[2].Ref);
+            Assert.Equal(["/a.yml", "/b.yml"], includes[2].Files!);
+            Assert.Equal(4, includes[2].Location.Line);
+        }
+    }
+}
