@@ -1,0 +1,379 @@
+using System.Text.Json.Nodes;
+using Keyless.Formats.Inputs.Gcloud;
+using Keyless.Trust.Model;
+
+namespace Keyless.Formats.Inputs.Terraform;
+
+/// <summary>
+/// Maps Terraform resources (product.md §2 list) onto the trust model, whatever JSON they came from. Types
+/// outside the list are reported as unrecognised, never silently dropped; data sources are context only.
+/// </summary>
+internal sealed class TerraformMapper(TrustBuilder builder, IReadOnlyList<TerraformResource> resources)
+{
+    /// <summary>Types read for context (ids, numbers, emails), not trust themselves.</summary>
+    private static readonly HashSet<string> ContextTypes = new(StringComparer.Ordinal)
+    {
+        "google_project", "google_service_account", "google_iam_policy", "azuread_service_principal", "azurerm_resource_group",
+    };
+
+    public void Map()
+    {
+        foreach (var resource in resources.Where(r => r.IsData || r.Type == "google_project"))
+        {
+            Context(new TfValues(resource));
+        }
+
+        foreach (var resource in resources.Where(r => !r.IsData))
+        {
+            var v = new TfValues(resource);
+            switch (resource.Type)
+            {
+                case "google_iam_workload_identity_pool": Pool(v); break;
+                case "google_iam_workload_identity_pool_provider": Provider(v); break;
+                case "google_service_account_iam_member": Members(v, ServiceAccount(v), [v.Str("member")], "member"); break;
+                case "google_service_account_iam_binding": Members(v, ServiceAccount(v), v.IsUnknown("members") ? [null] : [.. v.StrList("members")], "members"); break;
+                case "google_service_account_iam_policy": Policy(v); break;
+                case "google_project_iam_member": Members(v, Project(v), [v.Str("member")], "member"); break;
+                case "google_project_iam_binding": Members(v, Project(v), v.IsUnknown("members") ? [null] : [.. v.StrList("members")], "members"); break;
+                case "azuread_application": Application(v); break;
+                case "azuread_application_federated_identity_credential": AppCredential(v, flexible: false); break;
+                case "azuread_application_flexible_federated_identity_credential": AppCredential(v, flexible: true); break;
+                case "azurerm_user_assigned_identity": ManagedIdentity(v); break;
+                case "azurerm_federated_identity_credential": ManagedIdentityCredential(v); break;
+                case "gitlab_project": GitLabProject(v); break;
+                case "gitlab_branch_protection": GitLabProtection(v, "branch", isTag: false); break;
+                case "gitlab_tag_protection": GitLabProtection(v, "tag", isTag: true); break;
+                case "gitlab_project_protected_environment": GitLabEnvironment(v); break;
+                default:
+                    if (!ContextTypes.Contains(resource.Type))
+                    {
+                        builder.Unrecognized.Add(new UnrecognizedInput($"Terraform resource {resource.Address} (type {resource.Type} is not modelled)", v.Source));
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    private void Context(TfValues v)
+    {
+        if (v.Resource.Type == "google_project" && v.Str("project_id") is { } id && v.Str("number") is { Length: > 0 } number)
+        {
+            builder.ProjectNumbers[id] = number;
+        }
+    }
+
+    private static GcpProjectRef ProjectOf(TfValues v, string? name)
+    {
+        // The API name carries the number; the project attribute (and the id) what the configuration said.
+        var number = name is not null && name.StartsWith("projects/", StringComparison.Ordinal) ? GcpProjectRef.Parse(name.Split('/')[1]).Number : null;
+        var project = v.Str("project");
+        return new GcpProjectRef(number ?? (project is not null && project.All(char.IsAsciiDigit) ? project : null), project is not null && !project.All(char.IsAsciiDigit) ? project : null);
+    }
+
+    private static ResourceState State(TfValues v) => v.Str("state") == "DELETED" ? ResourceState.Deleted : ResourceState.Active;
+
+    private void Pool(TfValues v)
+    {
+        builder.Pools.Add(new GcpPool
+        {
+            Project = ProjectOf(v, v.Str("name")),
+            PoolId = v.Str("workload_identity_pool_id") ?? Referenced(v, "workload_identity_pool_id") ?? "?",
+            Disabled = v.Bool("disabled"),
+            State = State(v),
+            DisplayName = v.Str("display_name"),
+            TerraformAddress = v.Resource.BaseAddress,
+            Unknown = v.UnknownAs(("disabled", "disabled")),
+            Source = v.Source,
+        });
+    }
+
+    private void Provider(TfValues v)
+    {
+        var oidc = v.Blocks("oidc");
+        var protocol = oidc.Count > 0 || v.IsUnknown("oidc") ? "oidc"
+            : GcloudImporter.OtherProtocols.FirstOrDefault(b => v.Blocks(b).Count > 0) ?? "oidc";
+        var o = oidc.Count > 0 ? oidc[0] : null;
+        var unknown = new List<string>(v.UnknownAs(
+            ("attribute_mapping", "attributeMapping"), ("attribute_condition", "attributeCondition"), ("disabled", "disabled")));
+        if (v.IsUnknown("oidc") || v.IsUnknown("oidc.issuer_uri") || o?.IsUnknown("issuer_uri") == true)
+        {
+            unknown.Add("issuerUri");
+        }
+
+        if (v.IsUnknown("oidc") || v.IsUnknown("oidc.allowed_audiences") || o?.IsUnknown("allowed_audiences") == true)
+        {
+            unknown.Add("allowedAudiences");
+        }
+
+        builder.Providers.Add(new GcpProvider
+        {
+            Project = ProjectOf(v, v.Str("name")),
+            PoolId = v.Str("workload_identity_pool_id") ?? Referenced(v, "workload_identity_pool_id") ?? "?",
+            ProviderId = v.Str("workload_identity_pool_provider_id") ?? "?",
+            Protocol = protocol,
+            IssuerUri = o?.Str("issuer_uri"),
+            AllowedAudiences = o?.StrList("allowed_audiences") ?? [],
+            JwksJson = o?.Str("jwks_json"),
+            AttributeMapping = v.StrMap("attribute_mapping"),
+            AttributeCondition = v.Str("attribute_condition") is { Length: > 0 } condition ? condition : null,
+            Disabled = v.Bool("disabled"),
+            State = State(v),
+            DisplayName = v.Str("display_name"),
+            TerraformAddress = v.Resource.BaseAddress,
+            Unknown = unknown,
+            Source = v.Source,
+        });
+    }
+
+    /// <summary>A value a plan does not know, taken from the resource its expression references.</summary>
+    private string? Referenced(TfValues v, string attribute)
+    {
+        foreach (var reference in v.ReferencesOf(attribute))
+        {
+            var target = resources.FirstOrDefault(r => r.BaseAddress == reference || reference.StartsWith(r.BaseAddress + ".", StringComparison.Ordinal));
+            if (target is not null && new TfValues(target).Str(attribute) is { } value)
+            {
+                return value;
+            }
+        }
+
+        return null;
+    }
+
+    private GcpBindingTarget? ServiceAccount(TfValues v)
+    {
+        var id = v.Str("service_account_id");
+        if (id is null)
+        {
+            // Before apply: the account's email from the google_service_account it references.
+            foreach (var reference in v.ReferencesOf("service_account_id"))
+            {
+                var target = resources.FirstOrDefault(r => r.Type == "google_service_account" && (r.BaseAddress == reference || reference.StartsWith(r.BaseAddress + ".", StringComparison.Ordinal)));
+                if (target is not null)
+                {
+                    var sa = new TfValues(target);
+                    if (sa.Str("email") is { } email)
+                    {
+                        return GcpBindingTarget.ServiceAccount(email);
+                    }
+
+                    if (sa.Str("account_id") is { } account && sa.Str("project") is { } project)
+                    {
+                        return GcpBindingTarget.ServiceAccount($"{account}@{project}.iam.gserviceaccount.com");
+                    }
+                }
+            }
+
+            builder.Notes.Add($"{v.Resource.Address} ({v.Source}): the service account is not known until apply; its bindings are skipped.");
+            return null;
+        }
+
+        var marker = id.IndexOf("/serviceAccounts/", StringComparison.Ordinal);
+        return GcpBindingTarget.ServiceAccount(marker >= 0 ? id[(marker + "/serviceAccounts/".Length)..] : id);
+    }
+
+    private GcpBindingTarget? Project(TfValues v)
+    {
+        var project = v.Str("project");
+        if (project is null)
+        {
+            builder.Notes.Add($"{v.Resource.Address} ({v.Source}): the project is not known (provider default or unknown until apply); its bindings are skipped.");
+            return null;
+        }
+
+        return GcpBindingTarget.Project(project.StartsWith("projects/", StringComparison.Ordinal) ? project["projects/".Length..] : project);
+    }
+
+    private void Members(TfValues v, GcpBindingTarget? target, IReadOnlyList<string?> members, string attribute)
+    {
+        if (target is null)
+        {
+            return;
+        }
+
+        var role = v.Str("role") ?? "?";
+        var condition = v.Blocks("condition") is { Count: > 0 } blocks ? blocks[0].Str("expression") : null;
+        foreach (var member in members)
+        {
+            builder.Bindings.Add(new GcpBinding
+            {
+                Target = target,
+                Role = role,
+                Member = member,
+                MemberFromReference = v.WasReference(attribute),
+                ConditionExpression = condition,
+                Unknown = member is null ? ["member"] : [],
+                Source = v.Source,
+            });
+        }
+    }
+
+    private void Policy(TfValues v)
+    {
+        if (ServiceAccount(v) is not { } target)
+        {
+            return;
+        }
+
+        var data = v.Str("policy_data");
+        if (data is null)
+        {
+            // A policy from data.google_iam_policy in a configuration: read its binding blocks.
+            var source = v.ReferencesOf("policy_data").Select(r => resources.FirstOrDefault(x => x.BaseAddress == r)).FirstOrDefault(x => x is not null);
+            if (source is null)
+            {
+                builder.Bindings.Add(new GcpBinding { Target = target, Role = "?", Member = null, Unknown = ["policy_data"], Source = v.Source });
+                return;
+            }
+
+            foreach (var binding in new TfValues(source).Blocks("binding"))
+            {
+                Members(binding, target, [.. binding.StrList("members")], "members");
+            }
+
+            return;
+        }
+
+        var input = v.Resource.Input;
+        var path = JsonInput.Child(v.Resource.ValuesPath, "policy_data");
+        var policy = input.Object(JsonInput.Parse($"{input.File} ({path})", data), path);
+        GcloudImporter.ReadBindings(input, policy, path, target, builder, v.WasReference("policy_data"));
+    }
+
+    private void Application(TfValues v)
+    {
+        var clientId = v.Str("client_id") ?? v.Str("application_id");
+        builder.AzureIdentities.Add(new AzureIdentity
+        {
+            Kind = AzureIdentityKind.Application,
+            Name = v.Str("display_name") ?? v.Resource.Address,
+            ClientId = clientId,
+            ObjectId = v.Str("object_id"),
+            ResourceId = v.Str("id"),
+            TerraformAddress = v.Resource.BaseAddress,
+            Unknown = clientId is null ? ["clientId"] : [],
+            Source = v.Source,
+        });
+    }
+
+    private AzureParentRef Parent(TfValues v, string attribute, AzureIdentityKind kind)
+    {
+        var id = v.Str(attribute);
+        var address = v.ReferencesOf(attribute)
+            .Select(r => resources.FirstOrDefault(x => x.BaseAddress == r || r.StartsWith(x.BaseAddress + ".", StringComparison.Ordinal)))
+            .FirstOrDefault(x => x is not null)?.BaseAddress;
+        var objectId = id is not null && id.StartsWith("/applications/", StringComparison.Ordinal) ? id["/applications/".Length..] : null;
+        return new AzureParentRef
+        {
+            Kind = kind,
+            ObjectId = kind == AzureIdentityKind.Application ? objectId ?? (id is not null && !id.StartsWith('/') ? id : null) : null,
+            ResourceId = id is not null && id.StartsWith('/') ? id : null,
+            Name = kind == AzureIdentityKind.ManagedIdentity && id is not null ? id[(id.LastIndexOf('/') + 1)..] : null,
+            TerraformAddress = address,
+        };
+    }
+
+    private void AppCredential(TfValues v, bool flexible)
+    {
+        var parent = Parent(v, v.Resource.Values.ContainsKey("application_object_id") ? "application_object_id" : "application_id", AzureIdentityKind.Application);
+        var audiences = flexible ? (v.Str("audience") is { } a ? [a] : []) : v.StrList("audiences");
+        builder.AzureCredentials.Add(new AzureFederatedCredential
+        {
+            Name = v.Str("display_name") ?? v.Resource.Address,
+            Issuer = v.Str("issuer"),
+            Subject = v.Str("subject"),
+            Audiences = audiences,
+            ClaimsMatchingExpression = v.Str("claims_matching_expression"),
+            Parent = parent,
+            Unknown = v.UnknownAs(("issuer", "issuer"), ("subject", "subject"), (flexible ? "audience" : "audiences", "audiences"), ("claims_matching_expression", "claimsMatchingExpression")),
+            Source = v.Source,
+        });
+    }
+
+    private void ManagedIdentity(TfValues v)
+    {
+        builder.AzureIdentities.Add(new AzureIdentity
+        {
+            Kind = AzureIdentityKind.ManagedIdentity,
+            Name = v.Str("name") ?? v.Resource.Address,
+            ClientId = v.Str("client_id"),
+            ObjectId = v.Str("principal_id"),
+            TenantId = v.Str("tenant_id"),
+            ResourceId = v.Str("id"),
+            TerraformAddress = v.Resource.BaseAddress,
+            Unknown = v.UnknownAs(("client_id", "clientId")),
+            Source = v.Source,
+        });
+    }
+
+    private void ManagedIdentityCredential(TfValues v)
+    {
+        builder.AzureCredentials.Add(new AzureFederatedCredential
+        {
+            Name = v.Str("name") ?? v.Resource.Address,
+            Issuer = v.Str("issuer"),
+            Subject = v.Str("subject"),
+            Audiences = v.StrList("audience"),
+            Parent = Parent(v, "parent_id", AzureIdentityKind.ManagedIdentity),
+            Unknown = v.UnknownAs(("issuer", "issuer"), ("subject", "subject"), ("audience", "audiences")),
+            Source = v.Source,
+        });
+    }
+
+    private void GitLabProject(TfValues v)
+    {
+        var components = v.Resource.Values["ci_id_token_sub_claim_components"] is JsonArray ? v.StrList("ci_id_token_sub_claim_components") : null;
+        builder.GitLabProjects.Add(new GitLabProject
+        {
+            Id = v.Str("id"),
+            Path = v.Str("path_with_namespace"),
+            NamespaceId = v.Str("namespace_id"),
+            SubClaimComponents = components is { Count: > 0 } ? components : null,
+            Visibility = v.Str("visibility_level"),
+            TerraformAddress = v.Resource.BaseAddress,
+            Unknown = v.UnknownAs(("id", "id"), ("path_with_namespace", "path")),
+            Source = v.Source,
+        });
+    }
+
+    private string? ProjectRef(TfValues v) =>
+        v.Str("project") ?? v.ReferencesOf("project").Select(r => resources.FirstOrDefault(x => r.StartsWith(x.BaseAddress, StringComparison.Ordinal))?.BaseAddress).FirstOrDefault(a => a is not null);
+
+    private void GitLabProtection(TfValues v, string nameAttribute, bool isTag)
+    {
+        builder.ProtectedRefs.Add((new GitLabProtectedRef
+        {
+            Pattern = v.Str(nameAttribute) ?? "?",
+            PushAccess = Level(v.Str(isTag ? "create_access_level" : "push_access_level")),
+            MergeAccess = isTag ? [] : Level(v.Str("merge_access_level")),
+            AllowForcePush = v.Bool("allow_force_push"),
+            HasIndividualGrants = v.Blocks("allowed_to_push").Count > 0 || v.Blocks("allowed_to_merge").Count > 0 || v.Blocks("allowed_to_create").Count > 0,
+            Project = ProjectRef(v),
+            Source = v.Source,
+        }, isTag));
+    }
+
+    private void GitLabEnvironment(TfValues v)
+    {
+        builder.ProtectedEnvironments.Add(new GitLabProtectedEnvironment
+        {
+            Name = v.Str("environment") ?? "?",
+            DeployAccess = [.. v.Blocks("deploy_access_levels").SelectMany(b => Level(b.Str("access_level")))],
+            HasIndividualGrants = v.Blocks("deploy_access_levels").Any(b => b.Str("user_id") is not null || b.Str("group_id") is not null),
+            Project = ProjectRef(v),
+            Source = v.Source,
+        });
+    }
+
+    private static GitLabAccessLevel[] Level(string? level) => level switch
+    {
+        null => [],
+        "no one" => [GitLabAccessLevel.NoAccess],
+        "developer" => [GitLabAccessLevel.Developer],
+        "maintainer" => [GitLabAccessLevel.Maintainer],
+        "owner" => [GitLabAccessLevel.Owner],
+        "admin" => [GitLabAccessLevel.Admin],
+        _ => [],
+    };
+}

@@ -1,0 +1,84 @@
+using System.Text.Json.Nodes;
+using Keyless.Trust.Diagnostics;
+using Keyless.Trust.Model;
+
+namespace Keyless.Formats.Inputs;
+
+/// <summary>
+/// Loads trust inputs (files or folders), each detected by its content, never by its name: Terraform JSON
+/// (show -json of a state or plan, *.tf.json configuration, raw state), gcloud/REST JSON, az CLI, Graph and ARM
+/// JSON, GitLab REST JSON, and keyless manifests. Bad input throws <see cref="InputException"/> with the file
+/// and JSON path.
+/// </summary>
+public static class TrustLoader
+{
+    public static TrustSet Load(IEnumerable<string> paths)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        var files = new List<string>();
+        foreach (var path in paths)
+        {
+            files.AddRange(Expand(path));
+        }
+
+        var parsed = files.Select(f => (File: f, Root: JsonInput.Parse(f, Read(f)))).ToList();
+        var builder = new TrustBuilder();
+
+        // Manifests first: they say what the other files are about.
+        var contexts = new Dictionary<string, InputContext>(StringComparer.Ordinal);
+        foreach (var (file, root) in parsed.Where(p => KeylessManifest.IsManifest(p.Root)))
+        {
+            KeylessManifest.Read(new JsonInput(file), (JsonObject)root!, builder, contexts);
+        }
+
+        var terraform = new Terraform.TerraformImporter(builder);
+        foreach (var (file, root) in parsed.Where(p => !KeylessManifest.IsManifest(p.Root)))
+        {
+            builder.Files.Add(file);
+            var context = contexts.GetValueOrDefault(Path.GetFullPath(file), InputContext.None);
+            InputDetector.Import(new JsonInput(file), root, context, builder, terraform);
+        }
+
+        terraform.Finish();
+        return builder.Build();
+    }
+
+    /// <summary>Loads one JSON text as if it were a file (tests, stdin).</summary>
+    public static TrustSet LoadText(string name, string json)
+    {
+        var builder = new TrustBuilder();
+        var terraform = new Terraform.TerraformImporter(builder);
+        builder.Files.Add(name);
+        InputDetector.Import(new JsonInput(name), JsonInput.Parse(name, json), InputContext.None, builder, terraform);
+        terraform.Finish();
+        return builder.Build();
+    }
+
+    private static IEnumerable<string> Expand(string path)
+    {
+        if (Directory.Exists(path))
+        {
+            return Directory.EnumerateFiles(path, "*.json", SearchOption.AllDirectories)
+                .Order(StringComparer.Ordinal);
+        }
+
+        if (File.Exists(path))
+        {
+            return [path];
+        }
+
+        throw new InputException(path, "no such file or folder");
+    }
+
+    private static string Read(string file)
+    {
+        try
+        {
+            return File.ReadAllText(file);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InputException(file, "cannot read: " + e.Message);
+        }
+    }
+}

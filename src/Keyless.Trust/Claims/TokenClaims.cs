@@ -1,0 +1,112 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Keyless.Trust.Claims;
+
+/// <summary>
+/// An immutable view over a token's claims JSON object, exactly as GitLab minted them: strings stay strings
+/// (<c>"true"</c>, <c>"4242"</c>), <c>runner_id</c> stays a number, absent claims stay absent.
+/// </summary>
+public sealed class TokenClaims
+{
+    private readonly JsonObject _claims;
+
+    private TokenClaims(JsonObject claims)
+    {
+        _claims = claims;
+        Audiences = ReadAudiences(claims);
+        Json = JsonSerializer.SerializeToElement(claims);
+    }
+
+    /// <summary>Takes a deep copy, so later changes to <paramref name="claims"/> do not leak in.</summary>
+    public static TokenClaims FromJson(JsonObject claims)
+    {
+        ArgumentNullException.ThrowIfNull(claims);
+        return new TokenClaims((JsonObject)claims.DeepClone());
+    }
+
+    /// <summary>A deep copy of the claims.</summary>
+    public JsonObject ToJson() => (JsonObject)_claims.DeepClone();
+
+    /// <summary>The claims as a read-only element, for evaluators that bind them (CEL <c>assertion</c>).</summary>
+    public JsonElement Json { get; }
+
+    /// <summary><c>aud</c> as GitLab sends it: one string, or an array of strings.</summary>
+    public IReadOnlyList<string> Audiences { get; }
+
+    public IEnumerable<string> Names => _claims.Select(p => p.Key);
+
+    public bool Has(string name) => _claims.ContainsKey(name);
+
+    /// <summary>The raw JSON value, or null when absent (a JSON <c>null</c> also reads as null; see <see cref="IsNull"/>).</summary>
+    public JsonNode? Get(string name) => _claims.TryGetPropertyValue(name, out var value) ? value : null;
+
+    public bool IsNull(string name) => _claims.TryGetPropertyValue(name, out var value) && value is null;
+
+    /// <summary>The claim when it is a JSON string; null when absent, null or of another type.</summary>
+    public string? GetString(string name) =>
+        _claims.TryGetPropertyValue(name, out var value) && value is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+
+    /// <summary>A numeric date claim (<c>exp</c>, <c>iat</c>, <c>nbf</c>) as seconds since the epoch.</summary>
+    public long? GetNumericDate(string name)
+    {
+        if (!_claims.TryGetPropertyValue(name, out var value) || value is not JsonValue v)
+        {
+            return null;
+        }
+
+        if (v.TryGetValue<long>(out var l))
+        {
+            return l;
+        }
+
+        if (v.TryGetValue<double>(out var d) && double.IsFinite(d))
+        {
+            return (long)Math.Floor(d);
+        }
+
+        return v.TryGetValue<string>(out var s) && long.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out var p)
+            ? p
+            : null;
+    }
+
+    /// <summary>The claim rendered for a message: strings as-is, anything else as JSON, absent as <c>(absent)</c>.</summary>
+    public string Describe(string name)
+    {
+        if (!_claims.TryGetPropertyValue(name, out var value))
+        {
+            return "(absent)";
+        }
+
+        return value switch
+        {
+            null => "null",
+            JsonValue v when v.TryGetValue<string>(out var s) => s,
+            _ => value.ToJsonString(),
+        };
+    }
+
+    private static string[] ReadAudiences(JsonObject claims)
+    {
+        if (!claims.TryGetPropertyValue(GitLabClaimNames.Audience, out var aud) || aud is null)
+        {
+            return [];
+        }
+
+        if (aud is JsonValue v && v.TryGetValue<string>(out var single))
+        {
+            return [single];
+        }
+
+        if (aud is JsonArray array)
+        {
+            return array.OfType<JsonValue>()
+                .Select(a => a.TryGetValue<string>(out var s) ? s : null)
+                .OfType<string>()
+                .ToArray();
+        }
+
+        return [];
+    }
+}

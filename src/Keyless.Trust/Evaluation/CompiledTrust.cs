@@ -1,0 +1,35 @@
+using System.Runtime.CompilerServices;
+using Keyless.Trust.Evaluation.Gcp;
+using Keyless.Trust.Model;
+
+namespace Keyless.Trust.Evaluation;
+
+/// <summary>
+/// The per-TrustSet compiled form (CEL programs, flexible expressions, indexes), cached against the
+/// immutable TrustSet instance so every evaluator over the same trust shares one compilation.
+/// </summary>
+internal sealed class CompiledTrust
+{
+    private static readonly ConditionalWeakTable<TrustSet, CompiledTrust> Cache = [];
+
+    private readonly Dictionary<GcpProvider, CompiledProvider> _providers;
+    private readonly Dictionary<AzureFederatedCredential, Azure.CompiledCredential> _credentials;
+
+    private CompiledTrust(TrustSet trust)
+    {
+        Trust = trust;
+        _providers = trust.Providers.Distinct().ToDictionary(p => p, p => new CompiledProvider(p));
+        _credentials = trust.AzureIdentities.SelectMany(i => i.Credentials).Distinct()
+            .ToDictionary(c => c, c => new Azure.CompiledCredential(c));
+    }
+
+    public TrustSet Trust { get; }
+
+    public static CompiledTrust For(TrustSet trust) => Cache.GetValue(trust, t => new CompiledTrust(t));
+
+    public CompiledProvider Provider(GcpProvider provider) =>
+        _providers.TryGetValue(provider, out var compiled) ? compiled : new CompiledProvider(provider);
+
+    public Azure.CompiledCredential Credential(AzureFederatedCredential credential) =>
+        _credentials.TryGetValue(credential, out var compiled) ? compiled : new Azure.CompiledCredential(credential);
+}

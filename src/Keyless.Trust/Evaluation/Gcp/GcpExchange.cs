@@ -1,0 +1,320 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using Keyless.Cel;
+using Keyless.Trust.Claims;
+using Keyless.Trust.Model;
+
+namespace Keyless.Trust.Evaluation.Gcp;
+
+/// <summary>One STS token exchange against one provider, stage by stage in the cloud's order.</summary>
+internal sealed class GcpExchange
+{
+    private const int MaxSubjectBytes = 127;
+
+    private readonly CompiledTrust _compiled;
+    private readonly CompiledProvider _provider;
+    private readonly GcpProvider _p;
+    private readonly TokenClaims _claims;
+    private readonly DateTimeOffset _now;
+    private readonly List<string> _notes = [];
+
+    public GcpExchange(CompiledTrust compiled, GcpProvider provider, TokenClaims claims, DateTimeOffset now)
+    {
+        _compiled = compiled;
+        _provider = compiled.Provider(provider);
+        _p = provider;
+        _claims = claims;
+        _now = now;
+    }
+
+    private string Where => $"provider {_p.Name}";
+
+    public StsExchangeResult Run()
+    {
+        if (_p.Protocol != "oidc")
+        {
+            return Fail(GcpStsErrors.InvalidTarget(), TrustCheck.ProviderState,
+                $"{Where} is a {_p.Protocol} provider; GitLab tokens need an OIDC provider.");
+        }
+
+        return CheckIssuer() ?? CheckAudience() ?? CheckTime() ?? MapAndCondition();
+    }
+
+    private StsExchangeResult? CheckIssuer()
+    {
+        if (_p.Unknown.Contains("issuerUri") || _p.IssuerUri is null)
+        {
+            return Unknown(TrustCheck.Issuer, $"The issuer of {Where} is not known until apply.");
+        }
+
+        var iss = _claims.GetString(GitLabClaimNames.Issuer);
+        if (iss is not null && iss.TrimEnd('/') == _p.IssuerUri.TrimEnd('/'))
+        {
+            return null;
+        }
+
+        return Fail(GcpStsErrors.IssuerMismatch(iss, _p.IssuerUri), TrustCheck.Issuer,
+            $"Claim iss is '{_claims.Describe(GitLabClaimNames.Issuer)}'; {Where} expects issuerUri '{_p.IssuerUri}' (GCP tolerates only a trailing-slash difference).");
+    }
+
+    private StsExchangeResult? CheckAudience()
+    {
+        if (_p.Unknown.Contains("allowedAudiences"))
+        {
+            return Unknown(TrustCheck.Audience, $"The allowed audiences of {Where} are not known until apply.");
+        }
+
+        var audiences = _claims.Audiences;
+        string[] expected;
+        if (_p.AllowedAudiences.Count > 0)
+        {
+            expected = [.. _p.AllowedAudiences];
+        }
+        else
+        {
+            var name = ProviderNameWithNumber();
+            expected = ["//iam.googleapis.com/" + name, "https://iam.googleapis.com/" + name];
+        }
+
+        if (audiences.Any(a => expected.Contains(a, StringComparer.Ordinal)))
+        {
+            return null;
+        }
+
+        var why = _p.AllowedAudiences.Count > 0
+            ? $"{Where} allows only {Quote(expected)}; the default //iam.googleapis.com/… audience applies only when allowedAudiences is empty"
+            : $"{Where} has no allowedAudiences, so aud must be its own resource name {Quote(expected)}";
+        return Fail(GcpStsErrors.AudienceMismatch(audiences), TrustCheck.Audience,
+            $"Claim aud is {(audiences.Count == 0 ? "absent" : Quote(audiences))}; {why}.");
+    }
+
+    private StsExchangeResult? CheckTime()
+    {
+        // Checked when present: a claims file written by hand has no times; a real GitLab token always has them.
+        var iat = _claims.GetNumericDate(GitLabClaimNames.IssuedAt);
+        var exp = _claims.GetNumericDate(GitLabClaimNames.Expires);
+        var nbf = _claims.GetNumericDate(GitLabClaimNames.NotBefore);
+        var now = _now.ToUnixTimeSeconds();
+        var skew = (long)GcpEvaluator.ClockSkew.TotalSeconds;
+        if (exp is { } e && now > e + skew)
+        {
+            return Fail(GcpStsErrors.Stale(iat), TrustCheck.Time,
+                $"Claim exp is {e} ({Iso(e)}), {now - e} s before now ({Iso(now)}); STS allows {skew} s of skew.");
+        }
+
+        if (iat is { } i && i > now + skew)
+        {
+            return Fail(GcpStsErrors.Stale(iat), TrustCheck.Time,
+                $"Claim iat is {i} ({Iso(i)}), {i - now} s in the future; STS needs iat in the past (±{skew} s).");
+        }
+
+        if (nbf is { } b && b > now + skew)
+        {
+            return Fail(GcpStsErrors.Stale(iat), TrustCheck.Time,
+                $"Claim nbf is {b} ({Iso(b)}), {b - now} s in the future.");
+        }
+
+        return null;
+    }
+
+    private StsExchangeResult MapAndCondition()
+    {
+        if (_p.Unknown.Contains("attributeMapping"))
+        {
+            return Unknown(TrustCheck.Mapping, $"The attribute mapping of {Where} is not known until apply.");
+        }
+
+        var assertion = CelValue.FromJson(_claims.Json);
+        var activation = CelActivation.Empty.With("assertion", assertion);
+        string? subject = null;
+        var groups = new List<string>();
+        var attributes = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var mapping in _provider.Mapping)
+        {
+            if (mapping.Program is null)
+            {
+                return Fail(GcpStsErrors.MappingFailed(mapping.Target, mapping.CompileError ?? "does not compile"), TrustCheck.Mapping,
+                    $"The mapping {mapping.Target} = {mapping.Source} does not compile: {mapping.CompileError}. GCP would have refused to save it.");
+            }
+
+            var value = mapping.Program.Evaluate(activation);
+            if (value.IsError)
+            {
+                return Fail(GcpStsErrors.MappingFailed(mapping.Target, value.ErrorMessage ?? "error"), TrustCheck.Mapping,
+                    $"The mapping {mapping.Target} = {mapping.Source} fails on this token: {value.ErrorMessage}{ClaimsIn(mapping.Source)}. (STS rejects the token; its exact words for this case are not documented.)");
+            }
+
+            if (mapping.Target == "google.groups")
+            {
+                if (value.ToJson() is JsonArray list && list.All(g => g is JsonValue v && v.TryGetValue<string>(out _)))
+                {
+                    groups.AddRange(list.Select(g => g!.GetValue<string>()));
+                    continue;
+                }
+
+                return Fail(GcpStsErrors.MappingFailed(mapping.Target, "google.groups must be a list of strings"), TrustCheck.Mapping,
+                    $"The mapping google.groups = {mapping.Source} gives {value.ToJson()?.ToJsonString() ?? "null"}, not a list of strings.");
+            }
+
+            if (!value.TryGetString(out var text))
+            {
+                return Fail(GcpStsErrors.NotString(mapping.Target), TrustCheck.Mapping,
+                    $"The mapping {mapping.Target} = {mapping.Source} gives {value.ToJson()?.ToJsonString() ?? "null"} (a {value.Type.ToString().ToLowerInvariant()}); wrap it in string(…).");
+            }
+
+            if (mapping.Target == "google.subject")
+            {
+                subject = text;
+            }
+            else if (mapping.Target.StartsWith("attribute.", StringComparison.Ordinal))
+            {
+                attributes[mapping.Target["attribute.".Length..]] = text;
+            }
+        }
+
+        if (subject is null)
+        {
+            return Fail(GcpStsErrors.MappingFailed("google.subject", "no mapping for google.subject"), TrustCheck.Mapping,
+                $"{Where} maps no google.subject; OIDC providers must map it.");
+        }
+
+        var bytes = Encoding.UTF8.GetByteCount(subject);
+        if (bytes > MaxSubjectBytes)
+        {
+            return Fail(GcpStsErrors.SubjectTooLong(), TrustCheck.Mapping,
+                $"google.subject = {_p.AttributeMapping["google.subject"]} gives '{subject}', {bytes} bytes; the limit is {MaxSubjectBytes} bytes. Map a shorter value, e.g. assertion.project_id + '::' + assertion.ref.");
+        }
+
+        return Condition(activation, subject, groups, attributes) ?? StateThenPrincipal(subject, groups, attributes);
+    }
+
+    private StsExchangeResult? Condition(CelActivation activation, string subject, List<string> groups, SortedDictionary<string, string> attributes)
+    {
+        if (_p.Unknown.Contains("attributeCondition"))
+        {
+            return Unknown(TrustCheck.Condition, $"The attribute condition of {Where} is not known until apply.");
+        }
+
+        if (_p.AttributeCondition is not { Length: > 0 } source)
+        {
+            return null;
+        }
+
+        if (_provider.Condition is null)
+        {
+            return Fail(GcpStsErrors.ConditionRejected(), TrustCheck.Condition,
+                $"The attribute condition of {Where} does not compile: {_provider.ConditionError}. GCP would have refused to save it.");
+        }
+
+        var google = new JsonObject { ["subject"] = subject, ["groups"] = new JsonArray([.. groups.Select(g => (JsonNode?)g)]) };
+        var attribute = new JsonObject();
+        foreach (var (name, value) in attributes)
+        {
+            attribute[name] = value;
+        }
+
+        var bound = activation.With("google", CelValue.FromJson(google)).With("attribute", CelValue.FromJson(attribute));
+        var trace = _provider.Condition.EvaluateTraced(bound);
+        if (trace.Result.TryGetBool(out var ok) && ok)
+        {
+            return null;
+        }
+
+        var details = new List<string>();
+        if (trace.Result.IsError)
+        {
+            details.Add($"The condition fails with an error on this token: {trace.Result.ErrorMessage}; STS rejects the token.");
+        }
+        else if (!trace.Result.TryGetBool(out _))
+        {
+            details.Add($"The condition gives {trace.Result.ToJson()?.ToJsonString() ?? "null"}, not a bool.");
+        }
+
+        foreach (var clause in trace.Clauses)
+        {
+            if (clause.Value.TryGetBool(out var b) && b)
+            {
+                continue;
+            }
+
+            var outcome = clause.Value.IsError ? "fails: " + clause.Value.ErrorMessage : "is false";
+            details.Add($"Clause `{clause.Source}` {outcome}{ClaimsIn(clause.Source)}.");
+        }
+
+        if (details.Count == 0)
+        {
+            details.Add($"The condition `{source}` is false for this token{ClaimsIn(source)}.");
+        }
+
+        return Fail(GcpStsErrors.ConditionRejected(), TrustCheck.Condition, [.. details]);
+    }
+
+    private StsExchangeResult StateThenPrincipal(string subject, List<string> groups, SortedDictionary<string, string> attributes)
+    {
+        var pool = _compiled.Trust.PoolOf(_p);
+        if (_p.Disabled || _p.State == ResourceState.Deleted)
+        {
+            return Fail(GcpStsErrors.InvalidTarget(), TrustCheck.ProviderState,
+                $"{Where} is {(_p.Disabled ? "disabled" : "deleted")}; the token would otherwise be accepted.");
+        }
+
+        if (pool is not null && (pool.Disabled || pool.State == ResourceState.Deleted))
+        {
+            return Fail(GcpStsErrors.InvalidTarget(), TrustCheck.ProviderState,
+                $"Pool {pool.Name} is {(pool.Disabled ? "disabled" : "deleted")}; the token would otherwise be accepted.");
+        }
+
+        if (pool is null)
+        {
+            _notes.Add($"Pool {_p.PoolName} is not in the inputs; assumed active.");
+        }
+
+        if (_p.Project.Number is null)
+        {
+            _notes.Add($"The project number of {Where} is not known; principals are matched by project id '{_p.Project.Id}'.");
+        }
+
+        var expiry = _now + GcpEvaluator.MaxFederatedTokenLifetime;
+        if (_claims.GetNumericDate(GitLabClaimNames.Expires) is { } exp && DateTimeOffset.FromUnixTimeSeconds(exp) < expiry)
+        {
+            expiry = DateTimeOffset.FromUnixTimeSeconds(exp);
+        }
+
+        var principal = new FederatedPrincipal(pool?.Name ?? _p.PoolName, _p.Name, subject, attributes, groups, expiry);
+        return new StsExchangeResult(principal, null,
+            [$"{Where} accepts the token as google.subject '{subject}'{(attributes.Count > 0 ? " with " + string.Join(", ", attributes.Select(a => $"attribute.{a.Key}='{a.Value}'")) : string.Empty)}.", .. _notes]);
+    }
+
+    private string ProviderNameWithNumber()
+    {
+        if (_p.Project.Number is null && _p.Project.Id is { } id && _compiled.Trust.GcpProjectNumbers.TryGetValue(id, out var number))
+        {
+            return $"projects/{number}/locations/global/workloadIdentityPools/{_p.PoolId}/providers/{_p.ProviderId}";
+        }
+
+        return _p.Name;
+    }
+
+    /// <summary>"; assertion.project_id is '4243'" for each assertion.NAME the CEL source reads.</summary>
+    private string ClaimsIn(string source)
+    {
+        var names = ClaimReferences.In(source);
+        return names.Count == 0
+            ? string.Empty
+            : " (" + string.Join(", ", names.Select(n => $"assertion.{n} is {Value(n)}")) + ")";
+    }
+
+    private string Value(string claim) => _claims.Has(claim)
+        ? (_claims.GetString(claim) is { } s ? $"'{s}'" : _claims.Describe(claim))
+        : "absent";
+
+    private static string Quote(IEnumerable<string> values) => string.Join(" or ", values.Select(v => $"'{v}'"));
+
+    private static string Iso(long seconds) => DateTimeOffset.FromUnixTimeSeconds(seconds).ToString("u", System.Globalization.CultureInfo.InvariantCulture);
+
+    private StsExchangeResult Fail(CloudError error, TrustCheck check, params string[] details) =>
+        new(null, error, [$"{error.Error}: {error.Description}", .. details, .. _notes]) { FailedCheck = check };
+
+    private StsExchangeResult Unknown(TrustCheck check, string detail) =>
+        new(null, null, [detail, .. _notes]) { FailedCheck = check, Indeterminate = true };
+}

@@ -1,0 +1,46 @@
+namespace Keyless.Trust.Model;
+
+/// <summary>
+/// Everything loaded from the trust inputs, linked: pools ↔ providers ↔ bindings by resource names and project
+/// numbers, applications and managed identities ↔ their federated credentials. Immutable; evaluators compile it
+/// once and cache the result against the instance.
+/// </summary>
+public sealed record TrustSet
+{
+    public static TrustSet Empty { get; } = new();
+
+    public IReadOnlyList<GcpPool> Pools { get; init; } = [];
+
+    public IReadOnlyList<GcpProvider> Providers { get; init; } = [];
+
+    public IReadOnlyList<GcpBinding> Bindings { get; init; } = [];
+
+    /// <summary>Project id → number, from states, names or a manifest.</summary>
+    public IReadOnlyDictionary<string, string> GcpProjectNumbers { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Applications and managed identities, each with its federated credentials attached.</summary>
+    public IReadOnlyList<AzureIdentity> AzureIdentities { get; init; } = [];
+
+    public IReadOnlyList<GitLabProject> GitLabProjects { get; init; } = [];
+
+    /// <summary>Protected refs and environments whose project the input did not name, with no single project to
+    /// attach them to.</summary>
+    public IReadOnlyList<GitLabProtectedRef> UnattachedProtectedRefs { get; init; } = [];
+
+    /// <summary>Input parts Keyless does not model; reported, not dropped.</summary>
+    public IReadOnlyList<UnrecognizedInput> Unrecognized { get; init; } = [];
+
+    /// <summary>Things the loader had to assume while linking (e.g. a credential whose parent no input names).</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+
+    /// <summary>The files read, in order.</summary>
+    public IReadOnlyList<string> Files { get; init; } = [];
+
+    /// <summary>The pool a provider belongs to, if loaded.</summary>
+    public GcpPool? PoolOf(GcpProvider provider) =>
+        Pools.FirstOrDefault(p => p.PoolId == provider.PoolId && p.Project.SameAs(provider.Project) != false);
+
+    /// <summary>The providers in a pool.</summary>
+    public IEnumerable<GcpProvider> ProvidersOf(GcpPool pool) =>
+        Providers.Where(p => p.PoolId == pool.PoolId && p.Project.SameAs(pool.Project) != false);
+}
