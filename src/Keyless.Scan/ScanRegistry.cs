@@ -1,0 +1,25 @@
+using System.Collections.Immutable;
+using Keyless.Formats.Output;
+using Keyless.Scan.Detectors;
+
+namespace Keyless.Scan;
+
+/// <summary>
+/// Every detector, in priority order: when two find the same text (a service-account key is also a PEM key),
+/// the earlier one reports it. Each id has docs/scan/&lt;id&gt;.md.
+/// </summary>
+public static class ScanRegistry
+{
+    public static ImmutableArray<Detector> Detectors { get; } =
+    [
+        new GcpServiceAccountKey(),
+        new PrivateKeyPem(),
+        new AzureClientSecret(),
+        new AwsSecretAccessKey(),
+        new AwsAccessKeyId(),
+        new GitLabToken(),
+        new SecretNamedVariable(),
+    ];
+
+    public static IReadOnlyList<RuleDescriptor> Rules { get; } = Detectors.Select(d => d.Descriptor).ToArray();
+}
