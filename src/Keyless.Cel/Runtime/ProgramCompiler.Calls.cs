@@ -1,5 +1,4 @@
 using Keyless.Cel.Library;
-using Keyless.Cel.Parsing;
 
 namespace Keyless.Cel.Runtime;
 
@@ -73,6 +72,13 @@ internal sealed partial class ProgramCompiler
             var s = Node(call.Target);
             var matcher = Re2.Compile(memberPattern.Value);
             return f => StringFunctions.Matches(s(f), matcher);
+        }
+
+        // Namespaced functions such as strings.quote(s) parse as a member call on an identifier.
+        if (call.Target is CelIdent { Name: var ns } && SlotOf(ns) is null && Functions.IsKnown(ns + "." + call.Function)
+            && (_variables is null || !_variables.Contains(ns)))
+        {
+            call = call with { Target = null, Function = ns + "." + call.Function };
         }
 
         var args = new List<CelExpr>(call.Args.Count + 1);
@@ -152,12 +158,10 @@ internal sealed partial class ProgramCompiler
                     };
                 }
 
-                if (!Functions.IsKnown(name))
-                {
-                    throw new SyntaxException($"undeclared reference to '{name}'", call.Offset);
-                }
-
-                var message = $"found no matching overload for '{name}' with {evaluators.Length} argument(s)";
+                // An unknown function is an error value, not a compile error: `f(x) || true` is true, as in cel-go.
+                var message = Functions.IsKnown(name)
+                    ? $"found no matching overload for '{name}' with {evaluators.Length} argument(s)"
+                    : $"undeclared reference to '{name}'";
                 return f =>
                 {
                     foreach (var e in evaluators)

@@ -102,7 +102,7 @@ internal static class CelEquality
         }
     }
 
-    /// <summary>Exact comparison of two numbers of any numeric kind; 2 when either is NaN.</summary>
+    /// <summary>Comparison of two numbers of any numeric kind; 2 when either is NaN.</summary>
     public static int CompareNumbers(CelValue a, CelValue b)
     {
         switch (a, b)
@@ -132,49 +132,10 @@ internal static class CelEquality
 
     private static int Flip(int c) => c == 2 ? 2 : -c;
 
-    private static int CompareIntDouble(long i, double d)
-    {
-        if (double.IsNaN(d))
-        {
-            return 2;
-        }
+    // CEL compares int and double by converting the int to double (lossy above 2^53), as the spec's tests require.
+    private static int CompareIntDouble(long i, double d) => double.IsNaN(d) ? 2 : ((double)i).CompareTo(d);
 
-        if (d < -9.2233720368547758E18)
-        {
-            return 1;
-        }
-
-        if (d >= 9.2233720368547758E18)
-        {
-            return -1;
-        }
-
-        var t = Math.Truncate(d);
-        var c = i.CompareTo((long)t);
-        return c != 0 ? c : -(d - t).CompareTo(0.0);
-    }
-
-    private static int CompareUintDouble(ulong u, double d)
-    {
-        if (double.IsNaN(d))
-        {
-            return 2;
-        }
-
-        if (d < 0)
-        {
-            return 1;
-        }
-
-        if (d >= 1.8446744073709552E19)
-        {
-            return -1;
-        }
-
-        var t = Math.Truncate(d);
-        var c = u.CompareTo((ulong)t);
-        return c != 0 ? c : -(d - t).CompareTo(0.0);
-    }
+    private static int CompareUintDouble(ulong u, double d) => double.IsNaN(d) ? 2 : ((double)u).CompareTo(d);
 
     /// <summary>Orders strings by Unicode code point, which UTF-16 ordinal order gets wrong past U+D7FF.</summary>
     public static int CompareCodePoints(string a, string b)
