@@ -1,0 +1,152 @@
+using System.Net;
+using System.Security.Cryptography.X509Certificates;
+using Keyless.Emulator.Http;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Keyless.Emulator.Host;
+
+/// <summary>
+/// The thin ASP.NET Core host: Kestrel on 127.0.0.1 over HTTP and HTTPS, one terminal handler that copies each
+/// request into an <see cref="EmulatorRequest"/> (body capped) and writes the core's <see cref="EmulatorResponse"/>
+/// back. No routing, no framework logging, no state of its own.
+/// </summary>
+public sealed class EmulatorHost : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private EmulatorHost(WebApplication app, X509Certificate2 certificate, string certificatePath, Uri http, Uri https)
+    {
+        _app = app;
+        Certificate = certificate;
+        CertificatePath = certificatePath;
+        HttpUrl = http;
+        HttpsUrl = https;
+    }
+
+    public Uri HttpUrl { get; }
+
+    public Uri HttpsUrl { get; }
+
+    /// <summary>The PEM file clients trust (<c>SSL_CERT_FILE</c>, <c>REQUESTS_CA_BUNDLE</c>).</summary>
+    public string CertificatePath { get; }
+
+    public X509Certificate2 Certificate { get; }
+
+    public static async Task<EmulatorHost> StartAsync(EmulatorCore core, EmulatorHostOptions options, TimeProvider time, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(core);
+        ArgumentNullException.ThrowIfNull(options);
+        var certificate = SelfSignedCertificate.Create(time);
+        var certificatePath = SelfSignedCertificate.WritePem(certificate, options.CertificateDirectory);
+
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxRequestBodySize = EmulatorRequest.MaxBodyBytes;
+            kestrel.Listen(IPAddress.Loopback, options.HttpPort);
+            kestrel.Listen(IPAddress.Loopback, options.HttpsPort, listen => listen.UseHttps(certificate));
+        });
+        var app = builder.Build();
+        app.Run(context => HandleAsync(core, context));
+        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
+            .Select(a => new Uri(a.Replace("[::]", "127.0.0.1", StringComparison.Ordinal)))
+            .ToList();
+        return new EmulatorHost(
+            app,
+            certificate,
+            certificatePath,
+            addresses.First(a => a.Scheme == Uri.UriSchemeHttp),
+            addresses.First(a => a.Scheme == Uri.UriSchemeHttps));
+    }
+
+    public Task WaitForShutdownAsync(CancellationToken cancellationToken) => _app.WaitForShutdownAsync(cancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync().ConfigureAwait(false);
+        await _app.DisposeAsync().ConfigureAwait(false);
+        Certificate.Dispose();
+    }
+
+    private static async Task HandleAsync(EmulatorCore core, HttpContext context)
+    {
+        var http = context.Request;
+        var (body, tooLarge) = await ReadBodyAsync(http, context.RequestAborted).ConfigureAwait(false);
+        EmulatorResponse response;
+        if (tooLarge)
+        {
+            response = EmulatorResponse.Json(413, new System.Text.Json.Nodes.JsonObject
+            {
+                ["error"] = "invalid_request",
+                ["error_description"] = $"The request body is larger than {EmulatorRequest.MaxBodyBytes} bytes.",
+            });
+        }
+        else
+        {
+            var request = new EmulatorRequest
+            {
+                Method = http.Method,
+                Path = http.Path.Value ?? "/",
+                Query = http.Query.ToDictionary(q => q.Key, q => q.Value.ToString(), StringComparer.Ordinal),
+                ContentType = http.ContentType,
+                Body = body,
+                Authorization = http.Headers.Authorization.Count == 1 ? http.Headers.Authorization.ToString() : null,
+                BaseUrl = $"{http.Scheme}://{http.Host}",
+                FromLoopback = context.Connection.RemoteIpAddress is { } ip && IPAddress.IsLoopback(ip),
+            };
+            response = await core.HandleAsync(request, context.RequestAborted).ConfigureAwait(false);
+        }
+
+        context.Response.StatusCode = response.Status;
+        context.Response.ContentType = EmulatorResponse.JsonContentType;
+        foreach (var (name, value) in response.Headers)
+        {
+            context.Response.Headers[name] = value;
+        }
+
+        if (!HttpMethods.IsHead(http.Method))
+        {
+            await context.Response.WriteAsync(response.Body, context.RequestAborted).ConfigureAwait(false);
+        }
+    }
+
+    // Reads at most the cap; Kestrel also refuses larger declared bodies before they arrive.
+    private static async Task<(string Body, bool TooLarge)> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > EmulatorRequest.MaxBodyBytes)
+        {
+            return (string.Empty, true);
+        }
+
+        var buffer = new MemoryStream();
+        var chunk = new byte[8192];
+        try
+        {
+            int read;
+            while ((read = await request.Body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                if (buffer.Length + read > EmulatorRequest.MaxBodyBytes)
+                {
+                    return (string.Empty, true);
+                }
+
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return (string.Empty, true);
+        }
+
+        return (System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length), false);
+    }
+}

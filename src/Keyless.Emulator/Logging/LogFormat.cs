@@ -1,0 +1,7 @@
+namespace Keyless.Emulator.Logging;
+
+public enum LogFormat
+{
+    Text,
+    Json,
+}

@@ -1,0 +1,63 @@
+using Keyless.Emulator.Issuer;
+
+namespace Keyless.Emulator.Verification;
+
+/// <summary>
+/// The keys that may verify a token of a given issuer: the emulator's own key where it stands in for the issuer,
+/// a provider's inline <c>jwks_json</c>, or the issuer's published JWKS when the trust names an issuer the emulator
+/// does not stand in for. Never keys from the token itself.
+/// </summary>
+public sealed class IssuerKeys
+{
+    private readonly SigningKey _own;
+    private readonly IssuerPolicy _policy;
+    private readonly IJwksFetcher? _fetcher;
+
+    public IssuerKeys(SigningKey own, IssuerPolicy policy, IJwksFetcher? fetcher)
+    {
+        _own = own;
+        _policy = policy;
+        _fetcher = fetcher;
+    }
+
+    public IssuerPolicy Policy => _policy;
+
+    public async Task<KeySetResult> ForIssuerAsync(string? issuer, string? inlineJwksJson, CancellationToken cancellationToken)
+    {
+        var keys = new List<VerificationKey>();
+        if (issuer is not null && _policy.StandsInFor(issuer))
+        {
+            keys.Add(new VerificationKey(_own.KeyId, _own.PublicParameters()));
+        }
+
+        if (inlineJwksJson is { Length: > 0 })
+        {
+            var (inline, error) = JwksParser.Parse(inlineJwksJson);
+            if (error is not null && keys.Count == 0)
+            {
+                return KeySetResult.Unavailable("the provider's jwks_json: " + error);
+            }
+
+            keys.AddRange(inline);
+            return new KeySetResult(keys, null);
+        }
+
+        if (keys.Count > 0)
+        {
+            return new KeySetResult(keys, null);
+        }
+
+        if (issuer is null)
+        {
+            return KeySetResult.Unavailable("there is no issuer to fetch keys from");
+        }
+
+        if (!_policy.IsNamedByTrust(issuer) || _fetcher is null)
+        {
+            return KeySetResult.Unavailable(
+                $"the emulator does not stand in for issuer \"{issuer}\" and does not fetch keys for it (stands in for: {string.Join(", ", _policy.StandIns)})");
+        }
+
+        return await _fetcher.FetchAsync(issuer, cancellationToken).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,93 @@
+using System.Text.Json.Nodes;
+using Keyless.Emulator.Http;
+using Keyless.Emulator.Logging;
+using Keyless.Trust.Model;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Keyless.Emulator.Tests;
+
+/// <summary>An <see cref="EmulatorCore"/> on a fake clock with its decision log captured, driven without HTTP.</summary>
+public sealed class CoreHarness : IDisposable
+{
+    public const string BaseUrl = "https://127.0.0.1:8443";
+
+    public CoreHarness(TrustSet? trust = null, string? issuerUrl = null, LogFormat format = LogFormat.Text, Keyless.Emulator.Verification.IJwksFetcher? fetcher = null)
+    {
+        Time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero));
+        Core = new EmulatorCore(trust ?? TestTrust.Create(), new EmulatorOptions
+        {
+            IssuerUrl = issuerUrl,
+            Log = new DecisionLog(LogText, format),
+            Fetcher = fetcher,
+        }, Time);
+    }
+
+    public FakeTimeProvider Time { get; }
+
+    public EmulatorCore Core { get; }
+
+    public StringWriter LogText { get; } = new();
+
+    public string Log => LogText.ToString();
+
+    public async Task<(int Status, JsonNode Body)> SendAsync(string method, string path, string body = "", string? contentType = null, string? authorization = null, bool loopback = true)
+    {
+        var response = await Core.HandleAsync(new EmulatorRequest
+        {
+            Method = method,
+            Path = path,
+            Body = body,
+            ContentType = contentType,
+            Authorization = authorization,
+            BaseUrl = BaseUrl,
+            FromLoopback = loopback,
+        });
+        return (response.Status, JsonNode.Parse(response.Body)!);
+    }
+
+    public Task<(int Status, JsonNode Body)> GetAsync(string path, string? authorization = null) =>
+        SendAsync("GET", path, authorization: authorization);
+
+    public Task<(int Status, JsonNode Body)> PostFormAsync(string path, IEnumerable<KeyValuePair<string, string>> fields, string? authorization = null) =>
+        SendAsync("POST", path, Form(fields), "application/x-www-form-urlencoded", authorization);
+
+    public Task<(int Status, JsonNode Body)> PostJsonAsync(string path, JsonNode body, string? authorization = null) =>
+        SendAsync("POST", path, body.ToJsonString(), "application/json", authorization);
+
+    public async Task<string> MintAsync(JsonObject claims, int? timeout = null)
+    {
+        var body = new JsonObject { ["claims"] = claims.DeepClone() };
+        if (timeout is { } t)
+        {
+            body["job_timeout_seconds"] = t;
+        }
+
+        var (status, response) = await PostJsonAsync("/-/keyless/mint", body);
+        Assert.True(status == 200, response.ToJsonString());
+        return response["token"]!.GetValue<string>();
+    }
+
+    public static Dictionary<string, string> StsForm(string subjectToken, string? audience = null) => new()
+    {
+        ["grant_type"] = "urn:ietf:params:oauth:grant-type:token-exchange",
+        ["audience"] = audience ?? TestTrust.StsAudience,
+        ["scope"] = "https://www.googleapis.com/auth/cloud-platform",
+        ["requested_token_type"] = "urn:ietf:params:oauth:token-type:access_token",
+        ["subject_token"] = subjectToken,
+        ["subject_token_type"] = "urn:ietf:params:oauth:token-type:jwt",
+    };
+
+    public static Dictionary<string, string> EntraForm(string assertion, string clientId = TestTrust.ClientId) => new()
+    {
+        ["client_id"] = clientId,
+        ["scope"] = "https://management.azure.com/.default",
+        ["client_assertion_type"] = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
+        ["client_assertion"] = assertion,
+        ["grant_type"] = "client_credentials",
+    };
+
+    public static string Form(IEnumerable<KeyValuePair<string, string>> fields) =>
+        string.Join('&', fields.Select(f => Uri.EscapeDataString(f.Key) + "=" + Uri.EscapeDataString(f.Value)));
+
+    public void Dispose() => Core.Dispose();
+}

@@ -1,0 +1,28 @@
+using Keyless.Emulator.Logging;
+
+namespace Keyless.Emulator.Tests.Logging;
+
+public sealed class RedactionTests
+{
+    [Theory]
+    [InlineData("sub 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln' is wrong", "sub '[redacted]' is wrong")]
+    [InlineData("token ya29.d.AbC_-123 leaked", "token [redacted] leaked")]
+    [InlineData("plain text with eyJ but no dots", "plain text with eyJ but no dots")]
+    [InlineData("keyJ.a.b stays", "keyJ.a.b stays")]
+    public void Should_Replace_Token_Shaped_Text(string input, string expected)
+    {
+        Assert.Equal(expected, Redaction.Scrub(input));
+    }
+
+    [Fact]
+    public void Should_Stay_Linear_On_Many_Token_Prefixes()
+    {
+        var input = string.Concat(Enumerable.Repeat("eyJ.", 200_000));
+
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var output = Redaction.Scrub(input);
+
+        Assert.Equal(Redaction.Redacted, output);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(2), $"took {watch.Elapsed}");
+    }
+}
