@@ -1,18 +1,72 @@
-using Keyless.Cli.Infrastructure;
+using System.ComponentModel;
+using Keyless.Plan;
+using Keyless.Plan.Intent;
+using Keyless.Trust.Diagnostics;
+using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace Keyless.Cli.Commands;
 
-/// <summary>Placeholder until its issue lands; exits 3 so nothing mistakes it for a result.</summary>
+/// <summary>
+/// <c>keyless plan keyless.yml --out DIR</c>: drafts the hardened trust in every format teams paste (Terraform,
+/// gcloud, az, Bicep, the GitLab API, .gitlab-ci.yml jobs). The written paths go to stdout, one per line.
+/// </summary>
 internal sealed class PlanCommand : Command<PlanCommand.Settings>
 {
     public sealed class Settings : CommandSettings
     {
+        [CommandArgument(0, "<INTENT>")]
+        [Description("keyless.yml: the GitLab projects, refs and environments, and the GCP and Azure identities they may use.")]
+        public string Intent { get; init; } = string.Empty;
+
+        [CommandOption("-o|--out <DIR>")]
+        [Description("Folder to write the plan into (created if missing; files of the same name are replaced).")]
+        public string? Out { get; init; }
+
+        [CommandOption("--terraform-syntax <SYNTAX>")]
+        [Description("Terraform as hcl (main.tf) or json (main.tf.json, which keyless audit and explain read back).")]
+        [DefaultValue("hcl")]
+        public string TerraformSyntax { get; init; } = "hcl";
+
+        public override ValidationResult Validate()
+        {
+            if (string.IsNullOrWhiteSpace(Out))
+            {
+                return ValidationResult.Error("--out: say which folder to write the plan into, e.g. --out plan");
+            }
+
+            return TerraformSyntax is "hcl" or "json"
+                ? ValidationResult.Success()
+                : ValidationResult.Error($"--terraform-syntax: '{TerraformSyntax}' is not one of hcl, json");
+        }
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        Console.Error.WriteLine("keyless: this command is not built yet");
-        return ExitCodes.InternalError;
+        var intent = IntentReader.ReadFile(settings.Intent);
+        var syntax = settings.TerraformSyntax == "json" ? TerraformSyntax.Json : TerraformSyntax.Hcl;
+        var files = PlanGenerator.Generate(intent, syntax);
+        var root = Path.GetFullPath(settings.Out!);
+        foreach (var file in files)
+        {
+            var path = Path.Combine(root, file.Path.Replace('/', Path.DirectorySeparatorChar));
+            try
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                File.WriteAllText(path, file.Content);
+                if (!OperatingSystem.IsWindows() && file.Path.EndsWith(".sh", StringComparison.Ordinal))
+                {
+                    File.SetUnixFileMode(path, File.GetUnixFileMode(path) | UnixFileMode.UserExecute | UnixFileMode.GroupExecute);
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new InputException("--out", $"cannot write {path}: {e.Message}");
+            }
+
+            Console.Out.WriteLine(Path.Combine(settings.Out!, file.Path.Replace('/', Path.DirectorySeparatorChar)));
+        }
+
+        return 0;
     }
 }
