@@ -7,7 +7,14 @@ internal static class ReportPaths
     {
         if (baseDirectory is null || IsUrl(file) || !Path.IsPathFullyQualified(file))
         {
-            return file.Replace('\\', '/');
+            // "keyless scan ." yields ./x; the report says x, as it would for an absolute path under the base.
+            var plain = file.Replace('\\', '/');
+            while (plain.StartsWith("./", StringComparison.Ordinal))
+            {
+                plain = plain[2..];
+            }
+
+            return plain;
         }
 
         var relative = Path.GetRelativePath(baseDirectory, file);

@@ -85,6 +85,14 @@ public sealed class FindingWriterTests
         }
 
         [Fact]
+        public void Should_Drop_A_Leading_Dot_Slash_From_A_Relative_Path()
+        {
+            var finding = SampleFindings.All[1] with { Location = new Keyless.Trust.Findings.FindingLocation("./ci/./x.yml", 1) };
+
+            Assert.Equal("ci/./x.yml", JsonNode.Parse(Render(OutputFormat.Json, [finding]))!["findings"]![0]!["location"]!["file"]!.GetValue<string>());
+        }
+
+        [Fact]
         public void Should_Write_Paths_Relative_To_The_Base_Directory() =>
             Assert.Equal(".gitlab-ci.yml",
                 JsonNode.Parse(Render(OutputFormat.Json, SampleFindings.All))!["findings"]![1]!["location"]!["file"]!.GetValue<string>());

@@ -1,0 +1,224 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
+using Keyless.Cli.Tests.Infrastructure;
+
+namespace Keyless.Cli.Tests;
+
+/// <summary>Runs the real <c>keyless scan</c> on generated secrets (random every run, never committed).</summary>
+public sealed class ScanCommandTests : IDisposable
+{
+    private const string Alnum = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+
+    private readonly string _dir = Directory.CreateTempSubdirectory("keyless-scan-cli-").FullName;
+    private readonly string _token = "glpat-" + RandomNumberGenerator.GetString(Alnum, 24);
+    private readonly string _azure = RandomNumberGenerator.GetString(Alnum, 3) + "7Q~" + RandomNumberGenerator.GetString(Alnum, 34);
+    private readonly string _pemBody;
+    private readonly string _gcpJson;
+
+    public ScanCommandTests()
+    {
+        using var rsa = RSA.Create(2048);
+        var pem = rsa.ExportPkcs8PrivateKeyPem();
+        _pemBody = string.Concat(pem.Split('\n').Where(l => !l.StartsWith("-----", StringComparison.Ordinal)));
+        _gcpJson = new JsonObject
+        {
+            ["type"] = "service_account",
+            ["private_key_id"] = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(20)),
+            ["private_key"] = pem,
+            ["client_email"] = "ci@acme-test.iam.gserviceaccount.com",
+        }.ToJsonString();
+    }
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private string[] Secrets => [_token, _azure, _pemBody];
+
+    private void Plant()
+    {
+        Directory.CreateDirectory(Path.Combine(_dir, "ci"));
+        File.WriteAllText(Path.Combine(_dir, "ci", "deploy.env"), $"# deploy\nGITLAB_TOKEN={_token}\nARM_CLIENT_SECRET={_azure}\n");
+        File.WriteAllText(Path.Combine(_dir, "sa.b64"), Convert.ToBase64String(Encoding.UTF8.GetBytes(_gcpJson)));
+    }
+
+    private static void AssertNoSecret(KeylessRun run, IEnumerable<string> secrets)
+    {
+        foreach (var secret in secrets)
+        {
+            for (var i = 0; i + 12 <= secret.Length; i += 4)
+            {
+                Assert.DoesNotContain(secret.Substring(i, 12), run.StdOut + run.StdErr, StringComparison.Ordinal);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Should_Report_Each_Planted_Secret_With_File_And_Line_And_Exit_1()
+    {
+        Plant();
+
+        var run = await KeylessProcess.RunAsync(["scan", _dir], workingDirectory: _dir);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("ci/deploy.env:2: high[gitlab-token]:", run.StdOut, StringComparison.Ordinal);
+        Assert.Contains("ci/deploy.env:3: high[azure-client-secret]:", run.StdOut, StringComparison.Ordinal);
+        Assert.Contains("sa.b64:1: high[gcp-service-account-key]:", run.StdOut, StringComparison.Ordinal);
+        Assert.Contains("ci@acme-test.iam.gserviceaccount.com", run.StdOut, StringComparison.Ordinal);
+        AssertNoSecret(run, Secrets);
+    }
+
+    [Theory]
+    [InlineData("text")]
+    [InlineData("json")]
+    [InlineData("sarif")]
+    [InlineData("codequality")]
+    public async Task Should_Keep_Secrets_Out_Of_Every_Format_And_Stderr(string format)
+    {
+        Plant();
+
+        var run = await KeylessProcess.RunAsync(["scan", _dir, "--format", format], workingDirectory: _dir);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("gitlab-token", run.StdOut, StringComparison.Ordinal);
+        AssertNoSecret(run, Secrets);
+    }
+
+    [Fact]
+    public async Task Should_Write_Json_To_The_Output_File()
+    {
+        Plant();
+        var report = Path.Combine(_dir, "..", Path.GetFileName(_dir) + ".json");
+
+        var run = await KeylessProcess.RunAsync(["scan", _dir, "--format", "json", "--output", report], workingDirectory: _dir);
+
+        var json = JsonNode.Parse(await File.ReadAllTextAsync(report, TestContext.Current.CancellationToken))!;
+        File.Delete(report);
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal("", run.StdOut);
+        Assert.Equal(3, json["findings"]!.AsArray().Count);
+    }
+
+    [Fact]
+    public async Task Should_Exit_0_On_A_Clean_Folder()
+    {
+        File.WriteAllText(Path.Combine(_dir, ".gitlab-ci.yml"), "deploy:\n  id_tokens:\n    GCP_ID_TOKEN:\n      aud: https://iam.googleapis.com/x\n");
+
+        var run = await KeylessProcess.RunAsync(["scan", _dir]);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("no findings", run.StdOut, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Should_Judge_An_Export_And_Respect_Fail_On()
+    {
+        var export = Path.Combine(_dir, "variables.json");
+        File.WriteAllText(export, new JsonObject
+        {
+            ["project"] = new JsonArray(new JsonObject { ["key"] = "GCP_SA_KEY", ["value"] = null, ["protected"] = true, ["masked"] = true, ["hidden"] = true }),
+        }.ToJsonString());
+
+        var standard = await KeylessProcess.RunAsync("scan", "--variables", export, "--format", "json");
+        var strict = await KeylessProcess.RunAsync("scan", "--variables", export, "--fail-on", "medium");
+
+        Assert.Equal(0, standard.ExitCode);
+        Assert.Equal("secret-named-variable", JsonNode.Parse(standard.StdOut)!["findings"]![0]!["id"]!.GetValue<string>());
+        Assert.Equal(1, strict.ExitCode);
+    }
+
+    [Fact]
+    public async Task Should_Scan_The_Live_Api_With_The_Token_From_The_Environment()
+    {
+        using var listener = new HttpListener();
+        var port = FreePort();
+        listener.Prefixes.Add($"http://127.0.0.1:{port}/");
+        listener.Start();
+        var apiToken = "api-" + Guid.NewGuid().ToString("N");
+        var serve = Task.Run(async () =>
+        {
+            var context = await listener.GetContextAsync();
+            var ok = context.Request.Headers["PRIVATE-TOKEN"] == apiToken
+                     && context.Request.RawUrl!.StartsWith("/api/v4/projects/acme%2Fapp/variables", StringComparison.Ordinal);
+            var body = Encoding.UTF8.GetBytes(new JsonArray(new JsonObject
+            {
+                ["variable_type"] = "env_var", ["key"] = "DEPLOY_TOKEN", ["value"] = _token, ["protected"] = false,
+                ["masked"] = true, ["hidden"] = false, ["raw"] = false, ["environment_scope"] = "*", ["description"] = null,
+            }).ToJsonString());
+            context.Response.StatusCode = ok ? 200 : 401;
+            context.Response.OutputStream.Write(body);
+            context.Response.Close();
+        }, TestContext.Current.CancellationToken);
+
+        var run = await KeylessProcess.RunAsync(
+            ["scan", "--gitlab-url", $"http://127.0.0.1:{port}", "--project", "acme/app", "--gitlab-token-env", "KEYLESS_TEST_TOKEN"],
+            environment: new Dictionary<string, string> { ["KEYLESS_TEST_TOKEN"] = apiToken });
+        await serve;
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("critical[gitlab-token]: Variable DEPLOY_TOKEN (project acme/app, environment scope *)", run.StdOut, StringComparison.Ordinal);
+        AssertNoSecret(run, [_token, apiToken]);
+    }
+
+    [Fact]
+    public async Task Should_Show_Help_With_Every_Option()
+    {
+        var run = await KeylessProcess.RunAsync("scan", "--help");
+
+        Assert.Equal(0, run.ExitCode);
+        foreach (var option in new[] { "--variables", "--gitlab-url", "--gitlab-token-env", "--project", "--group", "--instance", "--format", "--fail-on", "--output" })
+        {
+            Assert.Contains(option, run.StdOut, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData("--format", "xml")]
+    [InlineData("--fail-on", "severe")]
+    public async Task Should_Exit_2_On_Bad_Options(string option, string value)
+    {
+        var run = await KeylessProcess.RunAsync("scan", _dir, option, value);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains(option, run.StdErr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Should_Exit_2_Naming_A_Missing_Path_Without_A_Stack_Trace()
+    {
+        var run = await KeylessProcess.RunAsync("scan", "no/such/folder");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("no/such/folder", run.StdErr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", run.StdErr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Should_Exit_2_Naming_The_Json_Path_Of_A_Bad_Export()
+    {
+        var export = Path.Combine(_dir, "bad.json");
+        File.WriteAllText(export, "[{\"key\": \"A\", \"masked\": \"yes\"}]");
+
+        var run = await KeylessProcess.RunAsync("scan", "--variables", export);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("bad.json ($[0].masked)", run.StdErr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Should_Exit_2_When_The_Token_Variable_Is_Unset()
+    {
+        var run = await KeylessProcess.RunAsync("scan", "--project", "1", "--gitlab-token-env", "KEYLESS_TEST_UNSET_" + Guid.NewGuid().ToString("N"));
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--gitlab-token-env", run.StdErr, StringComparison.Ordinal);
+    }
+
+    private static int FreePort()
+    {
+        using var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        return ((IPEndPoint)probe.LocalEndpoint).Port;
+    }
+}
