@@ -88,7 +88,7 @@ internal static class AzureImporter
             Subject = expression is null ? subject : null,
             Audiences = input.StrList(fields, "audiences", fieldsPath),
             ClaimsMatchingExpression = expression,
-            Parent = parent ?? new AzureParentRef { Name = $"an unnamed identity ({input.File})" },
+            Parent = parent ?? new AzureParentRef { Name = $"an unnamed identity ({Path.GetFileName(input.File)})" },
             Source = input.Ref(path),
         });
     }

@@ -81,6 +81,14 @@ internal sealed class GcpExchange
             return null;
         }
 
+        // A configuration or plan names the project by id; the token names it by number. Without a manifest
+        // linking the two, a default audience that matches in every other segment is accepted, and said so.
+        if (_p.AllowedAudiences.Count == 0 && audiences.FirstOrDefault(IsSameProviderAnyProject) is { } assumed)
+        {
+            _notes.Add($"The project number of {Where} is not known; assumed the audience '{assumed}' names it (a keyless manifest can give gcp.projectNumbers).");
+            return null;
+        }
+
         var why = _p.AllowedAudiences.Count > 0
             ? $"{Where} allows only {Quote(expected)}; the default //iam.googleapis.com/… audience applies only when allowedAudiences is empty"
             : $"{Where} has no allowedAudiences, so aud must be its own resource name {Quote(expected)}";
@@ -275,14 +283,22 @@ internal sealed class GcpExchange
         }
 
         var expiry = _now + GcpEvaluator.MaxFederatedTokenLifetime;
-        if (_claims.GetNumericDate(GitLabClaimNames.Expires) is { } exp && DateTimeOffset.FromUnixTimeSeconds(exp) < expiry)
+        // Never past the JWT's own exp (plus the skew STS granted it).
+        if (_claims.GetNumericDate(GitLabClaimNames.Expires) is { } exp && DateTimeOffset.FromUnixTimeSeconds(exp) + GcpEvaluator.ClockSkew < expiry)
         {
-            expiry = DateTimeOffset.FromUnixTimeSeconds(exp);
+            expiry = DateTimeOffset.FromUnixTimeSeconds(exp) + GcpEvaluator.ClockSkew;
         }
 
         var principal = new FederatedPrincipal(pool?.Name ?? _p.PoolName, _p.Name, subject, attributes, groups, expiry);
         return new StsExchangeResult(principal, null,
             [$"{Where} accepts the token as google.subject '{subject}'{(attributes.Count > 0 ? " with " + string.Join(", ", attributes.Select(a => $"attribute.{a.Key}='{a.Value}'")) : string.Empty)}.", .. _notes]);
+    }
+
+    private bool IsSameProviderAnyProject(string audience)
+    {
+        var parsed = GcpAudienceParameter.Parse(audience.StartsWith("https://", StringComparison.Ordinal) ? "//" + audience["https://".Length..] : audience);
+        return parsed is { Project.Number: not null } && parsed.PoolId == _p.PoolId && parsed.ProviderId == _p.ProviderId
+            && _p.Project.Number is null && _p.Project.Id is { } id && !_compiled.Trust.GcpProjectNumbers.ContainsKey(id);
     }
 
     private string ProviderNameWithNumber()
