@@ -1,18 +1,88 @@
+using System.ComponentModel;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Keyless.Cel;
 using Keyless.Cli.Infrastructure;
+using Keyless.Formats.Inputs.Tokens;
+using Keyless.Trust.Diagnostics;
+using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace Keyless.Cli.Commands;
 
-/// <summary>Placeholder until its issue lands; exits 3 so nothing mistakes it for a result.</summary>
+/// <summary>
+/// <c>keyless eval EXPR [--claims FILE] [--format text|json]</c>: one CEL expression, evaluated as GCP would
+/// evaluate a mapping, with the claims bound as <c>assertion</c>. Exit 0 with the value, 1 when evaluation
+/// gives an error (a missing claim, say), 2 for a syntax error or an unreadable claims file.
+/// </summary>
 internal sealed class EvalCommand : Command<EvalCommand.Settings>
 {
+    /// <summary>Only <c>assertion</c> is in scope, as in a mapping; the length limit is a condition's.</summary>
+    private static readonly CelCompileOptions Options = CelCompileOptions.GcpCondition with { Variables = ["assertion"] };
+
     public sealed class Settings : CommandSettings
     {
+        [CommandArgument(0, "<EXPR>")]
+        [Description("The CEL expression, e.g. \"assertion.sub.extract('project_path:{p}:ref_type')\".")]
+        public string Expression { get; init; } = string.Empty;
+
+        [CommandOption("--claims <FILE>")]
+        [Description("The claims object (JSON or YAML), bound as 'assertion'; --claims=- reads standard input.")]
+        public string? Claims { get; init; }
+
+        [CommandOption("--format <FORMAT>")]
+        [Description("text or json.")]
+        [DefaultValue("text")]
+        public string Format { get; init; } = "text";
+
+        public override ValidationResult Validate() => Format is "text" or "json"
+            ? ValidationResult.Success()
+            : ValidationResult.Error($"--format: '{Format}' is not one of text, json");
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        Console.Error.WriteLine("keyless: this command is not built yet");
-        return ExitCodes.InternalError;
+        var compiled = CelCompiler.Compile(settings.Expression, Options);
+        if (compiled.Program is not { } program)
+        {
+            var d = compiled.Diagnostics[0];
+            throw new InputException("EXPR", d.Message, d.Line, d.Column);
+        }
+
+        var claims = settings.Claims is { } file
+            ? ClaimsReader.Read(file == "-" ? "<stdin>" : file, ReadClaimsText(file))
+            : new JsonObject();
+        var value = program.Evaluate(CelActivation.Empty.With("assertion", CelValue.FromJson(claims)));
+
+        if (settings.Format == "json")
+        {
+            var result = value.IsError
+                ? new JsonObject { ["error"] = value.ErrorMessage }
+                : new JsonObject { ["value"] = value.ToJson(), ["type"] = value.Type.Name() };
+            Console.Out.WriteLine(result.ToJsonString(new JsonSerializerOptions { WriteIndented = false }));
+            return value.IsError ? ExitCodes.Findings : ExitCodes.Ok;
+        }
+
+        if (value.IsError)
+        {
+            var error = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+            error.MarkupLineInterpolated($"[red]evaluation error:[/] {value.ErrorMessage}");
+            return ExitCodes.Findings;
+        }
+
+        Console.Out.WriteLine($"{value} ({value.Type.Name()})");
+        return ExitCodes.Ok;
+    }
+
+    private static string ReadClaimsText(string file)
+    {
+        try
+        {
+            return file == "-" ? Console.In.ReadToEnd() : File.ReadAllText(file);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InputException(file, $"cannot read --claims '{file}': {e.Message}");
+        }
     }
 }
