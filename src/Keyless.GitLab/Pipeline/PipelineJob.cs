@@ -52,21 +52,26 @@ public sealed class PipelineJob
     };
 
     /// <summary>Every shell line the job runs, in order: the pre-get-sources hook, before_script, script, after_script.</summary>
-    public IEnumerable<ScriptLine> ScriptLines()
+    public IEnumerable<ScriptLine> ScriptLines() =>
+        ScriptItems().SelectMany(item => item.Script.Lines()
+            .Select(l => new ScriptLine(l.Text, item.Script.Location with { Line = l.Line }, item.Section)));
+
+    /// <summary>Every script item (one list entry, possibly a multi-line block) with its section, in run order.</summary>
+    public IEnumerable<(PipelineScalar Script, string Section)> ScriptItems()
     {
         if (Body.GetMapping("hooks")?["pre_get_sources_script"] is { } hook)
         {
-            foreach (var line in Lines(hook, "hooks:pre_get_sources_script"))
+            foreach (var item in hook.Flatten().OfType<PipelineScalar>())
             {
-                yield return line;
+                yield return (item, "hooks:pre_get_sources_script");
             }
         }
 
         foreach (var section in ScriptSections)
         {
-            foreach (var line in Lines(Body[section], section))
+            foreach (var item in Body[section].Flatten().OfType<PipelineScalar>())
             {
-                yield return line;
+                yield return (item, section);
             }
         }
     }
@@ -113,11 +118,6 @@ public sealed class PipelineJob
     }
 
     public override string ToString() => Name;
-
-    private static IEnumerable<ScriptLine> Lines(PipelineNode? section, string name) =>
-        section.Flatten()
-            .OfType<PipelineScalar>()
-            .SelectMany(scalar => scalar.Lines().Select(l => new ScriptLine(l.Text, scalar.Location with { Line = l.Line }, name)));
 
     private static List<IdToken> ReadIdTokens(PipelineMapping body, bool fromDefault)
     {

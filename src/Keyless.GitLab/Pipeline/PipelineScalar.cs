@@ -33,10 +33,12 @@ public sealed class PipelineScalar : PipelineNode
 
         for (var i = 0; i < count; i++)
         {
-            var line = Style == ScalarStyle.Literal ? Location.Line + 1 + i : Location.Line;
-            yield return (lines[i], line);
+            yield return (lines[i], LineOf(i));
         }
     }
+
+    /// <summary>The file line of the text's 0-based line <paramref name="textLine"/> (see <see cref="Lines"/>).</summary>
+    public int LineOf(int textLine) => Style == ScalarStyle.Literal ? Location.Line + 1 + textLine : Location.Line;
 
     public override string ToString() => Value;
 }

@@ -1,0 +1,54 @@
+using System.Reflection;
+
+namespace Keyless.GitLab.Tests.Lint;
+
+/// <summary>
+/// The lint fixtures: <c>tests/Keyless.GitLab.Tests/Fixtures/lint/&lt;rule-id&gt;/</c> (and <c>clean/</c>). Each
+/// <c>*.gitlab-ci.yml</c> directly in a folder is a pipeline to lint, with that folder as its project root; other
+/// YAML files are what it includes. A line ending in <c># NOT OK: id[, id]</c> must get exactly those findings, a
+/// line ending in <c># OK</c> none, and no other line any.
+/// </summary>
+public static class LintFixtures
+{
+    public const string CleanFolder = "clean";
+
+    public static string Root { get; } = Path.Combine(RepoRoot(), "tests", "Keyless.GitLab.Tests", "Fixtures", "lint");
+
+    public static IEnumerable<string> Folders => Directory.EnumerateDirectories(Root).Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal);
+
+    /// <summary>Entry files, relative to <see cref="Root"/> (folder/name.gitlab-ci.yml).</summary>
+    public static IEnumerable<string> Entries =>
+        Folders.SelectMany(folder => Directory.EnumerateFiles(Path.Combine(Root, folder), "*gitlab-ci.yml")
+            .Select(file => Path.GetRelativePath(Root, file)))
+        .Order(StringComparer.Ordinal);
+
+    /// <summary>Every annotation in <paramref name="file"/>: line → expected rule ids (empty for <c># OK</c>).</summary>
+    public static Dictionary<int, HashSet<string>> Annotations(string file)
+    {
+        var annotations = new Dictionary<int, HashSet<string>>();
+        var lines = File.ReadAllLines(file);
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var line = lines[i];
+            var notOk = line.LastIndexOf("# NOT OK:", StringComparison.Ordinal);
+            if (notOk >= 0)
+            {
+                var ids = line[(notOk + "# NOT OK:".Length)..].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+                annotations[i + 1] = [.. ids.Select(id => id.Split(' ')[0])];
+            }
+            else if (line.Contains("# OK", StringComparison.Ordinal))
+            {
+                annotations[i + 1] = [];
+            }
+        }
+
+        return annotations;
+    }
+
+    private static string RepoRoot()
+    {
+        var stamped = typeof(LintFixtures).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+            .FirstOrDefault(a => a.Key == "KeylessRepoRoot")?.Value;
+        return stamped ?? throw new InvalidOperationException("the test assembly has no KeylessRepoRoot metadata");
+    }
+}
