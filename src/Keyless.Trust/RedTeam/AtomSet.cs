@@ -1,0 +1,43 @@
+namespace Keyless.Trust.RedTeam;
+
+/// <summary>
+/// What the trust of one attack path applies to claims: the atoms, every claim it reads, and whether every
+/// predicate stayed inside the supported fragment (only then is a search over the atoms' classes complete).
+/// </summary>
+public sealed class AtomSet
+{
+    private readonly List<ClaimAtom> _atoms = [];
+    private readonly HashSet<ClaimAtom> _seen = [];
+    private readonly HashSet<string> _read = new(StringComparer.Ordinal);
+    private readonly List<string> _outside = [];
+
+    public IReadOnlyList<ClaimAtom> Atoms => _atoms;
+
+    public IReadOnlySet<string> ClaimsRead => _read;
+
+    /// <summary>Predicates outside the fragment, in words; empty when the search can be complete.</summary>
+    public IReadOnlyList<string> Outside => _outside;
+
+    public bool Exact => _outside.Count == 0;
+
+    public void Add(ClaimAtom atom)
+    {
+        _read.Add(atom.Claim);
+        if (_seen.Add(atom))
+        {
+            _atoms.Add(atom);
+        }
+    }
+
+    public void Read(string claim) => _read.Add(claim);
+
+    public void NotInFragment(string what)
+    {
+        if (!_outside.Contains(what))
+        {
+            _outside.Add(what);
+        }
+    }
+
+    public IEnumerable<ClaimAtom> On(string claim) => _atoms.Where(a => a.Claim == claim);
+}

@@ -1,0 +1,159 @@
+using System.Text.Json.Nodes;
+using Keyless.Trust.Claims;
+
+namespace Keyless.Trust.RedTeam;
+
+/// <summary>
+/// The search: per dimension, keep one value per class (the truth vector of the atoms on that dimension's
+/// claims), vary only the dimensions the trust reads, and check each combination with the oracle (the same
+/// evaluator as <c>explain</c>) until one is admitted. The first values of each dimension are the scenario's
+/// most natural token, so common holes are found in a handful of checks.
+/// </summary>
+public static class GuidedSearch
+{
+    /// <summary>Above this many combinations the search stops and says it was not exhaustive.</summary>
+    public const int MaxCandidates = 20_000;
+
+    private static readonly string[] ProjectClaims =
+    [
+        GitLabClaimNames.ProjectId, GitLabClaimNames.ProjectPath, GitLabClaimNames.NamespaceId, GitLabClaimNames.NamespacePath,
+        GitLabClaimNames.JobProjectId, GitLabClaimNames.JobProjectPath, GitLabClaimNames.JobNamespaceId, GitLabClaimNames.JobNamespacePath,
+        GitLabClaimNames.CiConfigRefUri,
+    ];
+
+    private static readonly string[] RefClaims = [GitLabClaimNames.Ref, GitLabClaimNames.RefType, GitLabClaimNames.RefPath, GitLabClaimNames.RefProtected, GitLabClaimNames.CiConfigRefUri];
+
+    private static readonly string[] EnvClaims = [GitLabClaimNames.Environment, GitLabClaimNames.EnvironmentProtected, GitLabClaimNames.DeploymentTier, GitLabClaimNames.EnvironmentAction];
+
+    private static readonly string[] UserClaims = [GitLabClaimNames.UserLogin, GitLabClaimNames.UserEmail, GitLabClaimNames.UserId, GitLabClaimNames.UserAccessLevel];
+
+    public static SearchResult Run(AttackPath path, SearchSpace space, Func<JsonObject, bool> admits)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(space);
+        ArgumentNullException.ThrowIfNull(admits);
+        if (space.IsEmpty)
+        {
+            return new SearchResult { Tried = 0, Complete = path.Atoms.Exact, Gaps = path.Atoms.Outside, Assumptions = space.Assumptions };
+        }
+
+        var read = path.Atoms.ClaimsRead;
+        var subRead = read.Contains(GitLabClaimNames.Subject);
+        bool Reads(string[] claims, params string[] components) =>
+            claims.Any(read.Contains) || (subRead && space.ComponentSets.Any(set => set.Any(c => components.Contains(c) || claims.Contains(c))));
+
+        var atoms = path.Atoms;
+        var projects = Reads(ProjectClaims, SubComponentsOfProject) ? Classes(space.Projects, p => Signature(atoms, ProjectValues(p))) : space.Projects.Take(1).ToList();
+        var refs = Reads(RefClaims) ? Classes(space.Refs, r => Signature(atoms, RefValues(r))) : space.Refs.Take(1).ToList();
+        var envs = Reads(EnvClaims) ? Classes(space.Environments, e => Signature(atoms, EnvValues(e))) : space.Environments.Take(1).ToList();
+        var sources = read.Contains(GitLabClaimNames.PipelineSource) ? Classes(space.PipelineSources, s => Signature(atoms, [(GitLabClaimNames.PipelineSource, s)])) : space.PipelineSources.Take(1).ToList();
+        var users = Reads(UserClaims) ? Classes(space.Users, u => Signature(atoms, UserValues(u))) : space.Users.Take(1).ToList();
+        var runners = read.Contains(GitLabClaimNames.RunnerEnvironment) ? space.Runners.ToList() : space.Runners.Take(1).ToList();
+        var components = subRead ? space.ComponentSets.ToList() : space.ComponentSets.Take(1).ToList();
+
+        int[] sizes = [projects.Count, refs.Count, envs.Count, sources.Count, users.Count, runners.Count, components.Count];
+        var total = sizes.Aggregate(1L, (a, b) => a * b);
+        var gaps = new List<string>(atoms.Outside);
+        if (read.Contains(GitLabClaimNames.CiConfigRefUri))
+        {
+            gaps.Add("ci_config_ref_uri is read; its values follow from project and ref and are not split into classes of their own");
+        }
+
+        if (total > MaxCandidates)
+        {
+            gaps.Add($"{total} class combinations; the first {MaxCandidates} were tried");
+        }
+
+        var index = new int[sizes.Length];
+        var tried = 0;
+        while (tried < MaxCandidates)
+        {
+            var shape = new TokenShape(projects[index[0]], refs[index[1]], envs[index[2]], sources[index[3]], users[index[4]], runners[index[5]], components[index[6]]);
+            var claims = TokenFactory.Build(path, shape);
+            tried++;
+            if (admits(claims))
+            {
+                return new SearchResult { Witness = claims, Path = path, Tried = tried, Complete = gaps.Count == 0, Gaps = gaps, Assumptions = space.Assumptions };
+            }
+
+            if (!Next(index, sizes))
+            {
+                break;
+            }
+        }
+
+        return new SearchResult { Tried = tried, Complete = gaps.Count == 0, Gaps = gaps, Assumptions = space.Assumptions };
+    }
+
+    private static readonly string[] SubComponentsOfProject =
+    [
+        GitLabClaimNames.ProjectPath, GitLabClaimNames.ProjectId, GitLabClaimNames.JobProjectPath, GitLabClaimNames.JobProjectId,
+    ];
+
+    /// <summary>Odometer order: the last dimensions (components, runners) turn fastest, projects slowest.</summary>
+    private static bool Next(int[] index, int[] sizes)
+    {
+        for (var i = index.Length - 1; i >= 0; i--)
+        {
+            if (++index[i] < sizes[i])
+            {
+                return true;
+            }
+
+            index[i] = 0;
+        }
+
+        return false;
+    }
+
+    /// <summary>One representative per class, first come first kept.</summary>
+    private static List<T> Classes<T>(IReadOnlyList<T> values, Func<T, string> signature)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        return values.Where(v => seen.Add(signature(v))).ToList();
+    }
+
+    /// <summary>The truth vector of every atom on the given claims, plus presence of each claim.</summary>
+    private static string Signature(AtomSet atoms, IReadOnlyList<(string Claim, string? Value)> values)
+    {
+        var bits = new System.Text.StringBuilder();
+        foreach (var (claim, value) in values)
+        {
+            bits.Append(value is null ? 'n' : 'p');
+            foreach (var atom in atoms.Atoms)
+            {
+                if (atom.Claim == claim)
+                {
+                    bits.Append(atom.Evaluate(value) ? '1' : '0');
+                }
+            }
+        }
+
+        return bits.ToString();
+    }
+
+    private static (string, string?)[] ProjectValues(ProjectShape p) =>
+    [
+        (GitLabClaimNames.ProjectId, p.Id), (GitLabClaimNames.ProjectPath, p.Path), (GitLabClaimNames.NamespaceId, p.NamespaceId),
+        (GitLabClaimNames.NamespacePath, p.NamespacePath), (GitLabClaimNames.JobProjectId, p.JobId), (GitLabClaimNames.JobProjectPath, p.JobPath),
+        (GitLabClaimNames.JobNamespaceId, p.JobNamespaceId), (GitLabClaimNames.JobNamespacePath, p.JobNamespacePath),
+        ("ci_config_ref_uri.path", p.Path),
+    ];
+
+    private static (string, string?)[] RefValues(RefShape r) =>
+    [
+        (GitLabClaimNames.Ref, r.Name), (GitLabClaimNames.RefType, r.Type), (GitLabClaimNames.RefPath, r.RefPath),
+        (GitLabClaimNames.RefProtected, r.Protected ? "true" : "false"), ("ci_config_ref_uri.ref", r.RefPath),
+    ];
+
+    private static (string, string?)[] EnvValues(EnvShape e) =>
+    [
+        (GitLabClaimNames.Environment, e.Name), (GitLabClaimNames.EnvironmentProtected, e.Name is null ? null : e.Protected ? "true" : "false"),
+        (GitLabClaimNames.DeploymentTier, e.Name is null ? null : e.Tier ?? "other"),
+    ];
+
+    private static (string, string?)[] UserValues(UserShape u) =>
+    [
+        (GitLabClaimNames.UserLogin, u.Login), (GitLabClaimNames.UserEmail, u.Email), (GitLabClaimNames.UserId, u.Id), (GitLabClaimNames.UserAccessLevel, u.AccessLevel),
+    ];
+}

@@ -1,0 +1,73 @@
+using Keyless.Trust.Claims;
+using Keyless.Trust.Model;
+
+namespace Keyless.Trust.RedTeam;
+
+/// <summary>
+/// Finds the project a path's trust was meant for: the GitLab project input whose id or path the trust pins (or
+/// the only one given), else the project the pinned literals describe, else a stand-in (a trust that pins no
+/// project at all is open to everyone, whoever the victim is).
+/// </summary>
+public static class VictimResolver
+{
+    public static VictimProject Resolve(TrustSet trust, AtomSet atoms)
+    {
+        ArgumentNullException.ThrowIfNull(trust);
+        ArgumentNullException.ThrowIfNull(atoms);
+        var ids = Literals(atoms, GitLabClaimNames.ProjectId, GitLabClaimNames.JobProjectId);
+        var paths = Literals(atoms, GitLabClaimNames.ProjectPath, GitLabClaimNames.JobProjectPath);
+        var project = trust.GitLabProjects.FirstOrDefault(p => (p.Id is { } id && ids.Contains(id)) || (p.Path is { } path && paths.Contains(path)))
+            ?? (trust.GitLabProjects.Count == 1 ? trust.GitLabProjects[0] : null);
+        if (project is { Path: not null })
+        {
+            return FromProject(project, atoms);
+        }
+
+        var namespaces = Literals(atoms, GitLabClaimNames.NamespacePath, GitLabClaimNames.JobNamespacePath);
+        var prefixes = atoms.Atoms.Where(a => a.Claim is GitLabClaimNames.ProjectPath or GitLabClaimNames.NamespacePath
+            && a.Kind is AtomKind.Prefix or AtomKind.Wildcard).Select(a => a.Literal.Split('*', '?')[0].TrimEnd('/')).Where(p => p.Length > 0);
+        var victimPath = paths.FirstOrDefault()
+            ?? (namespaces.FirstOrDefault() is { } ns ? ns + "/app" : null)
+            ?? (prefixes.FirstOrDefault() is { } prefix ? (prefix.Contains('/', StringComparison.Ordinal) ? prefix : prefix + "/app") : null)
+            ?? "victim-group/victim-project";
+        var nsPath = victimPath.Contains('/', StringComparison.Ordinal) ? victimPath[..victimPath.LastIndexOf('/')] : victimPath;
+        return new VictimProject
+        {
+            Id = ids.FirstOrDefault() ?? "4000001",
+            Path = victimPath,
+            NamespaceId = Literals(atoms, GitLabClaimNames.NamespaceId, GitLabClaimNames.JobNamespaceId).FirstOrDefault() ?? "4000002",
+            NamespacePath = namespaces.FirstOrDefault() ?? nsPath,
+            Components = ComponentsOf(atoms) ?? SubClaimRenderer.DefaultComponents,
+            DefaultBranch = Literals(atoms, GitLabClaimNames.Ref).FirstOrDefault() ?? "main",
+        };
+    }
+
+    private static VictimProject FromProject(GitLabProject project, AtomSet atoms)
+    {
+        var path = project.Path!;
+        var known = project.ProtectedBranches.Count > 0 || project.ProtectedTags.Count > 0 || project.ProtectedEnvironments.Count > 0;
+        return new VictimProject
+        {
+            Id = project.Id ?? Literals(atoms, GitLabClaimNames.ProjectId).FirstOrDefault() ?? "4000001",
+            Path = path,
+            NamespaceId = project.NamespaceId ?? Literals(atoms, GitLabClaimNames.NamespaceId).FirstOrDefault() ?? "4000002",
+            NamespacePath = project.NamespacePath ?? (path.Contains('/', StringComparison.Ordinal) ? path[..path.LastIndexOf('/')] : path),
+            Components = project.SubClaimComponents ?? ComponentsOf(atoms) ?? SubClaimRenderer.DefaultComponents,
+            SettingsKnown = known,
+            ProtectedBranches = project.ProtectedBranches,
+            ProtectedTags = project.ProtectedTags,
+            ProtectedEnvironments = project.ProtectedEnvironments,
+            Project = project,
+            DefaultBranch = project.ProtectedBranches.FirstOrDefault(b => !b.Pattern.Contains('*', StringComparison.Ordinal))?.Pattern ?? "main",
+        };
+    }
+
+    private static IReadOnlyList<string>? ComponentsOf(AtomSet atoms) =>
+        atoms.On(GitLabClaimNames.Subject).Where(a => a.Kind is AtomKind.Equals or AtomKind.Wildcard)
+            .OrderBy(a => a.Kind == AtomKind.Equals ? 0 : 1)
+            .Select(a => SubPatterns.Components(a.Literal))
+            .FirstOrDefault(c => c is { Count: > 1 } && SubClaimRenderer.Validate(c) is null);
+
+    private static List<string> Literals(AtomSet atoms, params string[] claims) =>
+        atoms.Atoms.Where(a => a.Kind == AtomKind.Equals && claims.Contains(a.Claim)).Select(a => a.Literal).Distinct(StringComparer.Ordinal).ToList();
+}
