@@ -62,7 +62,7 @@ internal sealed partial class ProgramCompiler
                 case ("matches", 2) when call.Args[1] is CelConst { Value: CelStringValue pattern }:
                 {
                     var s = Node(call.Args[0]);
-                    var matcher = Re2.Compile(pattern.Value);
+                    var matcher = Re2.Cached(pattern.Value);
                     return f => StringFunctions.Matches(s(f), matcher);
                 }
             }
@@ -70,7 +70,7 @@ internal sealed partial class ProgramCompiler
         else if (call.Function == "matches" && call.Args is [CelConst { Value: CelStringValue memberPattern }])
         {
             var s = Node(call.Target);
-            var matcher = Re2.Compile(memberPattern.Value);
+            var matcher = Re2.Cached(memberPattern.Value);
             return f => StringFunctions.Matches(s(f), matcher);
         }
 

@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(Keyless.Bench.CelBenchmarks).Assembly).Run(args);
