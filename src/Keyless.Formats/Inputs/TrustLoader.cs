@@ -40,7 +40,7 @@ public static class TrustLoader
         }
 
         terraform.Finish();
-        return builder.Build();
+        return StaticCredentialImporter.Attach(builder.Build(), parsed);
     }
 
     /// <summary>Loads one JSON text as if it were a file (tests, stdin).</summary>

@@ -30,6 +30,9 @@ public sealed record TrustSet
     /// <summary>Input parts Keyless does not model; reported, not dropped.</summary>
     public IReadOnlyList<UnrecognizedInput> Unrecognized { get; init; } = [];
 
+    /// <summary>Static keys beside federation (service-account keys, client secrets), for audit.</summary>
+    public IReadOnlyList<StaticCredential> StaticCredentials { get; init; } = [];
+
     /// <summary>Things the loader had to assume while linking (e.g. a credential whose parent no input names).</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
 

@@ -14,6 +14,7 @@ internal sealed class TerraformMapper(TrustBuilder builder, IReadOnlyList<Terraf
     private static readonly HashSet<string> ContextTypes = new(StringComparer.Ordinal)
     {
         "google_project", "google_service_account", "google_iam_policy", "azuread_service_principal", "azurerm_resource_group",
+        StaticCredentialImporter.ServiceAccountKeyType, StaticCredentialImporter.ApplicationPasswordType,
     };
 
     public void Map()

@@ -1,0 +1,15 @@
+namespace Keyless.Trust.Audits;
+
+/// <summary>What the user told audit about their GitLab (the version decides whether reclaimed paths are blocked).</summary>
+public sealed record AuditOptions
+{
+    public static AuditOptions Default { get; } = new();
+
+    /// <summary>Known GitLab version, e.g. 19.1; null when unknown.</summary>
+    public Version? GitLabVersion { get; init; }
+
+    public TimeProvider? Time { get; init; }
+
+    /// <summary>GitLab 19.1 refuses ID tokens for reclaimed project paths (MRs !248942, !250233).</summary>
+    public bool BlocksReclaimedPaths => GitLabVersion is { } v && v >= new Version(19, 1);
+}

@@ -1,0 +1,66 @@
+using System.Text;
+using Keyless.Trust.Claims;
+using Keyless.Trust.Findings;
+using Keyless.Trust.RedTeam;
+
+namespace Keyless.Trust.Audits;
+
+/// <summary>
+/// <c>google.subject</c> is capped at 127 bytes (STS: invalid_request). Mapped from <c>sub</c>, a path or a ref, it
+/// grows with branch names that anyone with push can choose, and long paths overflow even on the default branch.
+/// </summary>
+public sealed class GoogleSubjectTooLongAudit : AuditRule
+{
+    private const int Limit = 127;
+
+    // Claims whose length the project does not bound: paths and refs (git allows refs far past 127 bytes).
+    private static readonly HashSet<string> Unbounded = new(StringComparer.Ordinal)
+    {
+        GitLabClaimNames.Subject, GitLabClaimNames.Ref, GitLabClaimNames.RefPath, GitLabClaimNames.ProjectPath,
+        GitLabClaimNames.NamespacePath, GitLabClaimNames.Environment, GitLabClaimNames.CiConfigRefUri, GitLabClaimNames.UserEmail,
+    };
+
+    public override string Id => "google-subject-over-127-bytes";
+
+    public override string Summary => "The google.subject mapping can exceed GCP's 127-byte limit, so STS rejects those tokens.";
+
+    public override Severity DefaultSeverity => Severity.Low;
+
+    public override IEnumerable<Finding> Run(AuditContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        foreach (var identity in context.Identities.Where(i => i.Azure is null))
+        {
+            foreach (var path in context.Engine.Paths(identity))
+            {
+                if (path.Provider?.AttributeMapping.GetValueOrDefault("google.subject") is not { } mapping)
+                {
+                    continue;
+                }
+
+                var reads = Keyless.Cel.CelCompiler.Compile(mapping, Keyless.Cel.CelCompileOptions.GcpMapping).Program is { } program
+                    ? CelAtomHarvester.ClaimsIn(program.Ast).ToHashSet(StringComparer.Ordinal)
+                    : [];
+                if (!reads.Overlaps(Unbounded))
+                {
+                    continue;
+                }
+
+                var victim = path.Victim;
+                var legit = SubClaimRenderer.Render(new System.Text.Json.Nodes.JsonObject
+                {
+                    [GitLabClaimNames.ProjectPath] = victim.Path, [GitLabClaimNames.ProjectId] = victim.Id,
+                    [GitLabClaimNames.RefType] = "branch", [GitLabClaimNames.Ref] = victim.DefaultBranch,
+                }, victim.Components);
+                var bytes = Encoding.UTF8.GetByteCount(legit);
+                var over = reads.Contains(GitLabClaimNames.Subject) && bytes > Limit;
+                var message = over
+                    ? $"google.subject = {mapping} gives '{legit}' ({bytes} bytes) for the project's own default branch; STS rejects anything over {Limit} bytes."
+                    : $"google.subject = {mapping} reads {string.Join(", ", reads.Where(Unbounded.Contains))}, whose length the project does not bound: a branch name past {Limit - Math.Min(bytes, Limit)} more bytes makes STS reject the token.";
+                yield return Static(identity.Name, message,
+                    "Map google.subject from bounded claims, e.g. assertion.project_id + '::' + assertion.ref_type + '::' + assertion.ref_protected, and pin the ref in the attribute condition or an attribute.* binding instead (Terraform attribute_mapping; gcloud --attribute-mapping).",
+                    path.Source, over ? Severity.Medium : Severity.Low);
+            }
+        }
+    }
+}

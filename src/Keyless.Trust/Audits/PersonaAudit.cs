@@ -1,0 +1,54 @@
+using System.Text.Json.Nodes;
+using Keyless.Trust.Claims;
+using Keyless.Trust.Findings;
+using Keyless.Trust.RedTeam;
+
+namespace Keyless.Trust.Audits;
+
+/// <summary>
+/// A persona audit: the scenario's search against every identity; a finding is the first admitted token, with the
+/// witness, the path it used and the fix. Confidence is <c>assumed</c> when the persona's capabilities rested on
+/// GitLab defaults because the project settings were not given.
+/// </summary>
+public abstract class PersonaAudit : AuditRule
+{
+    public abstract AttackScenario Scenario { get; }
+
+    /// <summary>What the persona did, for the message: "a tag named 'main'".</summary>
+    protected abstract string Describe(JsonObject witness);
+
+    protected virtual Severity SeverityFor(AuditContext context) => DefaultSeverity;
+
+    public override IEnumerable<Finding> Run(AuditContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        foreach (var identity in context.Identities)
+        {
+            var result = context.Search(identity, Scenario);
+            if (result is not { Witness: { } witness, Path: { } path })
+            {
+                continue;
+            }
+
+            var persona = Scenario.PersonaOf()!.Value;
+            var assumed = result.Assumptions.Count > 0;
+            var message = $"{persona.ToWire()} can get {identity.Name} via {path.Label}: {Describe(witness)} "
+                + $"(project '{witness[GitLabClaimNames.ProjectPath]}', {witness[GitLabClaimNames.RefType]} '{witness[GitLabClaimNames.Ref]}', sub '{witness[GitLabClaimNames.Subject]}')"
+                + (assumed ? "; assumed " + string.Join("; ", result.Assumptions) : string.Empty) + ".";
+            yield return new Finding
+            {
+                Id = Id,
+                Severity = SeverityFor(context),
+                Confidence = assumed ? Confidence.Assumed : Confidence.Proven,
+                Persona = persona,
+                Identity = identity.Name,
+                Message = message,
+                Witness = witness,
+                Fix = FixAdvisor.For(Scenario, path),
+                Location = new FindingLocation(path.Source.File, null, path.Source.JsonPath),
+            };
+        }
+    }
+
+    protected static string Claim(JsonObject witness, string name) => witness[name]?.ToString() ?? "(absent)";
+}

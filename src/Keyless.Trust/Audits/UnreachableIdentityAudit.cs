@@ -1,0 +1,60 @@
+using Keyless.Trust.Findings;
+using Keyless.Trust.RedTeam;
+
+namespace Keyless.Trust.Audits;
+
+/// <summary>
+/// An identity no legitimate token reaches: an Azure issuer with a trailing slash (Entra compares exactly, GitLab
+/// sends none), a credential without an audience, or any trust that admits none of the project's own tokens.
+/// </summary>
+public sealed class UnreachableIdentityAudit : AuditRule
+{
+    public override string Id => "unreachable-identity";
+
+    public override string Summary => "No token the GitLab project can mint reaches this identity (issuer or audience no job can match).";
+
+    public override Severity DefaultSeverity => Severity.Medium;
+
+    public override IEnumerable<Finding> Run(AuditContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        foreach (var identity in context.Identities)
+        {
+            var structural = false;
+            foreach (var credential in identity.Azure?.Credentials ?? [])
+            {
+                if (credential.Issuer is { } issuer && issuer.EndsWith('/'))
+                {
+                    structural = true;
+                    yield return Static(identity.Name,
+                        $"Credential '{credential.Name}' trusts issuer '{issuer}' with a trailing slash; GitLab's iss has none and Entra compares exactly (AADSTS700211), so no job gets {identity.Name} through it.",
+                        $"Set the credential's issuer to '{issuer.TrimEnd('/')}' (az ad app federated-credential update --issuer {issuer.TrimEnd('/')}; Terraform issuer = \"{issuer.TrimEnd('/')}\").",
+                        credential.Source);
+                }
+                else if (credential.Audiences.Count == 0)
+                {
+                    structural = true;
+                    yield return Static(identity.Name,
+                        $"Credential '{credential.Name}' has no audience, so no token can match it.",
+                        "Set audiences to [\"api://AzureADTokenExchange\"] and the job's id_tokens aud to the same value.",
+                        credential.Source);
+                }
+            }
+
+            if (structural)
+            {
+                continue;
+            }
+
+            var own = context.Search(identity, AttackScenario.ProjectMaintainer);
+            if (!own.Found && own.Complete && own.Tried > 0 && context.Engine.Paths(identity) is { Count: > 0 } paths)
+            {
+                var victim = paths[0].Victim;
+                yield return Static(identity.Name,
+                    $"None of the {own.Tried} token classes project '{victim.Path}' can mint gets {identity.Name}; the trust is unreachable as written.",
+                    $"Compare a real job token with `keyless explain --claims token.json` to see which clause denies it.",
+                    paths[0].Source, Severity.Low);
+            }
+        }
+    }
+}
