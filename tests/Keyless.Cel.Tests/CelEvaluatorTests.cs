@@ -128,6 +128,22 @@ public sealed class CelEvaluatorTests
 
         [Fact]
         public void Should_Reject_A_Repeated_Map_Key() => Assert.True(Cel.Eval("{'a': 1, 'a': 2}").IsError);
+
+        [Theory]
+        [InlineData("[1, 0].map(x, 10 / x)")]
+        [InlineData("[1, 0].filter(x, 10 / x > 1)")]
+        [InlineData("[1, 2].filter(x, x)")]
+        public void Should_Give_The_Error_Of_A_Map_Or_Filter_Step(string source) => Assert.True(Cel.Eval(source).IsError, source);
+
+        [Fact]
+        public void Should_Map_And_Filter_A_Large_List_In_Linear_Time()
+        {
+            var claims = "{\"ids\":[" + string.Join(",", Enumerable.Range(0, 50_000)) + "]}";
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+
+            Assert.True(Cel.Bool("assertion.ids.map(x, x + 1).filter(x, x % 2 == 0).size() == 25000", claims));
+            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"took {watch.Elapsed}");
+        }
     }
 
     public sealed class TimeValues

@@ -96,6 +96,10 @@ internal static class StringFunctions
         return CelValue.Of(s.Value.Substring(start, width));
     }
 
+    /// <summary>An error unless 0 ≤ index ≤ the length in code points (the end is a valid offset).</summary>
+    private static CelValue? OutOfRange(string s, long index) =>
+        index < 0 || index > CodePoints.Count(s) ? CelValue.Error($"index out of range: {index}") : null;
+
     public static CelValue IndexOf(CelValue a, CelValue b) => IndexOf(a, b, CelValue.Of(0L));
 
     public static CelValue IndexOf(CelValue a, CelValue b, CelValue c)
@@ -105,10 +109,9 @@ internal static class StringFunctions
             return CelValue.Error("no such overload: indexOf");
         }
 
-        var length = CodePoints.Count(s.Value);
-        if (offset.Value < 0 || offset.Value > length)
+        if (OutOfRange(s.Value, offset.Value) is { } error)
         {
-            return CelValue.Error($"index out of range: {offset.Value}");
+            return error;
         }
 
         var start = CodePoints.ToUtf16(s.Value, offset.Value);
@@ -126,10 +129,9 @@ internal static class StringFunctions
             return CelValue.Error("no such overload: lastIndexOf");
         }
 
-        var length = CodePoints.Count(s.Value);
-        if (offset.Value < 0 || offset.Value > length)
+        if (OutOfRange(s.Value, offset.Value) is { } error)
         {
-            return CelValue.Error($"index out of range: {offset.Value}");
+            return error;
         }
 
         if (sub.Value.Length == 0)
@@ -154,15 +156,9 @@ internal static class StringFunctions
             return CelValue.Error("no such overload: substring");
         }
 
-        var length = CodePoints.Count(s.Value);
-        if (start.Value < 0 || start.Value > length)
+        if ((OutOfRange(s.Value, start.Value) ?? OutOfRange(s.Value, end.Value)) is { } error)
         {
-            return CelValue.Error($"index out of range: {start.Value}");
-        }
-
-        if (end.Value < 0 || end.Value > length)
-        {
-            return CelValue.Error($"index out of range: {end.Value}");
+            return error;
         }
 
         if (start.Value > end.Value)

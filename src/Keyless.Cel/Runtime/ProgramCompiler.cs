@@ -202,6 +202,12 @@ internal sealed partial class ProgramCompiler
         var iterSlot = _scope.Count;
         _scope.Add((c.IterVar, iterSlot));
         _maxSlots = Math.Max(_maxSlots, _scope.Count);
+        if (AppendLoop(c, iterSlot) is { } appendLoop)
+        {
+            _scope.RemoveRange(_scope.Count - 2, 2);
+            return f => Iterate(range(f), appendLoop, f);
+        }
+
         var condition = Node(c.LoopCondition);
         var step = Node(c.LoopStep);
         _scope.RemoveAt(_scope.Count - 1);
@@ -245,6 +251,85 @@ internal sealed partial class ProgramCompiler
             slots[accuSlot] = savedAccu;
             slots[iterSlot] = savedIter;
             return value;
+        };
+    }
+
+    private static CelValue Iterate(CelValue range, Func<IReadOnlyList<CelValue>, Frame, CelValue> loop, Frame f) => range switch
+    {
+        CelListValue l => loop(l.Items, f),
+        CelMapValue m => loop([.. m.Entries.Select(e => e.Key)], f),
+        CelErrorValue => range,
+        _ => CelValue.Error($"expression of type '{range.Type.Name()}' cannot be range of a comprehension"),
+    };
+
+    /// <summary>
+    /// map and filter as cel-go expands them append one element per step (<c>@result + [x]</c>), which is
+    /// quadratic when run literally; the same semantics with one list builder: the first error wins, a
+    /// non-bool predicate is an error.
+    /// </summary>
+    private Func<IReadOnlyList<CelValue>, Frame, CelValue>? AppendLoop(CelComprehension c, int iterSlot)
+    {
+        if (c.Macro is not ("map" or "filter"))
+        {
+            return null;
+        }
+
+        static CelExpr? Appended(CelExpr step, string accu) =>
+            step is CelCall { Function: CelOperators.Add, Args: [CelIdent a, CelList { Elements: [var item] }] } && a.Name == accu ? item : null;
+
+        CelExpr? predicate = null;
+        var transform = Appended(c.LoopStep, c.AccuVar);
+        if (transform is null
+            && c.LoopStep is CelCall { Function: CelOperators.Conditional, Args: [var p, var then, CelIdent otherwise] }
+            && otherwise.Name == c.AccuVar)
+        {
+            predicate = p;
+            transform = Appended(then, c.AccuVar);
+        }
+
+        if (transform is null)
+        {
+            return null;
+        }
+
+        var test = predicate is null ? null : Node(predicate);
+        var value = Node(transform);
+        return (items, f) =>
+        {
+            var slots = f.Slots;
+            var saved = slots[iterSlot];
+            var output = new List<CelValue>(items.Count);
+            CelValue? error = null;
+            foreach (var item in items)
+            {
+                slots[iterSlot] = item;
+                if (test is not null)
+                {
+                    var keep = test(f);
+                    if (keep is not CelBoolValue b)
+                    {
+                        error = keep.IsError ? keep : CelErrorValue.NoOverload("_?_:_", keep);
+                        break;
+                    }
+
+                    if (!b.Value)
+                    {
+                        continue;
+                    }
+                }
+
+                var v = value(f);
+                if (v.IsError)
+                {
+                    error = v;
+                    break;
+                }
+
+                output.Add(v);
+            }
+
+            slots[iterSlot] = saved;
+            return error ?? new CelListValue([.. output]);
         };
     }
 }
