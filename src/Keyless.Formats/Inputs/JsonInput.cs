@@ -63,14 +63,14 @@ internal sealed class JsonInput(string file)
             return s;
         }
 
-        // Ids come as numbers from some APIs (GitLab project id); keep them as the string GitLab puts in tokens.
-        if (node is JsonValue n && n.TryGetValue<long>(out var l))
-        {
-            return l.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        }
-
         throw Error(Child(path, name), $"expected a string, found {Describe(node)}");
     }
+
+    /// <summary>An id that some APIs send as a number (GitLab's project id): kept as the string GitLab puts in tokens.</summary>
+    public string? Id(JsonObject parent, string name, string path) =>
+        parent[name] is JsonValue n && n.TryGetValue<long>(out var l)
+            ? l.ToString(System.Globalization.CultureInfo.InvariantCulture)
+            : Str(parent, name, path);
 
     public string RequireStr(JsonObject parent, string name, string path) =>
         Str(parent, name, path) ?? throw Error(Child(path, name), $"'{name}' is required");

@@ -23,9 +23,9 @@ internal static class GitLabImporter
             : input.StrList(o, "ci_id_token_sub_claim_components", path);
         builder.GitLabProjects.Add(new GitLabProject
         {
-            Id = input.Str(o, "id", path),
+            Id = input.Id(o, "id", path),
             Path = input.Str(o, "path_with_namespace", path),
-            NamespaceId = ns is null ? null : input.Str(ns, "id", nsPath),
+            NamespaceId = ns is null ? null : input.Id(ns, "id", nsPath),
             NamespacePath = ns is null ? null : input.Str(ns, "full_path", nsPath),
             SubClaimComponents = components,
             Visibility = input.Str(o, "visibility", path),

@@ -1,0 +1,98 @@
+using Keyless.Formats.Inputs;
+using Keyless.Trust.Diagnostics;
+using Keyless.Trust.Model;
+
+namespace Keyless.Formats.Tests.Inputs;
+
+public sealed class TrustLoaderTests
+{
+    public sealed class LoadText
+    {
+        [Fact]
+        public void Malformed_json_names_the_line_and_column()
+        {
+            var e = Assert.Throws<InputException>(() => TrustLoader.LoadText("bad.json", "{\n  \"bindings\": [,]\n}"));
+            Assert.Equal("bad.json", e.File);
+            Assert.Equal(2, e.Line);
+        }
+
+        [Fact]
+        public void A_wrong_type_names_the_json_path()
+        {
+            var e = Assert.Throws<InputException>(() => TrustLoader.LoadText("p.json",
+                """{"name": "projects/1/locations/global/workloadIdentityPools/p/providers/x", "oidc": {"issuerUri": 5}}"""));
+            Assert.Equal("$.oidc.issuerUri", e.JsonPath);
+        }
+
+        [Fact]
+        public void Unknown_json_is_an_error_not_an_empty_trust()
+        {
+            var e = Assert.Throws<InputException>(() => TrustLoader.LoadText("x.json", """{"hello": "world"}"""));
+            Assert.Contains("not a trust input", e.Message, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void A_bare_iam_policy_asks_for_a_manifest()
+        {
+            var e = Assert.Throws<InputException>(() => TrustLoader.LoadText("policy.json", """{"bindings": [], "etag": "x"}"""));
+            Assert.Contains("manifest", e.Message, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void Unmodelled_terraform_resources_are_reported_not_dropped()
+        {
+            var trust = TrustLoader.LoadText("state.json", """
+                {"format_version": "1.0", "values": {"root_module": {"resources": [
+                  {"address": "google_storage_bucket.b", "mode": "managed", "type": "google_storage_bucket", "name": "b", "values": {"name": "b"}}]}}}
+                """);
+            var unrecognized = Assert.Single(trust.Unrecognized);
+            Assert.Contains("google_storage_bucket.b", unrecognized.What, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void Graph_odata_context_names_the_application()
+        {
+            var trust = TrustLoader.LoadText("fics.json", """
+                {"@odata.context": "https://graph.microsoft.com/v1.0/$metadata#applications('0b2d')/federatedIdentityCredentials",
+                 "value": [{"name": "main", "issuer": "https://gitlab.com", "subject": "s", "audiences": ["a"]}]}
+                """);
+            var identity = Assert.Single(trust.AzureIdentities);
+            Assert.Equal("0b2d", identity.ObjectId);
+            Assert.Single(identity.Credentials);
+        }
+
+        [Fact]
+        public void Gcloud_provider_describe_reads_every_field()
+        {
+            var trust = TrustLoader.LoadText("p.json", """
+                {"attributeCondition": "assertion.project_id == \"1\"", "attributeMapping": {"google.subject": "assertion.sub"},
+                 "disabled": true, "name": "projects/123/locations/global/workloadIdentityPools/gl/providers/gitlab",
+                 "oidc": {"allowedAudiences": ["https://gitlab.com"], "issuerUri": "https://gitlab.com/"}, "state": "ACTIVE"}
+                """);
+            var provider = Assert.Single(trust.Providers);
+            Assert.Equal("123", provider.Project.Number);
+            Assert.True(provider.Disabled);
+            Assert.Equal(["https://gitlab.com"], provider.AllowedAudiences);
+            Assert.Equal("//iam.googleapis.com/projects/123/locations/global/workloadIdentityPools/gl/providers/gitlab", provider.StsAudience);
+        }
+
+        [Fact]
+        public void Gitlab_project_keeps_its_sub_components()
+        {
+            var trust = TrustLoader.LoadText("project.json", """
+                {"id": 4242, "path_with_namespace": "acme/payments", "namespace": {"id": 72, "full_path": "acme"},
+                 "ci_id_token_sub_claim_components": ["project_id", "ref_type", "ref"]}
+                """);
+            var project = Assert.Single(trust.GitLabProjects);
+            Assert.Equal("4242", project.Id);
+            Assert.Equal(["project_id", "ref_type", "ref"], project.SubClaimComponents);
+        }
+    }
+
+    public sealed class Load
+    {
+        [Fact]
+        public void A_missing_path_is_bad_input() =>
+            Assert.Throws<InputException>(() => TrustLoader.Load(["/no/such/trust"]));
+    }
+}
