@@ -58,6 +58,11 @@ public static class IntentReader
             throw new InputException(file, $"not valid YAML: {Innermost(e).Message}",
                 checked((int)e.Start.Line), checked((int)e.Start.Column));
         }
+        catch (InvalidOperationException e)
+        {
+            // YamlDotNet's scanner fails this way on some malformed flow collections; it is still bad input.
+            throw new InputException(file, $"not valid YAML: {e.Message} (check unclosed [ or {{)");
+        }
 
         if (stream.Documents.Count != 1)
         {
