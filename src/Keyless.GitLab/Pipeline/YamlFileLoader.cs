@@ -67,6 +67,11 @@ internal static class YamlFileLoader
         {
             throw new InputException(displayPath, CleanMessage(e), (int)e.Start.Line, (int)e.Start.Column);
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner throws this on some malformed input; CheckNesting normally meets it first.
+            throw new InputException(displayPath, "invalid YAML: the scanner could not read the file");
+        }
 
         var documents = stream.Documents;
         if (documents.Count == 0)
@@ -106,10 +111,12 @@ internal static class YamlFileLoader
     {
         var parser = new Parser(new StringReader(text));
         var depth = 0;
+        Mark last = Mark.Empty;
         try
         {
             while (parser.MoveNext())
             {
+                last = parser.Current?.End ?? last;
                 switch (parser.Current)
                 {
                     case SequenceStart or MappingStart:
@@ -131,6 +138,12 @@ internal static class YamlFileLoader
         catch (YamlException e)
         {
             throw new InputException(displayPath, CleanMessage(e), (int)e.Start.Line, (int)e.Start.Column);
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner throws this (not a YamlException) on some malformed input, such as an
+            // unterminated flow sequence followed by a plain scalar; the last event read is the nearest place.
+            throw new InputException(displayPath, "invalid YAML: unexpected content after this point", (int)last.Line, (int)last.Column);
         }
     }
 

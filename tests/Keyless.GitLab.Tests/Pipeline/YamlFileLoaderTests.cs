@@ -95,6 +95,16 @@ public sealed class YamlFileLoaderTests
         }
 
         [Fact]
+        public void Input_that_trips_the_yaml_scanner_is_still_bad_input_with_a_place()
+        {
+            // YamlDotNet throws InvalidOperationException here rather than a YamlException.
+            var error = Assert.Throws<InputException>(() => Load("job:\n  script: [echo, \n  other: x\n"));
+
+            Assert.NotNull(error.Line);
+            Assert.StartsWith("invalid YAML", error.Message, StringComparison.Ordinal);
+        }
+
+        [Fact]
         public void A_duplicate_key_is_refused_at_its_line()
         {
             var error = Assert.Throws<InputException>(() => Load("job:\n  script: [a]\n  script: [b]\n"));
