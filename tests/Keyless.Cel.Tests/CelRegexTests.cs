@@ -21,6 +21,13 @@ public sealed class CelRegexTests
     [InlineData("matches('abc', 'b')", true)]
     [InlineData("'a.b'.matches('a\\\\.b') && !'axb'.matches('a\\\\.b')", true)]
     [InlineData("'AB'.matches('\\\\x41\\\\x{42}')", true)]
+    [InlineData("'😀'.matches('^.$')", true)]
+    [InlineData("'😀'.matches('^..$')", false)]
+    [InlineData("'a😀b'.matches('^a[^x]b$')", true)]
+    [InlineData("'😀'.matches('^\\\\D$') && '😀'.matches('^[\\\\W]$') && '😀'.matches('^\\\\PL$')", true)]
+    [InlineData("'a\\nb'.matches('a.b')", false)]
+    [InlineData("'a\\nb'.matches('(?s)a.b') && 'a\\nb'.matches('(?s:a.)b')", true)]
+    [InlineData("'a\\nb'.matches('(?s:a)(.)b')", false)]
     public void Should_Match_As_Re2(string source, bool expected) => Assert.Equal(expected, Cel.Bool(source));
 
     [Theory]

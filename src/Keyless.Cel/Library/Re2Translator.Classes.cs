@@ -81,6 +81,7 @@ internal sealed partial class Re2Translator
         }
 
         var body = new StringBuilder();
+        var astral = false;
         var first = true;
         while (true)
         {
@@ -105,6 +106,7 @@ internal sealed partial class Re2Translator
                 if (Posix.TryGetValue(negatedPosix ? name[1..] : name, out var ranges))
                 {
                     body.Append(negatedPosix ? Complement(ranges) : ranges);
+                    astral |= negatedPosix;
                     _i = close + 2;
                     continue;
                 }
@@ -128,6 +130,7 @@ internal sealed partial class Re2Translator
                 if (shorthand is not null)
                 {
                     body.Append(shorthand);
+                    astral |= e is 'D' or 'W' or 'S';
                     _i += 2;
                     continue;
                 }
@@ -135,7 +138,9 @@ internal sealed partial class Re2Translator
                 if (e is 'p' or 'P')
                 {
                     var cls = UnicodeClass();
-                    body.Append(cls == "[\\s\\S]" ? "\\s\\S" : cls);
+                    var any = cls == "[\\s\\S]";
+                    body.Append(any ? "\\u0000-\\uD7FF\\uE000-\\uFFFF" : cls);
+                    astral |= any;
                     continue;
                 }
             }
@@ -159,7 +164,18 @@ internal sealed partial class Re2Translator
         }
 
         // The first character is always taken literally ("[]a]"), so the body is never empty.
-        _out.Append(negated ? "[^" : "[").Append(body).Append(']');
+        if (negated)
+        {
+            _out.Append(NotIn(body.ToString()));
+        }
+        else if (astral)
+        {
+            _out.Append("(?:[").Append(body).Append("]|").Append(Pair).Append(')');
+        }
+        else
+        {
+            _out.Append('[').Append(body).Append(']');
+        }
     }
 
     private int ClassChar()
@@ -227,6 +243,6 @@ internal sealed partial class Re2Translator
             text.Append(Escape(start)).Append('-').Append(Escape(i - 1));
         }
 
-        return text.Append("\\u0080-\\uFFFF").ToString();
+        return text.Append("\\u0080-\\uD7FF\\uE000-\\uFFFF").ToString();
     }
 }

@@ -16,9 +16,15 @@ internal sealed partial class Re2Translator
 
     private readonly string _p;
     private readonly StringBuilder _out = new();
-    private readonly Stack<bool> _multiline = new();
+    // .NET matches UTF-16 units, RE2 code points: these keep a surrogate pair one character.
+    private const string Pair = "[\\uD800-\\uDBFF][\\uDC00-\\uDFFF]";
+    private const string AnyButNewline = "(?:[^\\n\\uD800-\\uDFFF]|" + Pair + ")";
+    private const string AnyCodePoint = "(?:[^\\uD800-\\uDFFF]|" + Pair + ")";
+
+    private readonly Stack<(bool Multiline, bool DotAll)> _groups = new();
     private int _i;
     private bool _multilineNow;
+    private bool _dotAllNow;
 
     private Re2Translator(string pattern) => _p = pattern;
 
@@ -50,12 +56,12 @@ internal sealed partial class Re2Translator
                     canRepeat = false;
                     break;
                 case ')':
-                    if (_multiline.Count == 0)
+                    if (_groups.Count == 0)
                     {
                         throw new Re2SyntaxException("unexpected )");
                     }
 
-                    _multilineNow = _multiline.Pop();
+                    (_multilineNow, _dotAllNow) = _groups.Pop();
                     _out.Append(')');
                     _i++;
                     canRepeat = true;
@@ -97,7 +103,7 @@ internal sealed partial class Re2Translator
                     canRepeat = false;
                     break;
                 case '.':
-                    _out.Append('.');
+                    _out.Append(_dotAllNow ? AnyCodePoint : AnyButNewline);
                     _i++;
                     canRepeat = true;
                     break;
@@ -109,7 +115,7 @@ internal sealed partial class Re2Translator
             }
         }
 
-        if (_multiline.Count != 0)
+        if (_groups.Count != 0)
         {
             throw new Re2SyntaxException("missing )");
         }
@@ -184,7 +190,7 @@ internal sealed partial class Re2Translator
 
     private void Group()
     {
-        _multiline.Push(_multilineNow);
+        _groups.Push((_multilineNow, _dotAllNow));
         if (_i + 1 >= _p.Length || _p[_i + 1] != '?')
         {
             _out.Append('(');
@@ -219,6 +225,7 @@ internal sealed partial class Re2Translator
         var off = new StringBuilder();
         var negate = false;
         var multiline = _multilineNow;
+        var dotAll = _dotAllNow;
         while (j < _p.Length && _p[j] is not (')' or ':'))
         {
             var f = _p[j];
@@ -227,8 +234,11 @@ internal sealed partial class Re2Translator
                 case '-' when !negate:
                     negate = true;
                     break;
-                case 'i' or 's':
+                case 'i':
                     (negate ? off : on).Append(f);
+                    break;
+                case 's':
+                    dotAll = !negate;
                     break;
                 case 'm':
                     multiline = !negate;
@@ -252,8 +262,8 @@ internal sealed partial class Re2Translator
         if (_p[j] == ')')
         {
             // (?flags) applies to the rest of the enclosing group.
-            _multiline.Pop();
-            _multilineNow = multiline;
+            _groups.Pop();
+            (_multilineNow, _dotAllNow) = (multiline, dotAll);
             if (flags.Length > 0)
             {
                 _out.Append("(?").Append(flags).Append(')');
@@ -261,7 +271,7 @@ internal sealed partial class Re2Translator
         }
         else
         {
-            _multilineNow = multiline;
+            (_multilineNow, _dotAllNow) = (multiline, dotAll);
             _out.Append("(?").Append(flags).Append(':');
         }
 
@@ -279,17 +289,23 @@ internal sealed partial class Re2Translator
         switch (c)
         {
             case 'd': _out.Append('[').Append(Digit).Append(']'); _i += 2; return;
-            case 'D': _out.Append("[^").Append(Digit).Append(']'); _i += 2; return;
+            case 'D': _out.Append(NotIn(Digit)); _i += 2; return;
             case 'w': _out.Append('[').Append(Word).Append(']'); _i += 2; return;
-            case 'W': _out.Append("[^").Append(Word).Append(']'); _i += 2; return;
+            case 'W': _out.Append(NotIn(Word)); _i += 2; return;
             case 's': _out.Append('[').Append(Space).Append(']'); _i += 2; return;
-            case 'S': _out.Append("[^").Append(Space).Append(']'); _i += 2; return;
+            case 'S': _out.Append(NotIn(Space)); _i += 2; return;
             case 'b': _out.Append("\\b"); _i += 2; return;
             case 'B': _out.Append("\\B"); _i += 2; return;
             case 'A': _out.Append("\\A"); _i += 2; return;
             case 'z': _out.Append("\\z"); _i += 2; return;
             case 'p' or 'P':
-                _out.Append(UnicodeClass());
+                var cls = UnicodeClass();
+                _out.Append(cls switch
+                {
+                    "[\\s\\S]" => AnyCodePoint,
+                    ['\\', 'P', '{', ..] => NotIn("\\p" + cls[2..]),
+                    _ => cls,
+                });
                 return;
             case 'Q':
                 var end = _p.IndexOf("\\E", _i + 2, StringComparison.Ordinal);
@@ -371,6 +387,9 @@ internal sealed partial class Re2Translator
                 return cp;
         }
     }
+
+    /// <summary>One code point not in the class body: a BMP character outside it, or any surrogate pair.</summary>
+    private static string NotIn(string body) => "(?:[^" + body + "\\uD800-\\uDFFF]|" + Pair + ")";
 
     private void AppendLiteral(int codePoint) => _out.Append(Escape(codePoint));
 
