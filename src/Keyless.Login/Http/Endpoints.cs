@@ -1,0 +1,48 @@
+using System.Net;
+using Keyless.Trust.Diagnostics;
+
+namespace Keyless.Login.Http;
+
+/// <summary>
+/// Checks the endpoint options. The id_token goes in the request body, so it may travel only over HTTPS, or over
+/// plain HTTP to this machine (a local fake); anything else is refused before a byte is sent.
+/// </summary>
+public static class Endpoints
+{
+    public const string DefaultStsUrl = "https://sts.googleapis.com/v1/token";
+    public const string DefaultIamCredentialsUrl = "https://iamcredentials.googleapis.com/v1";
+    public const string DefaultAuthorityHost = "https://login.microsoftonline.com";
+
+    /// <summary>Parses an endpoint option; bad values throw <see cref="InputException"/> naming the option.</summary>
+    public static Uri Require(string value, string option)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
+        {
+            throw new InputException(option, $"'{value}' is not an http(s) URL");
+        }
+
+        if (uri.Scheme == Uri.UriSchemeHttp && !IsLoopback(uri))
+        {
+            throw new InputException(option, $"'{value}' is plain HTTP to another machine; the token would travel in clear text. Use https:// (and --ca-file for a private CA).");
+        }
+
+        if (!string.IsNullOrEmpty(uri.Query) || !string.IsNullOrEmpty(uri.Fragment) || !string.IsNullOrEmpty(uri.UserInfo))
+        {
+            throw new InputException(option, $"'{value}' must be a plain URL, without user info, query or fragment");
+        }
+
+        return uri;
+    }
+
+    /// <summary>Joins a base URL and a path the way gcloud and the clients do: one slash between them.</summary>
+    public static Uri Join(Uri baseUrl, string path)
+    {
+        ArgumentNullException.ThrowIfNull(baseUrl);
+        ArgumentNullException.ThrowIfNull(path);
+        return new Uri(baseUrl.AbsoluteUri.TrimEnd('/') + "/" + path.TrimStart('/'));
+    }
+
+    private static bool IsLoopback(Uri uri) =>
+        uri.IsLoopback || (IPAddress.TryParse(uri.Host.Trim('[', ']'), out var ip) && IPAddress.IsLoopback(ip));
+}
