@@ -28,6 +28,15 @@ public sealed class CelRegexTests
     [InlineData("'a\\nb'.matches('a.b')", false)]
     [InlineData("'a\\nb'.matches('(?s)a.b') && 'a\\nb'.matches('(?s:a.)b')", true)]
     [InlineData("'a\\nb'.matches('(?s:a)(.)b')", false)]
+    [InlineData("'émain'.matches('\\\\bmain')", true)]
+    [InlineData("'ümain'.matches('\\\\Bmain')", false)]
+    [InlineData("'xmain'.matches('\\\\bmain')", false)]
+    [InlineData("'a main!'.matches('\\\\bmain\\\\b')", true)]
+    [InlineData("'main_x'.matches('main\\\\b')", false)]
+    [InlineData("'main'.matches('^\\\\bmain\\\\b$')", true)]
+    [InlineData("'😀main'.matches('^.\\\\bmain$')", true)]
+    [InlineData("'a-b c'.matches('^(?:\\\\b\\\\w+\\\\b[- ]?)+$')", true)]
+    [InlineData("'x\\nmain'.matches('(?m)^\\\\bmain$')", true)]
     public void Should_Match_As_Re2(string source, bool expected) => Assert.Equal(expected, Cel.Bool(source));
 
     [Theory]
@@ -58,6 +67,21 @@ public sealed class CelRegexTests
         var watch = Stopwatch.StartNew();
         var value = program.Evaluate(activation);
         watch.Stop();
+
+        Assert.True(value.TryGetBool(out var matched));
+        Assert.False(matched);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(1), $"took {watch.Elapsed}");
+    }
+
+    [Fact]
+    public void Should_Match_A_Catastrophic_Pattern_With_Word_Boundaries_In_Linear_Time()
+    {
+        var claims = "{\"long\":\"é" + new string('a', 20_000) + "!\"}";
+        var program = Cel.Compile("assertion.long.matches('\\\\b(a+)+\\\\b$')");
+        var activation = CelActivation.Empty.With("assertion", CelValue.FromJson(System.Text.Json.Nodes.JsonNode.Parse(claims)));
+
+        var watch = Stopwatch.StartNew();
+        var value = program.Evaluate(activation);
 
         Assert.True(value.TryGetBool(out var matched));
         Assert.False(matched);

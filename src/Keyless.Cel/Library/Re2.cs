@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Text;
 using System.Text.RegularExpressions;
 
 namespace Keyless.Cel.Library;
@@ -32,27 +33,71 @@ internal static class Re2
     {
         try
         {
-            var translated = Re2Translator.Translate(pattern);
+            var (translated, markers) = Re2Translator.Translate(pattern);
             var regex = new Regex(translated, RegexOptions.NonBacktracking | RegexOptions.CultureInvariant);
-            return new Matcher(regex, null);
+            return new Matcher(regex, null, markers);
         }
         catch (Re2SyntaxException e)
         {
-            return new Matcher(null, CelValue.Error($"invalid regular expression '{pattern}': {e.Message}"));
+            return new Matcher(null, CelValue.Error($"invalid regular expression '{pattern}': {e.Message}"), false);
         }
         catch (ArgumentException e)
         {
-            return new Matcher(null, CelValue.Error($"invalid regular expression '{pattern}': {e.Message}"));
+            return new Matcher(null, CelValue.Error($"invalid regular expression '{pattern}': {e.Message}"), false);
         }
         catch (NotSupportedException e)
         {
-            return new Matcher(null, CelValue.Error($"unsupported regular expression '{pattern}': {e.Message}"));
+            return new Matcher(null, CelValue.Error($"unsupported regular expression '{pattern}': {e.Message}"), false);
         }
     }
 
-    /// <summary>A compiled pattern, or the error it gives on every use.</summary>
-    public sealed class Matcher(Regex? regex, CelValue? error)
+    /// <summary>
+    /// The input with a marker before each code point and at the end: U+FDD0 where RE2's ASCII \b holds,
+    /// U+FDD1 where it does not. Null when the input holds a marker character itself.
+    /// </summary>
+    public static string? Mark(string input)
     {
-        public CelValue IsMatch(string input) => regex is null ? error! : CelValue.Of(regex.IsMatch(input));
+        if (input.AsSpan().IndexOfAny('\uFDD0', '\uFDD1') >= 0)
+        {
+            return null;
+        }
+
+        var text = new StringBuilder((input.Length * 2) + 1);
+        var previousWord = false;
+        for (var i = 0; i < input.Length; i++)
+        {
+            var c = input[i];
+            var word = char.IsAsciiLetterOrDigit(c) || c == '_';
+            if (!char.IsLowSurrogate(c) || i == 0 || !char.IsHighSurrogate(input[i - 1]))
+            {
+                text.Append(word != previousWord ? '\uFDD0' : '\uFDD1');
+                previousWord = word;
+            }
+
+            text.Append(c);
+        }
+
+        return text.Append(previousWord ? '\uFDD0' : '\uFDD1').ToString();
+    }
+
+    /// <summary>A compiled pattern, or the error it gives on every use.</summary>
+    public sealed class Matcher(Regex? regex, CelValue? error, bool markers)
+    {
+        public CelValue IsMatch(string input)
+        {
+            if (regex is null)
+            {
+                return error!;
+            }
+
+            if (!markers)
+            {
+                return CelValue.Of(regex.IsMatch(input));
+            }
+
+            return Mark(input) is { } marked
+                ? CelValue.Of(regex.IsMatch(marked))
+                : CelValue.Error("matches: the input holds U+FDD0 or U+FDD1, which \\b matching cannot handle");
+        }
     }
 }

@@ -139,7 +139,7 @@ internal sealed partial class Re2Translator
                 {
                     var cls = UnicodeClass();
                     var any = cls == "[\\s\\S]";
-                    body.Append(any ? "\\u0000-\\uD7FF\\uE000-\\uFFFF" : cls);
+                    body.Append(any ? "\\u0000-\\uD7FF" + NonSurrogateTop : cls);
                     astral |= any;
                     continue;
                 }
@@ -170,11 +170,11 @@ internal sealed partial class Re2Translator
         }
         else if (astral)
         {
-            _out.Append("(?:[").Append(body).Append("]|").Append(Pair).Append(')');
+            _out.Append(Atom("(?:[" + body + "]|" + Pair + ")"));
         }
         else
         {
-            _out.Append('[').Append(body).Append(']');
+            _out.Append(Atom("[" + body + "]"));
         }
     }
 
@@ -203,7 +203,10 @@ internal sealed partial class Re2Translator
     }
 
     /// <summary>The complement of an ASCII range list, for negated shorthands inside a class.</summary>
-    private static string Complement(string ranges)
+    /// <summary>U+E000 to U+FFFF, without the markers when they are in use.</summary>
+    private string NonSurrogateTop => _markers ? "\\uE000-\\uFDCF\\uFDD2-\\uFFFF" : "\\uE000-\\uFFFF";
+
+    private string Complement(string ranges)
     {
         var set = new bool[128];
         var expanded = System.Text.RegularExpressions.Regex.Unescape(ranges);
@@ -243,6 +246,6 @@ internal sealed partial class Re2Translator
             text.Append(Escape(start)).Append('-').Append(Escape(i - 1));
         }
 
-        return text.Append("\\u0080-\\uD7FF\\uE000-\\uFFFF").ToString();
+        return text.Append("\\u0080-\\uD7FF").Append(NonSurrogateTop).ToString();
     }
 }

@@ -18,22 +18,54 @@ internal sealed partial class Re2Translator
     private readonly StringBuilder _out = new();
     // .NET matches UTF-16 units, RE2 code points: these keep a surrogate pair one character.
     private const string Pair = "[\\uD800-\\uDBFF][\\uDC00-\\uDFFF]";
-    private const string AnyButNewline = "(?:[^\\n\\uD800-\\uDFFF]|" + Pair + ")";
-    private const string AnyCodePoint = "(?:[^\\uD800-\\uDFFF]|" + Pair + ")";
+
+    // RE2's \b is ASCII, .NET's is not, and the linear engine has no lookaround. So a pattern with \b or \B
+    // runs on the input with a marker before every character and at the end (B: a word boundary, N: none);
+    // \b consumes a B, \B an N, and every atom skips the marker before it. U+FDD0/U+FDD1 are noncharacters.
+    private const string BoundaryMarker = "\\uFDD0";
+    private const string NoBoundaryMarker = "\\uFDD1";
+    private const string AnyMarker = "[\\uFDD0\\uFDD1]?";
 
     private readonly Stack<(bool Multiline, bool DotAll)> _groups = new();
     private int _i;
     private bool _multilineNow;
     private bool _dotAllNow;
 
-    private Re2Translator(string pattern) => _p = pattern;
+    private readonly bool _markers;
+    private bool _usesBoundary;
 
-    public static string Translate(string pattern)
+    private Re2Translator(string pattern, bool markers)
     {
-        var t = new Re2Translator(pattern);
-        t.Run();
-        return t._out.ToString();
+        _p = pattern;
+        _markers = markers;
     }
+
+    /// <summary>The .NET pattern, and whether it expects the input with boundary markers (<see cref="Re2.Mark"/>).</summary>
+    public static (string Pattern, bool Markers) Translate(string pattern)
+    {
+        var plain = new Re2Translator(pattern, markers: false);
+        plain.Run();
+        if (!plain._usesBoundary)
+        {
+            return (plain._out.ToString(), false);
+        }
+
+        var marked = new Re2Translator(pattern, markers: true);
+        marked.Run();
+        return (marked._out.ToString(), true);
+    }
+
+    /// <summary>What no class may match: lone surrogate halves, and the markers when they are in use.</summary>
+    private string Excluded => _markers ? "\\uD800-\\uDFFF\\uFDD0\\uFDD1" : "\\uD800-\\uDFFF";
+
+    private string AnyButNewline => Atom("(?:[^\\n" + Excluded + "]|" + Pair + ")");
+
+    private string AnyCodePoint => Atom("(?:[^" + Excluded + "]|" + Pair + ")");
+
+    /// <summary>A character-consuming piece; with markers, it first skips the marker before the character.</summary>
+    private string Atom(string piece) => _markers ? "(?:" + AnyMarker + piece + ")" : piece;
+
+    private string End(string anchor) => _markers ? AnyMarker + anchor : anchor;
 
     private void Run()
     {
@@ -88,7 +120,7 @@ internal sealed partial class Re2Translator
                     canRepeat = false;
                     break;
                 case '$':
-                    _out.Append(_multilineNow ? "(?m:$)" : "\\z");
+                    _out.Append(End(_multilineNow ? "(?m:$)" : "\\z"));
                     _i++;
                     canRepeat = false;
                     break;
@@ -288,23 +320,23 @@ internal sealed partial class Re2Translator
         var c = _p[_i + 1];
         switch (c)
         {
-            case 'd': _out.Append('[').Append(Digit).Append(']'); _i += 2; return;
+            case 'd': _out.Append(Atom("[" + Digit + "]")); _i += 2; return;
             case 'D': _out.Append(NotIn(Digit)); _i += 2; return;
-            case 'w': _out.Append('[').Append(Word).Append(']'); _i += 2; return;
+            case 'w': _out.Append(Atom("[" + Word + "]")); _i += 2; return;
             case 'W': _out.Append(NotIn(Word)); _i += 2; return;
-            case 's': _out.Append('[').Append(Space).Append(']'); _i += 2; return;
+            case 's': _out.Append(Atom("[" + Space + "]")); _i += 2; return;
             case 'S': _out.Append(NotIn(Space)); _i += 2; return;
-            case 'b': _out.Append("\\b"); _i += 2; return;
-            case 'B': _out.Append("\\B"); _i += 2; return;
+            case 'b': _usesBoundary = true; _out.Append(_markers ? BoundaryMarker : "\\b"); _i += 2; return;
+            case 'B': _usesBoundary = true; _out.Append(_markers ? NoBoundaryMarker : "\\B"); _i += 2; return;
             case 'A': _out.Append("\\A"); _i += 2; return;
-            case 'z': _out.Append("\\z"); _i += 2; return;
+            case 'z': _out.Append(End("\\z")); _i += 2; return;
             case 'p' or 'P':
                 var cls = UnicodeClass();
                 _out.Append(cls switch
                 {
                     "[\\s\\S]" => AnyCodePoint,
                     ['\\', 'P', '{', ..] => NotIn("\\p" + cls[2..]),
-                    _ => cls,
+                    _ => Atom(cls),
                 });
                 return;
             case 'Q':
@@ -389,9 +421,9 @@ internal sealed partial class Re2Translator
     }
 
     /// <summary>One code point not in the class body: a BMP character outside it, or any surrogate pair.</summary>
-    private static string NotIn(string body) => "(?:[^" + body + "\\uD800-\\uDFFF]|" + Pair + ")";
+    private string NotIn(string body) => Atom("(?:[^" + body + Excluded + "]|" + Pair + ")");
 
-    private void AppendLiteral(int codePoint) => _out.Append(Escape(codePoint));
+    private void AppendLiteral(int codePoint) => _out.Append(Atom(Escape(codePoint)));
 
     private static string Escape(int codePoint) => codePoint switch
     {
