@@ -1,18 +1,60 @@
+using System.ComponentModel;
 using Keyless.Cli.Infrastructure;
+using Keyless.Formats.Inputs;
+using Keyless.Formats.Output;
+using Keyless.Trust.Audits;
+using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace Keyless.Cli.Commands;
 
-/// <summary>Placeholder until its issue lands; exits 3 so nothing mistakes it for a result.</summary>
+/// <summary>
+/// <c>keyless audit INPUTS...</c>: red-team the trust with every persona and run the static audits; each persona
+/// finding carries a witness token that <c>keyless explain</c> allows.
+/// </summary>
 internal sealed class AuditCommand : Command<AuditCommand.Settings>
 {
-    public sealed class Settings : CommandSettings
+    public sealed class Settings : FindingOutputSettings
     {
+        [CommandArgument(0, "<INPUTS>")]
+        [Description("Trust inputs: files or folders (Terraform JSON, gcloud, az/Graph/ARM, GitLab API JSON, keyless manifest).")]
+        public string[] Inputs { get; init; } = [];
+
+        [CommandOption("--gitlab-version <X.Y>")]
+        [Description("The GitLab version the tokens come from (19.1+ blocks reclaimed paths, lowering path-reclaimer findings).")]
+        public string? GitLabVersion { get; init; }
+
+        public override ValidationResult Validate()
+        {
+            var result = base.Validate();
+            if (!result.Successful)
+            {
+                return result;
+            }
+
+            return GitLabVersion is null || Version.TryParse(GitLabVersion.Contains('.', StringComparison.Ordinal) ? GitLabVersion : GitLabVersion + ".0", out _)
+                ? ValidationResult.Success()
+                : ValidationResult.Error($"--gitlab-version: '{GitLabVersion}' is not a version like 18.4");
+        }
     }
+
+    public static IReadOnlyList<RuleDescriptor> Rules { get; } =
+        AuditRegistry.All.Select(r => new RuleDescriptor(r.Id, r.Summary, r.DefaultSeverity)).ToArray();
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        Console.Error.WriteLine("keyless: this command is not built yet");
-        return ExitCodes.InternalError;
+        var trust = TrustLoader.Load(settings.Inputs);
+        var version = settings.GitLabVersion is { } v
+            ? Version.Parse(v.Contains('.', StringComparison.Ordinal) ? v : v + ".0")
+            : null;
+        var audit = new AuditContext(trust, new AuditOptions { GitLabVersion = version });
+        var findings = AuditRegistry.All.SelectMany(r => r.Run(audit)).ToArray();
+        foreach (var note in trust.Unrecognized)
+        {
+            Console.Error.WriteLine($"keyless audit: not modelled: {note}");
+        }
+
+        Console.Error.WriteLine($"keyless audit: {audit.Identities.Count} identities, {findings.Length} findings.");
+        return FindingOutput.Render(settings, "audit", findings, Rules);
     }
 }

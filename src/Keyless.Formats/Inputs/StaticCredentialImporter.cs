@@ -48,7 +48,9 @@ internal static class StaticCredentialImporter
 
                     foreach (var (key, value) in o)
                     {
-                        if (value is JsonObject or JsonArray && key is not ("values" or "attributes" or "passwordCredentials"))
+                        // A resource's own values are read by From; everything else may nest more resources.
+                        var resourceBody = o.ContainsKey("type") && key is "values" or "attributes" or "instances";
+                        if (value is JsonObject or JsonArray && !resourceBody && key != "passwordCredentials")
                         {
                             stack.Push((value, $"{path}.{key}"));
                         }

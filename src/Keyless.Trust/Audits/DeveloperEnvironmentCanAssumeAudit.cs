@@ -16,6 +16,11 @@ public sealed class DeveloperEnvironmentCanAssumeAudit : PersonaAudit
 
     public override AttackScenario Scenario => AttackScenario.DeveloperEnvironment;
 
+    /// <summary>Only when the trust reads the environment; otherwise the same token is a branch finding.</summary>
+    protected override bool Relevant(AttackPath path) =>
+        path.Atoms.ClaimsRead.Overlaps([GitLabClaimNames.Environment, GitLabClaimNames.DeploymentTier, GitLabClaimNames.EnvironmentProtected])
+        || path.Victim.Components.Contains(GitLabClaimNames.EnvironmentProtected) || path.Victim.Components.Contains(GitLabClaimNames.DeploymentTier);
+
     protected override string Describe(JsonObject witness) =>
         $"a job with environment '{Claim(witness, GitLabClaimNames.Environment)}' (environment_protected {Claim(witness, GitLabClaimNames.EnvironmentProtected)}, tier {Claim(witness, GitLabClaimNames.DeploymentTier)}) on branch '{Claim(witness, GitLabClaimNames.Ref)}'";
 }

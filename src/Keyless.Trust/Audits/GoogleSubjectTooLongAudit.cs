@@ -13,6 +13,9 @@ public sealed class GoogleSubjectTooLongAudit : AuditRule
 {
     private const int Limit = 127;
 
+    // A feature branch like "feature/ABC-1234-short-description" adds about this many bytes over "main".
+    private const int TypicalBranchGrowth = 40;
+
     // Claims whose length the project does not bound: paths and refs (git allows refs far past 127 bytes).
     private static readonly HashSet<string> Unbounded = new(StringComparer.Ordinal)
     {
@@ -54,6 +57,11 @@ public sealed class GoogleSubjectTooLongAudit : AuditRule
                 }, victim.Components);
                 var bytes = Encoding.UTF8.GetByteCount(legit);
                 var over = reads.Contains(GitLabClaimNames.Subject) && bytes > Limit;
+                if (!over && bytes + TypicalBranchGrowth <= Limit)
+                {
+                    continue; // Room for ordinary branch names: not worth a finding.
+                }
+
                 var message = over
                     ? $"google.subject = {mapping} gives '{legit}' ({bytes} bytes) for the project's own default branch; STS rejects anything over {Limit} bytes."
                     : $"google.subject = {mapping} reads {string.Join(", ", reads.Where(Unbounded.Contains))}, whose length the project does not bound: a branch name past {Limit - Math.Min(bytes, Limit)} more bytes makes STS reject the token.";

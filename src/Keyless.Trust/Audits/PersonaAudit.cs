@@ -17,6 +17,9 @@ public abstract class PersonaAudit : AuditRule
     /// <summary>What the persona did, for the message: "a tag named 'main'".</summary>
     protected abstract string Describe(JsonObject witness);
 
+    /// <summary>Whether a witness through this path shows this audit's own hole (and not another audit's).</summary>
+    protected virtual bool Relevant(AttackPath path) => true;
+
     protected virtual Severity SeverityFor(AuditContext context) => DefaultSeverity;
 
     public override IEnumerable<Finding> Run(AuditContext context)
@@ -25,7 +28,7 @@ public abstract class PersonaAudit : AuditRule
         foreach (var identity in context.Identities)
         {
             var result = context.Search(identity, Scenario);
-            if (result is not { Witness: { } witness, Path: { } path })
+            if (result is not { Witness: { } witness, Path: { } path } || !Relevant(path))
             {
                 continue;
             }

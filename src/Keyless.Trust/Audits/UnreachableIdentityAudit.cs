@@ -41,7 +41,8 @@ public sealed class UnreachableIdentityAudit : AuditRule
                 }
             }
 
-            if (structural)
+            // A disabled provider is reported by disabled-provider-still-bound.
+            if (structural || identity.Providers.Any(p => p.Disabled))
             {
                 continue;
             }

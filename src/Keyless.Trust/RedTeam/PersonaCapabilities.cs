@@ -271,7 +271,10 @@ public static class PersonaCapabilities
             AttackScenario.GroupMember or AttackScenario.ProjectMaintainer => "maintainer",
             _ => "developer",
         };
-        var logins = Distinct(["keyless-attacker", .. CandidateValues.For(atoms, GitLabClaimNames.UserLogin).Where(l => !atoms.Atoms.Any(a => a.Kind == AtomKind.Equals && a.Literal == l))]);
+        // Attackers are other users: never a login the trust names. The project's own pipelines run as its members.
+        var logins = scenario == AttackScenario.ProjectMaintainer
+            ? Distinct(["keyless-maintainer", .. atoms.On(GitLabClaimNames.UserLogin).Where(a => a.Kind == AtomKind.Equals).Select(a => a.Literal)])
+            : Distinct(["keyless-attacker", .. CandidateValues.For(atoms, GitLabClaimNames.UserLogin).Where(l => !atoms.Atoms.Any(a => a.Kind == AtomKind.Equals && a.Literal == l))]);
         var users = logins.Select((l, i) => new UserShape(l, l + "@attacker.example", (8000001 + i).ToString(System.Globalization.CultureInfo.InvariantCulture), level)).ToList();
         if (scenario == AttackScenario.ForkContributor)
         {
