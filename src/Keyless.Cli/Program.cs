@@ -40,4 +40,4 @@ app.Configure(config =>
     config.SetExceptionHandler(ExitCodes.FromException);
 });
 
-return await app.RunAsync(args).ConfigureAwait(false);
+return await app.RunAsync(Keyless.Cli.Infrastructure.StdinArguments.Rewrite(args)).ConfigureAwait(false);

@@ -19,8 +19,8 @@ internal sealed class DecodeCommand : Command<DecodeCommand.Settings>
 {
     public sealed class Settings : CommandSettings
     {
-        [CommandArgument(0, "<TOKEN>")]
-        [Description("A file holding the JWT, '-' for standard input, or the JWT itself.")]
+        [CommandArgument(0, "[TOKEN]")]
+        [Description("A file holding the JWT, the JWT itself, or '-' (or nothing) for standard input.")]
         public string Token { get; init; } = "-";
 
         [CommandOption("--format <FORMAT>")]
