@@ -1,18 +1,145 @@
+using System.ComponentModel;
+using System.Net.Http.Json;
+using System.Security.Cryptography.X509Certificates;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Keyless.Cli.Infrastructure;
+using Keyless.Formats.Inputs.Tokens;
+using Keyless.Trust.Diagnostics;
+using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace Keyless.Cli.Commands;
 
-/// <summary>Placeholder until its issue lands; exits 3 so nothing mistakes it for a result.</summary>
-internal sealed class MintCommand : Command<MintCommand.Settings>
+/// <summary>
+/// <c>keyless mint</c>: asks a running emulator to sign claims as GitLab would (filling iss, iat, nbf, exp, jti and
+/// sub) and prints the token. Printing a token is exactly what the user asked for here, and the only place Keyless
+/// does it.
+/// </summary>
+internal sealed class MintCommand : AsyncCommand<MintCommand.Settings>
 {
     public sealed class Settings : CommandSettings
     {
+        [CommandOption("--emulator <URL>")]
+        [Description("The running emulator (keyless emulate prints it).")]
+        [DefaultValue("http://127.0.0.1:8080")]
+        public string Emulator { get; init; } = "http://127.0.0.1:8080";
+
+        [CommandOption("--claims <FILE>")]
+        [Description("The job's claims as JSON or YAML ('-' for standard input, written --claims=-); iss, iat, nbf, exp, jti and sub are filled when absent.")]
+        public string? Claims { get; init; }
+
+        [CommandOption("--job-timeout <SECONDS>")]
+        [Description("The job timeout, which GitLab uses as the token lifetime (default 3600, the project default).")]
+        public int? JobTimeout { get; init; }
+
+        [CommandOption("--sub-components <LIST>")]
+        [Description("ci_id_token_sub_claim_components, comma-separated (default: the trust's project setting, else project_path,ref_type,ref).")]
+        public string? SubComponents { get; init; }
+
+        [CommandOption("--ca-file <PEM>")]
+        [Description("Trust this certificate for an https --emulator (the PEM keyless emulate wrote).")]
+        public string? CaFile { get; init; }
+
+        public override ValidationResult Validate()
+        {
+            if (Claims is null)
+            {
+                return ValidationResult.Error("--claims FILE is required");
+            }
+
+            if (!Uri.TryCreate(Emulator, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
+            {
+                return ValidationResult.Error($"--emulator: '{Emulator}' is not an http(s) URL");
+            }
+
+            return JobTimeout is <= 0 ? ValidationResult.Error("--job-timeout must be a positive number of seconds") : ValidationResult.Success();
+        }
     }
 
-    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        Console.Error.WriteLine("keyless: this command is not built yet");
-        return ExitCodes.InternalError;
+        var source = settings.Claims == "-" ? "<stdin>" : settings.Claims!;
+        var claims = ClaimsReader.Read(source, ReadText(settings.Claims!));
+        var body = new JsonObject { ["claims"] = claims };
+        if (settings.JobTimeout is { } timeout)
+        {
+            body["job_timeout_seconds"] = timeout;
+        }
+
+        if (settings.SubComponents is { } list)
+        {
+            body["sub_claim_components"] = new JsonArray([.. list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(c => (JsonNode)c)]);
+        }
+
+        using var http = new HttpClient(Handler(settings.CaFile)) { Timeout = TimeSpan.FromSeconds(30) };
+        var url = new Uri(new Uri(settings.Emulator.TrimEnd('/') + "/"), "-/keyless/mint");
+        JsonObject? answer;
+        int status;
+        try
+        {
+            using var response = await http.PostAsJsonAsync(url, body, cancellationToken).ConfigureAwait(false);
+            status = (int)response.StatusCode;
+            answer = await response.Content.ReadFromJsonAsync<JsonObject>(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or JsonException or NotSupportedException)
+        {
+            throw new InputException("--emulator", $"no emulator answered at {settings.Emulator}: {e.Message}");
+        }
+
+        if (answer?["token"] is JsonValue token && token.TryGetValue<string>(out var jwt))
+        {
+            Console.Out.WriteLine(jwt);
+            return ExitCodes.Ok;
+        }
+
+        var why = answer?["error_description"]?.ToString() ?? $"HTTP {status}";
+        throw new InputException(source, "the emulator would not mint these claims: " + why);
+    }
+
+    private static HttpClientHandler Handler(string? caFile)
+    {
+        var handler = new HttpClientHandler();
+        if (caFile is null)
+        {
+            return handler;
+        }
+
+        X509Certificate2Collection trusted = [];
+        try
+        {
+            trusted.ImportFromPemFile(caFile);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.Cryptography.CryptographicException)
+        {
+            throw new InputException(caFile, "cannot read the certificate: " + e.Message);
+        }
+
+        handler.ServerCertificateCustomValidationCallback = (_, certificate, _, errors) =>
+        {
+            if (certificate is null || errors.HasFlag(System.Net.Security.SslPolicyErrors.RemoteCertificateNameMismatch))
+            {
+                return false;
+            }
+
+            using var chain = new X509Chain();
+            chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+            chain.ChainPolicy.CustomTrustStore.AddRange(trusted);
+            chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+            return chain.Build(certificate);
+        };
+        return handler;
+    }
+
+    private static string ReadText(string file)
+    {
+        try
+        {
+            return file == "-" ? Console.In.ReadToEnd() : File.ReadAllText(file);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InputException(file, $"cannot read --claims '{file}': {e.Message}");
+        }
     }
 }
