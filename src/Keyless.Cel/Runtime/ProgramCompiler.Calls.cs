@@ -59,6 +59,20 @@ internal sealed partial class ProgramCompiler
                     return f => Logic.NotStrictlyFalse(a(f));
                 }
 
+                case (CelOperators.Equal or CelOperators.NotEqual, 2) when call.Args[1] is CelConst { Value: CelStringValue literal }:
+                {
+                    // The commonest clause of a GCP condition: a claim compared with a string literal.
+                    var a = Node(call.Args[0]);
+                    var text = literal.Value;
+                    var equal = call.Function == CelOperators.Equal;
+                    return f => a(f) switch
+                    {
+                        CelStringValue s => CelValue.Of(string.Equals(s.Value, text, StringComparison.Ordinal) == equal),
+                        CelErrorValue e => e,
+                        var other => equal ? Comparison.Equal(other, literal) : Comparison.NotEqual(other, literal),
+                    };
+                }
+
                 case ("matches", 2) when call.Args[1] is CelConst { Value: CelStringValue pattern }:
                 {
                     var s = Node(call.Args[0]);

@@ -10,7 +10,7 @@ internal sealed class CelKeyComparer : IEqualityComparer<CelValue>
 
     public int GetHashCode(CelValue obj) => obj switch
     {
-        CelStringValue s => StringComparer.Ordinal.GetHashCode(s.Value),
+        CelStringValue s => s.Hash,
         CelIntValue i => i.Value.GetHashCode(),
         CelUintValue u => u.Value <= long.MaxValue ? ((long)u.Value).GetHashCode() : u.Value.GetHashCode(),
         CelDoubleValue d => d.Value == Math.Floor(d.Value) && d.Value >= long.MinValue && d.Value < 9.2233720368547758E18

@@ -89,7 +89,12 @@ internal sealed class CelDoubleValue(double value) : CelValue
 
 internal sealed class CelStringValue(string value) : CelValue
 {
+    private int _hash;
+
     public string Value { get; } = value;
+
+    /// <summary>Cached: field names and claim keys are looked up on every evaluation.</summary>
+    public int Hash => _hash != 0 ? _hash : _hash = StringComparer.Ordinal.GetHashCode(Value) | 1;
 
     public override CelType Type => CelType.String;
 
