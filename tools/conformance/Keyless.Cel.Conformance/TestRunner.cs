@@ -4,6 +4,9 @@ namespace Keyless.Cel.Conformance;
 
 internal static class TestRunner
 {
+    /// <summary>Passed tests that expected an error and got a compile diagnostic rather than an evaluation error.</summary>
+    public static int ErrorsAtCompileTime { get; private set; }
+
     /// <summary>Null when the test passes, else what went wrong.</summary>
     public static string? Run(JsonElement test, string expr, CelCompileOptions options)
     {
@@ -11,7 +14,13 @@ internal static class TestRunner
         var expectsError = test.TryGetProperty("evalError", out _);
         if (!compiled.Success)
         {
-            return expectsError ? null : "compile error: " + compiled.Diagnostics[0];
+            if (expectsError)
+            {
+                ErrorsAtCompileTime++;
+                return null;
+            }
+
+            return "compile error: " + compiled.Diagnostics[0];
         }
 
         var activation = CelActivation.Empty;
