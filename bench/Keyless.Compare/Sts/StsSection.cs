@@ -1,0 +1,126 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Keyless.Compare.CelEval;
+using Keyless.Emulator;
+using Keyless.Emulator.Host;
+using Keyless.Emulator.Logging;
+using Keyless.Trust.Model;
+
+namespace Keyless.Compare.Sts;
+
+/// <summary>
+/// sts-exchange: the Keyless emulator's <c>POST /v1/token</c> (parse the form, verify the RS256 subject token
+/// against the issuer key, run the attribute mapping and the workload's first condition, issue a federated token)
+/// against oauth2-mock-server's <c>POST /token</c> (client credentials: build and RS256-sign a JWT with the same
+/// claims). Same client, same loopback HTTP, same count and concurrency; every answer must be a 200.
+/// </summary>
+public static class StsSection
+{
+    private const string ProjectNumber = "123456789012";
+    private const string Audience = "https://gitlab.com";
+
+    public static async Task RunAsync(CompareOptions options, Report report)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(report);
+        var workload = CelWorkload.Load(options.Workload("cel.json"));
+        using var client = new LoadClient(options.StsConcurrency);
+        var warmup = Math.Max(200, options.StsRequests / 10);
+
+        var keyless = await KeylessAsync(options, workload, client, warmup).ConfigureAwait(false);
+        var peer = await OAuth2MockServerAsync(options, client, warmup).ConfigureAwait(false);
+        foreach (var (engine, result) in new[] { ("Keyless emulate (STS)", keyless), ("oauth2-mock-server 9.3.0", peer) })
+        {
+            if (result.Failures > 0)
+            {
+                throw new InvalidOperationException($"{engine}: {result.Failures} of {result.Requests} exchanges failed; first: {result.FirstFailure}");
+            }
+
+            report.Add(new Row($"sts-exchange x{result.Requests} c{options.StsConcurrency}", engine, result.PerSecond, "req/s",
+                $"{Report.Format(result.MicrosecondsPerRequest)} us/req"));
+        }
+
+        report.Summary("speedup sts-exchange vs oauth2-mock-server", keyless.PerSecond / peer.PerSecond);
+    }
+
+    private static async Task<LoadResult> KeylessAsync(CompareOptions options, CelWorkload workload, LoadClient client, int warmup)
+    {
+        var certificates = Path.Combine(options.WorkDirectory, "sts-cert");
+        // As `keyless emulate > file`: the decision log is formatted, written and flushed per request.
+        await using var logFile = new StreamWriter(new FileStream(Path.Combine(options.WorkDirectory, "sts-decisions.log"), FileMode.Create, FileAccess.Write, FileShare.Read));
+        using var core = new EmulatorCore(Trust(workload.Cases[0].Expression), new EmulatorOptions { Log = new DecisionLog(TextWriter.Synchronized(logFile), LogFormat.Text) }, TimeProvider.System);
+        await using var host = await EmulatorHost.StartAsync(core, new EmulatorHostOptions { HttpPort = 0, HttpsPort = 0, CertificateDirectory = certificates }, TimeProvider.System).ConfigureAwait(false);
+        var baseUrl = host.HttpUrl.ToString().TrimEnd('/');
+
+        var claims = workload.Claims.DeepClone().AsObject();
+        claims["aud"] = Audience;
+        claims.Remove("sub");
+        using var http = new HttpClient();
+        using var minted = await http.PostAsJsonAsync(new Uri(baseUrl + "/-/keyless/mint"), new JsonObject { ["claims"] = claims }).ConfigureAwait(false);
+        var token = (await minted.Content.ReadFromJsonAsync<JsonObject>().ConfigureAwait(false))!["token"]!.GetValue<string>();
+
+        var form = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["grant_type"] = "urn:ietf:params:oauth:grant-type:token-exchange",
+            ["audience"] = $"//iam.googleapis.com/projects/{ProjectNumber}/locations/global/workloadIdentityPools/gitlab/providers/gitlab-com",
+            ["scope"] = "https://www.googleapis.com/auth/cloud-platform",
+            ["requested_token_type"] = "urn:ietf:params:oauth:token-type:access_token",
+            ["subject_token"] = token,
+            ["subject_token_type"] = "urn:ietf:params:oauth:token-type:jwt",
+        }.ToList();
+        var url = new Uri(baseUrl + "/v1/token");
+        var warm = await client.RunAsync(url, form, warmup).ConfigureAwait(false);
+        return warm.Failures > 0 ? warm : await client.RunAsync(url, form, options.StsRequests).ConfigureAwait(false);
+    }
+
+    private static async Task<LoadResult> OAuth2MockServerAsync(CompareOptions options, LoadClient client, int warmup)
+    {
+        using var server = Processes.Start("node", ["oauth2-peer.mjs", options.Workload("cel.json")], options.NpmDirectory);
+        try
+        {
+            var line = await server.StandardOutput.ReadLineAsync().ConfigureAwait(false)
+                ?? throw new InvalidOperationException("oauth2-peer.mjs exited: " + await server.StandardError.ReadToEndAsync().ConfigureAwait(false));
+            var url = new Uri(JsonNode.Parse(line)!["url"]!.GetValue<string>() + "/token");
+            KeyValuePair<string, string>[] form = [new("grant_type", "client_credentials"), new("scope", "https://www.googleapis.com/auth/cloud-platform")];
+            var warm = await client.RunAsync(url, form, warmup).ConfigureAwait(false);
+            return warm.Failures > 0 ? warm : await client.RunAsync(url, form, options.StsRequests).ConfigureAwait(false);
+        }
+        finally
+        {
+            server.StandardInput.Close();
+            if (!server.WaitForExit(5000))
+            {
+                server.Kill();
+            }
+        }
+    }
+
+    // One pool, one provider whose condition is the workload's GitLab-guidance expression, one binding.
+    private static TrustSet Trust(string condition)
+    {
+        var source = new SourceRef("bench/compare", null);
+        var project = new GcpProjectRef(ProjectNumber, "acme-prod");
+        return new TrustSet
+        {
+            Pools = [new GcpPool { Project = project, PoolId = "gitlab", Source = source }],
+            Providers =
+            [
+                new GcpProvider
+                {
+                    Project = project,
+                    PoolId = "gitlab",
+                    ProviderId = "gitlab-com",
+                    IssuerUri = Audience + "/",
+                    AllowedAudiences = [Audience],
+                    AttributeMapping = new Dictionary<string, string>(StringComparer.Ordinal)
+                    {
+                        ["google.subject"] = "assertion.sub",
+                        ["attribute.project_id"] = "assertion.project_id",
+                    },
+                    AttributeCondition = condition,
+                    Source = source,
+                },
+            ],
+        };
+    }
+}
