@@ -59,7 +59,7 @@ public sealed class AuditorTests
             var context = new AuditContext(AuditCases.Trust(name));
             foreach (var identity in context.Identities)
             {
-                foreach (var scenario in RedTeam.AttackScenarios.Attacks)
+                foreach (var scenario in Keyless.Trust.RedTeam.AttackScenarios.Attacks)
                 {
                     var result = context.Search(identity, scenario);
                     Assert.False(result.Found);
@@ -110,6 +110,6 @@ public sealed class AuditorTests
         }
 
         private static IReadOnlyList<string> SubPatternsOf(System.Text.Json.Nodes.JsonObject witness, Model.TrustSet trust) =>
-            RedTeam.SubPatterns.Components(witness["sub"]!.GetValue<string>()) ?? SubClaimRenderer.DefaultComponents;
+            Keyless.Trust.RedTeam.SubPatterns.Components(witness["sub"]!.GetValue<string>()) ?? SubClaimRenderer.DefaultComponents;
     }
 }
