@@ -57,12 +57,7 @@ internal sealed class DecodeCommand : Command<DecodeCommand.Settings>
             return ExitCodes.Ok;
         }
 
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = FindingOutput.UseColor(Formats.Output.OutputFormat.Text) ? AnsiSupport.Detect : AnsiSupport.No,
-            ColorSystem = FindingOutput.UseColor(Formats.Output.OutputFormat.Text) ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
-            Out = new AnsiConsoleOutput(Console.Out),
-        });
+        var console = HumanConsole.Create();
         console.MarkupLine("[bold]header[/]");
         foreach (var (name, value) in jwt.Header)
         {

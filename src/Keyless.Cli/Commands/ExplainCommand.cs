@@ -97,12 +97,7 @@ internal sealed class ExplainCommand : AsyncCommand<ExplainCommand.Settings>
         }
         else
         {
-            var console = AnsiConsole.Create(new AnsiConsoleSettings
-            {
-                Ansi = FindingOutput.UseColor(Formats.Output.OutputFormat.Text) ? AnsiSupport.Detect : AnsiSupport.No,
-                ColorSystem = FindingOutput.UseColor(Formats.Output.OutputFormat.Text) ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
-                Out = new AnsiConsoleOutput(Console.Out),
-            });
+            var console = HumanConsole.Create();
             ExplainText.Render(console, decisions, notes);
         }
 
