@@ -19,8 +19,9 @@ public static class TokenFile
             return Path.GetFullPath(tokenFile);
         }
 
+        // No trailing newline: clients send the file's text as it is, and a newline would become part of the token.
         var path = CopyPath(outputPath);
-        PrivateFile.Write(path, token + "\n", option);
+        PrivateFile.Write(path, token, option);
         return path;
     }
 

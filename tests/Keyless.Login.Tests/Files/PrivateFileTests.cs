@@ -42,6 +42,6 @@ public sealed class PrivateFileTests : IDisposable
         var path = TokenFile.Resolve("a.b.c", null, output, "--output");
 
         Assert.Equal(Path.Combine(_directory, "gcp.jwt"), path);
-        Assert.Equal("a.b.c\n", File.ReadAllText(path));
+        Assert.Equal("a.b.c", File.ReadAllText(path));
     }
 }
