@@ -27,15 +27,23 @@ public sealed class EmulatorCore : IDisposable
     private readonly EntraTenants _tenants;
     private readonly ArmEndpoint _arm;
     private readonly TimeProvider _time;
+    private readonly bool _ownsKeys;
 
     public EmulatorCore(TrustSet trust, EmulatorOptions options, TimeProvider time)
+        : this(trust, options, time, SigningKey.Generate(), SigningKey.Generate(), ownsKeys: true)
+    {
+    }
+
+    /// <summary>With given keys, which the caller keeps owning (tests share one pair instead of generating RSA keys each time).</summary>
+    internal EmulatorCore(TrustSet trust, EmulatorOptions options, TimeProvider time, SigningKey issuerKey, SigningKey entraKey, bool ownsKeys = false)
     {
         ArgumentNullException.ThrowIfNull(trust);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(time);
         _time = time;
-        _issuerKey = SigningKey.Generate();
-        _entraKey = SigningKey.Generate();
+        _ownsKeys = ownsKeys;
+        _issuerKey = issuerKey;
+        _entraKey = entraKey;
         _policy = new IssuerPolicy(TrustIssuers(trust), options.IssuerUrl);
         var keys = new IssuerKeys(_issuerKey, _policy, options.Fetcher);
         var store = new GcpTokenStore(time);
@@ -129,8 +137,11 @@ public sealed class EmulatorCore : IDisposable
 
     public void Dispose()
     {
-        _issuerKey.Dispose();
-        _entraKey.Dispose();
+        if (_ownsKeys)
+        {
+            _issuerKey.Dispose();
+            _entraKey.Dispose();
+        }
     }
 
     private JsonObject Index() => new()

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Keyless.Emulator.Http;
+using Keyless.Emulator.Issuer;
 using Keyless.Emulator.Logging;
 using Keyless.Trust.Model;
 using Microsoft.Extensions.Time.Testing;
@@ -19,8 +20,12 @@ public sealed class CoreHarness : IDisposable
             IssuerUrl = issuerUrl,
             Log = new DecisionLog(LogText, format),
             Fetcher = fetcher,
-        }, Time);
+        }, Time, SharedIssuerKey.Value, SharedEntraKey.Value);
     }
+
+    // RSA key generation dominates a test's cost; the keys are public-safe to share (each test builds its own core).
+    private static readonly Lazy<SigningKey> SharedIssuerKey = new(() => SigningKey.Generate());
+    private static readonly Lazy<SigningKey> SharedEntraKey = new(() => SigningKey.Generate());
 
     public FakeTimeProvider Time { get; }
 

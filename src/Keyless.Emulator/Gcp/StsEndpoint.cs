@@ -18,6 +18,9 @@ public sealed class StsEndpoint
     public const string TokenExchangeGrant = "urn:ietf:params:oauth:grant-type:token-exchange";
     public const string AccessTokenType = "urn:ietf:params:oauth:token-type:access_token";
 
+    /// <summary>A federated token lives at most an hour.</summary>
+    public static readonly TimeSpan MaxLifetime = TimeSpan.FromHours(1);
+
     private static readonly string[] SubjectTokenTypes = ["urn:ietf:params:oauth:token-type:jwt", "urn:ietf:params:oauth:token-type:id_token"];
 
     // Checks STS makes before it reads the token; an error there stands whatever the signature.
@@ -110,7 +113,9 @@ public sealed class StsEndpoint
 
         var principal = result.Principal!;
         var now = _time.GetUtcNow();
-        var expiry = principal.TokenExpiry;
+
+        // expires_in = min(exp − now, 3600) as measured on STS (cloud-semantics A7), whatever skew the check allowed.
+        var expiry = new[] { principal.TokenExpiry, now + MaxLifetime, Expiry(claims) ?? DateTimeOffset.MaxValue }.Min();
         var token = _store.Issue("ya29.d.", new IssuedToken(principal, null, scopes, now, expiry));
         var expiresIn = (int)Math.Max(0, Math.Floor((expiry - now).TotalSeconds));
         _log.Write(new Decision(now, "gcp.sts", true, principal.PrincipalIdentifier, null, null, result.Reasons));
@@ -122,6 +127,9 @@ public sealed class StsEndpoint
             ["expires_in"] = expiresIn,
         });
     }
+
+    private static DateTimeOffset? Expiry(TokenClaims claims) =>
+        claims.GetNumericDate(GitLabClaimNames.Expires) is { } exp ? DateTimeOffset.FromUnixTimeSeconds(exp) : null;
 
     private async Task<JwtVerification> VerifyAsync(string audience, string subjectToken, CancellationToken cancellationToken)
     {

@@ -13,10 +13,15 @@ public sealed class SigningKey : IDisposable
 {
     private readonly RSA _rsa;
 
+    // RSA instances are not safe for concurrent use, and the host serves requests in parallel.
+    private readonly Lock _gate = new();
+    private readonly RSAParameters _public;
+
     private SigningKey(RSA rsa)
     {
         _rsa = rsa;
         var parameters = rsa.ExportParameters(includePrivateParameters: false);
+        _public = parameters;
         Modulus = Base64Url.Encode(parameters.Modulus!);
         Exponent = Base64Url.Encode(parameters.Exponent!);
         KeyId = Thumbprint(Exponent, Modulus);
@@ -45,11 +50,17 @@ public sealed class SigningKey : IDisposable
     };
 
     /// <summary>RS256 (RSASSA-PKCS1-v1_5 with SHA-256) over the JWS signing input.</summary>
-    public byte[] Sign(ReadOnlySpan<byte> signingInput) =>
-        _rsa.SignData(signingInput.ToArray(), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+    public byte[] Sign(ReadOnlySpan<byte> signingInput)
+    {
+        var data = signingInput.ToArray();
+        lock (_gate)
+        {
+            return _rsa.SignData(data, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        }
+    }
 
     /// <summary>The public half, for verifiers that must never see the private key.</summary>
-    public RSAParameters PublicParameters() => _rsa.ExportParameters(includePrivateParameters: false);
+    public RSAParameters PublicParameters() => _public;
 
     public void Dispose() => _rsa.Dispose();
 

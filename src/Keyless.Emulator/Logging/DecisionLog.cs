@@ -45,8 +45,10 @@ public sealed class DecisionLog
             head += $": {decision.Error}: {decision.Description}";
         }
 
+        // The head already carries the cloud's words; reasons that only repeat them are not printed twice.
+        var cloudWords = $"{decision.Error}: {decision.Description}";
         var lines = new List<string> { Redaction.Scrub(head) };
-        lines.AddRange(decision.Reasons.Select(r => "    " + Redaction.Scrub(r)));
+        lines.AddRange(decision.Reasons.Where(r => r != cloudWords).Select(r => "    " + Redaction.Scrub(r)));
         return string.Join(Environment.NewLine, lines);
     }
 

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -83,10 +82,16 @@ public static class JwtVerifier
             return JwtVerification.Fail(JwtFailure.UnknownKeyId, $"kid \"{kid}\" is not in the issuer's key set", header, claims);
         }
 
-        using var rsa = RSA.Create(key.Parameters);
+        // From parameters, with no provider cache: IdentityModel caches signature providers by key id, and a cached
+        // provider bound to an RSA instance disposed after an earlier call would fail every later token with that kid.
+        var signingKey = new RsaSecurityKey(key.Parameters)
+        {
+            KeyId = key.KeyId,
+            CryptoProviderFactory = new CryptoProviderFactory { CacheSignatureProviders = false },
+        };
         var parameters = new TokenValidationParameters
         {
-            IssuerSigningKey = new RsaSecurityKey(rsa) { KeyId = key.KeyId },
+            IssuerSigningKey = signingKey,
             ValidAlgorithms = [SecurityAlgorithms.RsaSha256],
             TryAllIssuerSigningKeys = false,
             RequireSignedTokens = true,

@@ -31,6 +31,31 @@ public sealed class JwtVerifierTests : IDisposable
     }
 
     [Fact]
+    public async Task Should_Accept_Every_Later_Token_With_The_Same_Kid()
+    {
+        // Regression: a signature provider cached by kid and bound to a disposed key failed the second token.
+        for (var i = 0; i < 3; i++)
+        {
+            var token = CompactJwt.Sign(TestClaims.MainBranch().With("job_id", i.ToString(System.Globalization.CultureInfo.InvariantCulture)), _issuer);
+
+            var result = await JwtVerifier.VerifyAsync(token, Trusted);
+
+            Assert.True(result.IsValid, $"token {i}: {result.Reason}");
+        }
+    }
+
+    [Fact]
+    public async Task Should_Verify_Tokens_Signed_Concurrently()
+    {
+        var tokens = await Task.WhenAll(Enumerable.Range(0, 32).Select(i => Task.Run(() =>
+            CompactJwt.Sign(TestClaims.MainBranch().With("job_id", i.ToString(System.Globalization.CultureInfo.InvariantCulture)), _issuer))));
+
+        var results = await Task.WhenAll(tokens.Select(t => JwtVerifier.VerifyAsync(t, Trusted)));
+
+        Assert.All(results, r => Assert.True(r.IsValid, r.Reason));
+    }
+
+    [Fact]
     public async Task Should_Refuse_Alg_None()
     {
         var token = Forge.Token(new JsonObject { ["alg"] = "none", ["kid"] = _issuer.KeyId }, TestClaims.MainBranch(), _ => []);
