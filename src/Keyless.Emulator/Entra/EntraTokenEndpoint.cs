@@ -20,6 +20,7 @@ public sealed class EntraTokenEndpoint
 
     // Entra finds the application and a credential with the token's issuer before it fetches the issuer's keys.
     private static readonly TrustCheck[] BeforeSignature = [TrustCheck.Request, TrustCheck.Identity, TrustCheck.Issuer];
+    private static readonly TrustCheck[] BeforeReading = [TrustCheck.Request, TrustCheck.Identity];
 
     private readonly AzureEvaluator _evaluator;
     private readonly IssuerKeys _keys;
@@ -103,7 +104,9 @@ public sealed class EntraTokenEndpoint
         var read = JwtVerifier.Read(assertion);
         var result = _evaluator.Exchange(tenant, clientId, TokenClaims.FromJson(read.Claims ?? new JsonObject()));
         var identityName = result.Identity?.DisplayName ?? "client_id " + clientId;
-        if (result.Error is not null && result.FailedCheck is { } check && BeforeSignature.Contains(check))
+        // An assertion that cannot be read has no issuer to match: only the request and the client come before it.
+        var before = read.IsValid ? BeforeSignature : BeforeReading;
+        if (result.Error is not null && result.FailedCheck is { } check && before.Contains(check))
         {
             return Deny(identityName, result.Error, result.AadstsCode, result.Reasons);
         }

@@ -146,7 +146,7 @@ public sealed class StsEndpoint
     // STS's own words for signature problems (cloud-semantics A9).
     private static CloudError SignatureError(JwtFailure failure) => failure switch
     {
-        JwtFailure.BadSignature => new CloudError(400, "invalid_grant", "Unable to verify the ID Token signature."),
+        JwtFailure.BadSignature or JwtFailure.CriticalHeader => new CloudError(400, "invalid_grant", "Unable to verify the ID Token signature."),
         JwtFailure.Malformed or JwtFailure.TooLarge => new CloudError(400, "invalid_grant", "Unable to parse the ID Token. (emulator)"),
         _ => new CloudError(400, "invalid_grant", "Error connecting to the given credential's issuer."),
     };

@@ -12,6 +12,9 @@ public enum JwtFailure
     /// <summary><c>alg</c> is not RS256: <c>none</c>, an HMAC (key confusion) or anything else.</summary>
     UnsupportedAlgorithm,
 
+    /// <summary>A <c>crit</c> header: extensions the verifier must understand, and it understands none (RFC 7515 §4.1.11).</summary>
+    CriticalHeader,
+
     /// <summary>No <c>kid</c> in the header.</summary>
     MissingKeyId,
 

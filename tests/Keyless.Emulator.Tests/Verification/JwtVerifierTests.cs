@@ -56,6 +56,28 @@ public sealed class JwtVerifierTests : IDisposable
     }
 
     [Fact]
+    public async Task Should_Refuse_A_Crit_Header_It_Cannot_Honour()
+    {
+        var header = new JsonObject { ["alg"] = "RS256", ["kid"] = _issuer.KeyId, ["crit"] = new JsonArray("exp-ext"), ["exp-ext"] = true };
+        var token = Forge.Token(header, TestClaims.MainBranch(), input => _issuer.Sign(input));
+
+        var result = await JwtVerifier.VerifyAsync(token, Trusted);
+
+        Assert.Equal(JwtFailure.CriticalHeader, result.Failure);
+    }
+
+    [Fact]
+    public async Task Should_Judge_Only_The_Signature_Whatever_Shape_The_Claims_Have()
+    {
+        // An aud object is the evaluator's to refuse (with the cloud's audience error), not a bad signature.
+        var token = CompactJwt.Sign(TestClaims.MainBranch().With("aud", new JsonObject { ["0"] = "https://gitlab.com" }), _issuer);
+
+        var result = await JwtVerifier.VerifyAsync(token, Trusted);
+
+        Assert.True(result.IsValid, result.Reason);
+    }
+
+    [Fact]
     public async Task Should_Refuse_Alg_None()
     {
         var token = Forge.Token(new JsonObject { ["alg"] = "none", ["kid"] = _issuer.KeyId }, TestClaims.MainBranch(), _ => []);
