@@ -48,7 +48,15 @@ try
 }
 finally
 {
-    Directory.Delete(work, recursive: true);
+    // --keep leaves the corpus, the decision log and the certificates for a look at what was measured.
+    if (args.Contains("--keep"))
+    {
+        await Console.Error.WriteLineAsync("bench/compare: kept " + work);
+    }
+    else
+    {
+        Directory.Delete(work, recursive: true);
+    }
 }
 
 report.Note($"load average after the run {LoadAverage()}");

@@ -1,0 +1,156 @@
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text.Json.Nodes;
+using Keyless.Emulator.Logging;
+using Keyless.Emulator.Verification;
+using Keyless.Trust.Model;
+
+namespace Keyless.Emulator.Host.Tests.Attacks;
+
+/// <summary>
+/// The attack target: the emulator on loopback, trusting a GitLab-like issuer whose keys it fetches over HTTP
+/// (as STS and Entra fetch gitlab.com's), plus an attacker's server for <c>jku</c>/<c>x5u</c> headers. Shared by
+/// the cases of a class; each case forges its own token.
+/// </summary>
+public sealed class AttackRig : IAsyncLifetime
+{
+    public const string TenantId = HostTestTrust.TenantId;
+    public const string ClientId = HostTestTrust.ClientId;
+    public const string Subject = HostTestTrust.AzureSubject;
+    private const string ProjectNumber = HostTestTrust.ProjectNumber;
+    private const string ProviderName = $"projects/{ProjectNumber}/locations/global/workloadIdentityPools/gitlab/providers/gitlab-self-managed";
+
+    private readonly StringWriter _log = new();
+    private HttpClient _http = null!;
+
+    /// <summary>The trusted issuer, on a relative URL root so a case difference in <c>iss</c> is possible.</summary>
+    public LoopbackIssuer Issuer { get; } = new("/GitLab");
+
+    /// <summary>A server the attacker controls, named in forged headers; it must never be asked for anything.</summary>
+    public LoopbackIssuer Attacker { get; } = new();
+
+    public ECDsa EcKey { get; } = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+
+    public EmulatorCore Core { get; private set; } = null!;
+
+    public EmulatorHost Host { get; private set; } = null!;
+
+    public string Log => _log.ToString();
+
+    public static string StsAudience => "//iam.googleapis.com/" + ProviderName;
+
+    public async ValueTask InitializeAsync()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "keyless-attacks-" + Guid.NewGuid().ToString("N"));
+        Core = new EmulatorCore(Trust(Issuer.Url), new EmulatorOptions
+        {
+            // The emulator stands in for another issuer only, so the trusted one's keys are fetched, never its own.
+            IssuerUrl = "https://gitlab.example.com",
+            Fetcher = new OidcJwksFetcher(new HttpClient(), TimeProvider.System),
+            Log = new DecisionLog(TextWriter.Synchronized(_log), LogFormat.Text),
+        }, TimeProvider.System);
+        Host = await EmulatorHost.StartAsync(Core, new EmulatorHostOptions { HttpPort = 0, HttpsPort = 0, CertificateDirectory = directory }, TimeProvider.System);
+        var thumbprint = Host.Certificate.Thumbprint;
+        _http = new HttpClient(new HttpClientHandler { ServerCertificateCustomValidationCallback = (_, c, _, _) => c?.Thumbprint == thumbprint });
+    }
+
+    /// <summary>The claims GitLab would mint for the trusted job, for the given audience.</summary>
+    public JsonObject Claims(string aud)
+    {
+        var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        return new JsonObject
+        {
+            ["namespace_id"] = "72",
+            ["namespace_path"] = "acme",
+            ["project_id"] = "4242",
+            ["project_path"] = "acme/payments",
+            ["ref"] = "main",
+            ["ref_type"] = "branch",
+            ["ref_protected"] = "true",
+            ["runner_id"] = 7,
+            ["jti"] = Guid.NewGuid().ToString(),
+            ["iss"] = Issuer.Url,
+            ["iat"] = now,
+            ["nbf"] = now - 5,
+            ["exp"] = now + 3600,
+            ["sub"] = Subject,
+            ["aud"] = aud,
+        };
+    }
+
+    /// <summary>POST /v1/token as google-auth sends it; the status and the JSON body.</summary>
+    public async Task<(int Status, JsonObject Body)> ExchangeGcpAsync(string subjectToken)
+    {
+        using var content = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "urn:ietf:params:oauth:grant-type:token-exchange",
+            ["audience"] = StsAudience,
+            ["scope"] = "https://www.googleapis.com/auth/cloud-platform",
+            ["requested_token_type"] = "urn:ietf:params:oauth:token-type:access_token",
+            ["subject_token"] = subjectToken,
+            ["subject_token_type"] = "urn:ietf:params:oauth:token-type:jwt",
+        });
+        using var response = await _http.PostAsync(new Uri(Host.HttpUrl, "/v1/token"), content, TestContext.Current.CancellationToken);
+        return ((int)response.StatusCode, (await response.Content.ReadFromJsonAsync<JsonObject>(TestContext.Current.CancellationToken))!);
+    }
+
+    /// <summary>POST /{tenant}/oauth2/v2.0/token as Azure.Identity's ClientAssertionCredential sends it, over HTTPS.</summary>
+    public async Task<(int Status, JsonObject Body)> ExchangeEntraAsync(string assertion)
+    {
+        using var content = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["client_id"] = ClientId,
+            ["grant_type"] = "client_credentials",
+            ["client_assertion_type"] = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
+            ["client_assertion"] = assertion,
+            ["scope"] = "https://management.azure.com/.default",
+        });
+        using var response = await _http.PostAsync(new Uri(Host.HttpsUrl, $"/{TenantId}/oauth2/v2.0/token"), content, TestContext.Current.CancellationToken);
+        return ((int)response.StatusCode, (await response.Content.ReadFromJsonAsync<JsonObject>(TestContext.Current.CancellationToken))!);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _http.Dispose();
+        await Host.DisposeAsync();
+        Core.Dispose();
+        Issuer.Dispose();
+        Attacker.Dispose();
+        EcKey.Dispose();
+    }
+
+    private static TrustSet Trust(string issuer)
+    {
+        var source = new SourceRef("attacks", null);
+        var project = new GcpProjectRef(ProjectNumber, "acme-prod");
+        var template = HostTestTrust.Create();
+        return template with
+        {
+            Providers =
+            [
+                new GcpProvider
+                {
+                    Project = project,
+                    PoolId = "gitlab",
+                    ProviderId = "gitlab-self-managed",
+                    IssuerUri = issuer,
+                    AllowedAudiences = [HostTestTrust.GcpAudience],
+                    AttributeMapping = new Dictionary<string, string>
+                    {
+                        ["google.subject"] = "assertion.sub",
+                        ["attribute.project_id"] = "assertion.project_id",
+                    },
+                    AttributeCondition = "assertion.project_id == \"4242\" && assertion.ref_protected == \"true\"",
+                    Source = source,
+                },
+            ],
+            AzureIdentities =
+            [
+                template.AzureIdentities[0] with
+                {
+                    Credentials = [template.AzureIdentities[0].Credentials[0] with { Issuer = issuer }],
+                },
+            ],
+        };
+    }
+}
