@@ -12,6 +12,7 @@ public static class LintRegistry
         new UnusedIdTokenRule(),
         new InstanceUrlAudienceRule(),
         new SharedAudienceRule(),
+        new UnacceptedAudienceRule(),
         new TokenPrintedRule(),
         new TokenTransformedRule(),
         new TokenInArtifactsRule(),
@@ -19,6 +20,7 @@ public static class LintRegistry
         new UngatedTokenJobRule(),
         new RemovedCiJobJwtRule(),
         new UnpinnedIncludeRule(),
+        new MissingEnvironmentRule(),
     ];
 
     public static IReadOnlyList<RuleDescriptor> Descriptors { get; } = Rules.Select(r => r.Descriptor).ToList();

@@ -1,3 +1,4 @@
+using Keyless.Formats.Inputs;
 using Keyless.GitLab.Lint;
 using Keyless.GitLab.Pipeline;
 using Keyless.Trust.Findings;
@@ -13,12 +14,13 @@ public sealed class LintDocsTests
 
     private static string Page(string id) => File.ReadAllText(Path.Combine(Docs, id + ".md"));
 
-    /// <summary>The first yaml code block after a <c>## heading</c> of the page.</summary>
-    private static string Example(string page, string heading)
+    /// <summary>The first yaml (or <paramref name="language"/>) code block after a <c>## heading</c> of the page.</summary>
+    private static string Example(string page, string heading, string language = "yaml")
     {
         var at = page.IndexOf("## " + heading + "\n", StringComparison.Ordinal);
         Assert.True(at >= 0, $"no '## {heading}' section");
-        var start = page.IndexOf("```yaml\n", at, StringComparison.Ordinal) + "```yaml\n".Length;
+        var fence = "```" + language + "\n";
+        var start = page.IndexOf(fence, at, StringComparison.Ordinal) + fence.Length;
         var end = page.IndexOf("```", start, StringComparison.Ordinal);
         return page[start..end];
     }
@@ -40,12 +42,28 @@ public sealed class LintDocsTests
     public void The_before_example_fires_the_rule_and_the_after_example_is_clean(string id)
     {
         var page = Page(id);
+        var options = LintRegistry.Rules.Single(r => r.Id == id).NeedsTrust ? TrustOf(page) : LintOptions.Default;
 
-        var before = Linter.Lint(PipelineReader.Parse(Example(page, "Before"), id + ".md"));
-        var after = Linter.Lint(PipelineReader.Parse(Example(page, "After"), id + ".md"));
+        var before = Linter.Lint(PipelineReader.Parse(Example(page, "Before"), id + ".md"), options);
+        var after = Linter.Lint(PipelineReader.Parse(Example(page, "After"), id + ".md"), options);
 
         Assert.Contains(before, f => f.Id == id);
         Assert.Empty(after);
+    }
+
+    /// <summary>A rule that needs <c>--trust</c> shows the trust in a <c>## Trust</c> section (Terraform JSON), loaded as the CLI loads it.</summary>
+    private static LintOptions TrustOf(string page)
+    {
+        var folder = Directory.CreateTempSubdirectory("keyless-lint-docs-");
+        try
+        {
+            File.WriteAllText(Path.Combine(folder.FullName, "main.tf.json"), Example(page, "Trust", "json"));
+            return new LintOptions { Trust = TrustLoader.Load([folder.FullName]) };
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
     }
 
     [Fact]

@@ -1,4 +1,6 @@
 using System.Reflection;
+using Keyless.Formats.Inputs;
+using Keyless.GitLab.Lint;
 
 namespace Keyless.GitLab.Tests.Lint;
 
@@ -6,11 +8,14 @@ namespace Keyless.GitLab.Tests.Lint;
 /// The lint fixtures: <c>tests/Keyless.GitLab.Tests/Fixtures/lint/&lt;rule-id&gt;/</c> (and <c>clean/</c>). Each
 /// <c>*.gitlab-ci.yml</c> directly in a folder is a pipeline to lint, with that folder as its project root; other
 /// YAML files are what it includes. A line ending in <c># NOT OK: id[, id]</c> must get exactly those findings, a
-/// line ending in <c># OK</c> none, and no other line any.
+/// line ending in <c># OK</c> none, and no other line any. Trust inputs for the rules that need them go in a
+/// <c>trust/</c> folder beside the pipelines.
 /// </summary>
 public static class LintFixtures
 {
     public const string CleanFolder = "clean";
+
+    public const string TrustFolder = "trust";
 
     public static string Root { get; } = Path.Combine(RepoRoot(), "tests", "Keyless.GitLab.Tests", "Fixtures", "lint");
 
@@ -21,6 +26,16 @@ public static class LintFixtures
         Folders.SelectMany(folder => Directory.EnumerateFiles(Path.Combine(Root, folder), "*gitlab-ci.yml")
             .Select(file => Path.GetRelativePath(Root, file)))
         .Order(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The lint options for an entry file: with the trust inputs in a <c>trust/</c> folder beside it, when there is
+    /// one (for the rules that need <c>--trust</c>), as <c>keyless lint --trust</c> loads them.
+    /// </summary>
+    public static LintOptions OptionsFor(string entryPath)
+    {
+        var trust = Path.Combine(Path.GetDirectoryName(entryPath)!, TrustFolder);
+        return Directory.Exists(trust) ? new LintOptions { Trust = TrustLoader.Load([trust]) } : LintOptions.Default;
+    }
 
     /// <summary>Every annotation in <paramref name="file"/>: line → expected rule ids (empty for <c># OK</c>).</summary>
     public static Dictionary<int, HashSet<string>> Annotations(string file)
