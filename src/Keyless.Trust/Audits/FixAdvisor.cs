@@ -14,8 +14,8 @@ public static class FixAdvisor
         var v = path.Victim;
         var branch = v.DefaultBranch;
         var cloud = path.Credential is not null
-            ? $"use a standard credential with subject 'project_id:{v.Id}:ref_type:branch:ref:{branch}' after setting the project's ci_id_token_sub_claim_components to [\"project_id\",\"ref_type\",\"ref\"] (PUT /projects/{v.Id}); drop wildcard claimsMatchingExpression credentials"
-            : $"attribute condition: assertion.project_id == '{v.Id}' && assertion.ref_type == 'branch' && assertion.ref == '{branch}' && assertion.ref_protected == 'true'";
+            ? $"use a standard credential with subject 'project_id:{v.FixId}:ref_type:branch:ref:{branch}' after setting the project's ci_id_token_sub_claim_components to [\"project_id\",\"ref_type\",\"ref\"] (PUT /projects/{v.FixId}); drop wildcard claimsMatchingExpression credentials"
+            : $"attribute condition: assertion.project_id == '{v.FixId}' && assertion.ref_type == 'branch' && assertion.ref == '{branch}' && assertion.ref_protected == 'true'";
         var gitlab = scenario switch
         {
             AttackScenario.Anyone or AttackScenario.GroupMember =>
@@ -30,7 +30,7 @@ public static class FixAdvisor
                 ? "environment names are written in YAML by any pusher: add environment_protected and deployment_tier to the sub components and protect the environment in GitLab (Settings > CI/CD > Protected environments)"
                 : "require assertion.environment_protected == 'true' with the environment, and protect it in GitLab (Settings > CI/CD > Protected environments)",
             AttackScenario.PathReclaimer =>
-                $"pin project_id '{v.Id}' (and namespace_id '{v.NamespaceId}'): paths can be registered again after a rename or deletion; GitLab 19.1 blocks ID tokens for reclaimed paths",
+                $"pin project_id '{v.FixId}' (and namespace_id '{v.FixNamespaceId}'): paths can be registered again after a rename or deletion; GitLab 19.1 blocks ID tokens for reclaimed paths",
             _ => "narrow the trust to the tokens the project's protected pipelines mint",
         };
         return $"{Capitalize(gitlab)}. {Capitalize(cloud)}.";

@@ -44,7 +44,7 @@ public sealed class UserControllablePinAudit : AuditRule
 
                 yield return Static(identity.Name,
                     $"{path.Label} pins only {string.Join(", ", user)}: users choose these (a login or email can be changed, an environment name is written in YAML), and nothing pins the project.",
-                    $"Pin the project and the protected ref: assertion.project_id == '{path.Victim.Id}' && assertion.ref_protected == 'true'; for environments add assertion.environment_protected == 'true' and protect the environment in GitLab.",
+                    $"Pin the project and the protected ref: assertion.project_id == '{path.Victim.FixId}' && assertion.ref_protected == 'true'; for environments add assertion.environment_protected == 'true' and protect the environment in GitLab.",
                     path.Source);
             }
         }

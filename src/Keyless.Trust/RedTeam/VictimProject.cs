@@ -21,6 +21,20 @@ public sealed record VictimProject
 
     public string DefaultBranch { get; init; } = "main";
 
+    /// <summary>
+    /// The id came from the GitLab settings or a literal the trust pins. When false, <see cref="Id"/> is a
+    /// stand-in that only shapes witnesses: fixes must not present it as the user's project id.
+    /// </summary>
+    public bool IdKnown { get; init; }
+
+    /// <summary>The id to write into a fix: the real one, or a placeholder the user fills in.</summary>
+    public string FixId => IdKnown ? Id : "<PROJECT_ID>";
+
+    /// <summary>The namespace id to write into a fix: the real one, or a placeholder.</summary>
+    public string FixNamespaceId => NamespaceIdKnown ? NamespaceId : "<NAMESPACE_ID>";
+
+    public bool NamespaceIdKnown { get; init; }
+
     /// <summary>Protected branches, tags and environments came from the GitLab API or Terraform.</summary>
     public bool SettingsKnown { get; init; }
 

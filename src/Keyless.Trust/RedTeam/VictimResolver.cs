@@ -31,11 +31,14 @@ public static class VictimResolver
             ?? (prefixes.FirstOrDefault() is { } prefix ? (prefix.Contains('/', StringComparison.Ordinal) ? prefix : prefix + "/app") : null)
             ?? "victim-group/victim-project";
         var nsPath = victimPath.Contains('/', StringComparison.Ordinal) ? victimPath[..victimPath.LastIndexOf('/')] : victimPath;
+        var namespaceIds = Literals(atoms, GitLabClaimNames.NamespaceId, GitLabClaimNames.JobNamespaceId);
         return new VictimProject
         {
             Id = ids.FirstOrDefault() ?? "4000001",
+            IdKnown = ids.Count > 0,
             Path = victimPath,
-            NamespaceId = Literals(atoms, GitLabClaimNames.NamespaceId, GitLabClaimNames.JobNamespaceId).FirstOrDefault() ?? "4000002",
+            NamespaceId = namespaceIds.FirstOrDefault() ?? "4000002",
+            NamespaceIdKnown = namespaceIds.Count > 0,
             NamespacePath = namespaces.FirstOrDefault() ?? nsPath,
             Components = ComponentsOf(atoms) ?? SubClaimRenderer.DefaultComponents,
             DefaultBranch = Literals(atoms, GitLabClaimNames.Ref).FirstOrDefault() ?? "main",
@@ -46,11 +49,15 @@ public static class VictimResolver
     {
         var path = project.Path!;
         var known = project.ProtectedBranches.Count > 0 || project.ProtectedTags.Count > 0 || project.ProtectedEnvironments.Count > 0;
+        var id = project.Id ?? Literals(atoms, GitLabClaimNames.ProjectId).FirstOrDefault();
+        var namespaceId = project.NamespaceId ?? Literals(atoms, GitLabClaimNames.NamespaceId).FirstOrDefault();
         return new VictimProject
         {
-            Id = project.Id ?? Literals(atoms, GitLabClaimNames.ProjectId).FirstOrDefault() ?? "4000001",
+            Id = id ?? "4000001",
+            IdKnown = id is not null,
             Path = path,
-            NamespaceId = project.NamespaceId ?? Literals(atoms, GitLabClaimNames.NamespaceId).FirstOrDefault() ?? "4000002",
+            NamespaceId = namespaceId ?? "4000002",
+            NamespaceIdKnown = namespaceId is not null,
             NamespacePath = project.NamespacePath ?? (path.Contains('/', StringComparison.Ordinal) ? path[..path.LastIndexOf('/')] : path),
             Components = project.SubClaimComponents ?? ComponentsOf(atoms) ?? SubClaimRenderer.DefaultComponents,
             SettingsKnown = known,
