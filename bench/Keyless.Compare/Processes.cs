@@ -33,6 +33,30 @@ public static class Processes
         return new ProcessRun(process.ExitCode, await stdout.ConfigureAwait(false), await stderr.ConfigureAwait(false), clock.Elapsed);
     }
 
+    /// <summary>One warm-up run, then the configured number of timed runs; the median counts.</summary>
+    public static async Task<(TimeSpan Median, ProcessRun Last)> TimedAsync(CompareOptions options, string file, string[] args, string directory, Func<ProcessRun, bool> ok)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(ok);
+        var times = new List<double>();
+        ProcessRun? last = null;
+        for (var i = 0; i <= options.ProcessRuns; i++)
+        {
+            last = await RunAsync(file, args, directory).ConfigureAwait(false);
+            if (!ok(last))
+            {
+                throw new InvalidOperationException($"{file} {string.Join(' ', args)} exited {last.ExitCode}: {last.StdErr}");
+            }
+
+            if (i > 0)
+            {
+                times.Add(last.Elapsed.TotalMilliseconds);
+            }
+        }
+
+        return (TimeSpan.FromMilliseconds(Timing.Median(times)), last!);
+    }
+
     /// <summary>A long-running helper (a peer server) whose first stdout line is read, killed on dispose.</summary>
     public static Process Start(string file, IEnumerable<string> args, string workingDirectory)
     {

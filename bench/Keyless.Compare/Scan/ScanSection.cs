@@ -19,7 +19,7 @@ public static class ScanSection
         var label = $"scan {options.ScanFiles} files {bytes / (1024.0 * 1024.0):0.0} MB";
 
         string[] keylessArgs = [options.KeylessDll, "scan", corpus, "--format", "json", "--fail-on", "critical"];
-        var keyless = await TimedAsync(options, "dotnet", keylessArgs, options.RepoRoot, r => r.ExitCode == 0).ConfigureAwait(false);
+        var keyless = await Processes.TimedAsync(options, "dotnet", keylessArgs, options.RepoRoot, r => r.ExitCode == 0).ConfigureAwait(false);
         var keylessFound = KeylessFound(keyless.Last.StdOut, corpus);
         var missed = planted.Where(p => !keylessFound.Contains((p.RelativePath, p.DetectorId))).ToArray();
         if (missed.Length > 0)
@@ -29,7 +29,7 @@ public static class ScanSection
 
         var secretlintBin = Path.Combine(options.NpmDirectory, "node_modules", ".bin", "secretlint");
         string[] secretlintArgs = [secretlintBin, corpus + "/**/*", "--format", "json", "--secretlintrc", Path.Combine(options.NpmDirectory, ".secretlintrc.json"), "--no-color"];
-        var secretlint = await TimedAsync(options, "node", secretlintArgs, options.NpmDirectory, r => r.ExitCode is 0 or 1).ConfigureAwait(false);
+        var secretlint = await Processes.TimedAsync(options, "node", secretlintArgs, options.NpmDirectory, r => r.ExitCode is 0 or 1).ConfigureAwait(false);
         var secretlintFiles = SecretlintFiles(secretlint.Last.StdOut, corpus);
         var secretlintHits = planted.Count(p => secretlintFiles.Contains(p.RelativePath));
 
@@ -37,28 +37,6 @@ public static class ScanSection
         report.Add(new Row(label, "secretlint 13.0.6 (preset-recommend)", secretlint.Median.TotalMilliseconds, "ms",
             $"{secretlintHits}/{planted.Count} planted keys found; {Report.Format(secretlint.Median / keyless.Median)}x Keyless"));
         report.Summary("speedup scan vs secretlint", secretlint.Median / keyless.Median);
-    }
-
-    /// <summary>One warm-up run, then the configured number of timed runs; the median counts.</summary>
-    private static async Task<(TimeSpan Median, ProcessRun Last)> TimedAsync(CompareOptions options, string file, string[] args, string directory, Func<ProcessRun, bool> ok)
-    {
-        var times = new List<double>();
-        ProcessRun? last = null;
-        for (var i = 0; i <= options.ProcessRuns; i++)
-        {
-            last = await Processes.RunAsync(file, args, directory).ConfigureAwait(false);
-            if (!ok(last))
-            {
-                throw new InvalidOperationException($"{file} {string.Join(' ', args)} exited {last.ExitCode}: {last.StdErr}");
-            }
-
-            if (i > 0)
-            {
-                times.Add(last.Elapsed.TotalMilliseconds);
-            }
-        }
-
-        return (TimeSpan.FromMilliseconds(Timing.Median(times)), last!);
     }
 
     private static HashSet<(string, string)> KeylessFound(string json, string corpus) =>
