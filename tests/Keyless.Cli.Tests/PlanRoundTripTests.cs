@@ -1,0 +1,108 @@
+using System.Text.Json.Nodes;
+using Keyless.Cli.Tests.Infrastructure;
+using Keyless.Trust.Claims;
+
+namespace Keyless.Cli.Tests;
+
+/// <summary>
+/// Issue #7's round trip, as a user runs it: <c>keyless plan --terraform-syntax json</c>, then <c>keyless explain</c>
+/// on the written Terraform JSON allows each planned job's own token and denies a feature branch, a tag named like
+/// the ref, and another project; and <c>keyless lint --trust</c> finds nothing in the written pipelines.
+/// </summary>
+public sealed class PlanRoundTripTests(PlanRoundTripOutput output) : IClassFixture<PlanRoundTripOutput>
+{
+    /// <summary>The identity as explain names it (a part of the name), and the key its planned job logs in with.</summary>
+    public static TheoryData<string, string> Identities => new()
+    {
+        { "deploy@acme-prod.iam.gserviceaccount.com", "deploy@acme-prod.iam.gserviceaccount.com" },
+        { "terraform@acme-prod.iam.gserviceaccount.com", "terraform@acme-prod.iam.gserviceaccount.com" },
+        // The .tf.json names the application by object id; its job logs in with the client id.
+        { "22222222-2222-4222-8222-222222222222", "11111111-1111-4111-8111-111111111111" },
+        { "id-payments-infra", "33333333-3333-4333-8333-333333333333" },
+    };
+
+    [Fact]
+    public void The_plan_wrote_terraform_json_and_pipelines()
+    {
+        Assert.Equal(0, output.Plan.ExitCode);
+        Assert.True(File.Exists(Path.Combine(output.Terraform, "main.tf.json")), output.Plan.StdErr);
+        Assert.NotEmpty(Directory.EnumerateFiles(output.Pipelines, "*.yml"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Identities))]
+    public async Task Explain_allows_the_intended_token(string identity, string loginKey)
+    {
+        var (exit, decision) = await ExplainAsync(identity, loginKey, output.IntendedToken(loginKey));
+
+        Assert.Equal(0, exit);
+        Assert.Equal("allow", decision["decision"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [MemberData(nameof(Identities))]
+    public async Task Explain_denies_a_feature_branch(string identity, string loginKey)
+    {
+        var token = output.IntendedToken(loginKey);
+        token[GitLabClaimNames.Ref] = "feature/steal";
+        token[GitLabClaimNames.RefPath] = "refs/heads/feature/steal";
+        token[GitLabClaimNames.RefProtected] = "false";
+
+        await AssertDeniedAsync(identity, loginKey, token);
+    }
+
+    [Theory]
+    [MemberData(nameof(Identities))]
+    public async Task Explain_denies_a_protected_tag_named_like_the_branch(string identity, string loginKey)
+    {
+        var token = output.IntendedToken(loginKey);
+        token[GitLabClaimNames.RefType] = "tag";
+        token[GitLabClaimNames.RefPath] = "refs/tags/main";
+
+        await AssertDeniedAsync(identity, loginKey, token);
+    }
+
+    [Theory]
+    [MemberData(nameof(Identities))]
+    public async Task Explain_denies_another_project_at_the_same_path(string identity, string loginKey)
+    {
+        var token = output.IntendedToken(loginKey);
+        token[GitLabClaimNames.ProjectId] = "9999";
+
+        await AssertDeniedAsync(identity, loginKey, token);
+    }
+
+    [Fact]
+    public async Task Lint_with_the_plans_trust_finds_nothing_in_the_plans_pipelines()
+    {
+        foreach (var pipeline in Directory.EnumerateFiles(output.Pipelines, "*.yml"))
+        {
+            var run = await KeylessProcess.RunAsync("lint", pipeline, "--trust", output.Terraform, "--format", "json", "--fail-on", "info");
+
+            Assert.True(run.ExitCode == 0, $"{pipeline}: exit {run.ExitCode}\n{run.StdOut}\n{run.StdErr}");
+            Assert.Empty(JsonNode.Parse(run.StdOut)!["findings"]!.AsArray());
+        }
+    }
+
+    private async Task AssertDeniedAsync(string identity, string loginKey, JsonObject token)
+    {
+        var (exit, decision) = await ExplainAsync(identity, loginKey, token);
+
+        Assert.Equal(1, exit);
+        Assert.Equal("deny", decision["decision"]!.GetValue<string>());
+        Assert.NotEmpty(decision["reasons"]!.AsArray());
+    }
+
+    /// <summary>Runs <c>keyless explain --claims FILE --identity NAME --format json TMP/terraform</c>; the one decision.</summary>
+    private async Task<(int Exit, JsonNode Decision)> ExplainAsync(string identity, string loginKey, JsonObject token)
+    {
+        var claims = Path.Combine(output.Folder, $"claims-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(claims, output.WithSub(token, loginKey).ToJsonString(), TestContext.Current.CancellationToken);
+
+        var run = await KeylessProcess.RunAsync("explain", "--claims", claims, "--identity", identity, "--format", "json", output.Terraform);
+
+        Assert.True(run.ExitCode is 0 or 1, run.StdErr);
+        var decision = Assert.Single(JsonNode.Parse(run.StdOut)!["decisions"]!.AsArray());
+        return (run.ExitCode, decision!);
+    }
+}
