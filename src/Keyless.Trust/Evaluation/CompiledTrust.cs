@@ -18,12 +18,15 @@ internal sealed class CompiledTrust
     private CompiledTrust(TrustSet trust)
     {
         Trust = trust;
+        Gcp = new GcpTrustIndex(trust);
         _providers = trust.Providers.Distinct().ToDictionary(p => p, p => new CompiledProvider(p));
         _credentials = trust.AzureIdentities.SelectMany(i => i.Credentials).Distinct()
             .ToDictionary(c => c, c => new Azure.CompiledCredential(c));
     }
 
     public TrustSet Trust { get; }
+
+    public GcpTrustIndex Gcp { get; }
 
     public static CompiledTrust For(TrustSet trust) => Cache.GetValue(trust, t => new CompiledTrust(t));
 

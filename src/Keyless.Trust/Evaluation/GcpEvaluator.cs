@@ -30,6 +30,8 @@ public sealed class GcpEvaluator
 
     public TrustSet Trust => _compiled.Trust;
 
+    internal CompiledTrust Compiled => _compiled;
+
     /// <summary>The provider an STS <c>audience</c> parameter names, or null.</summary>
     public GcpProvider? FindProvider(string audienceParameter) =>
         GcpAudienceParameter.Parse(audienceParameter) is { } parsed ? FindProvider(parsed) : null;
@@ -73,7 +75,7 @@ public sealed class GcpEvaluator
     {
         ArgumentNullException.ThrowIfNull(principal);
         ArgumentNullException.ThrowIfNull(serviceAccountEmail);
-        return GcpBindingMatcher.Impersonate(_compiled.Trust, principal, serviceAccountEmail, _time.GetUtcNow());
+        return GcpBindingMatcher.Impersonate(_compiled.Gcp, principal, serviceAccountEmail, _time.GetUtcNow());
     }
 
     private GcpProvider? FindProvider(GcpAudienceParameter parsed)

@@ -11,6 +11,9 @@ public static class IdentityCatalog
         ArgumentNullException.ThrowIfNull(trust);
         var identities = new List<Identity>();
 
+        // Providers by pool id, in input order: one lookup per binding instead of a scan of every provider.
+        var byPool = trust.Providers.ToLookup(p => p.PoolId, StringComparer.Ordinal);
+
         var serviceAccounts = trust.Bindings
             .Where(b => b.Target.Kind == GcpBindingTargetKind.ServiceAccount && b.GrantsImpersonation && IsFederatedOrUnknown(b))
             .GroupBy(b => b.Target.Name, StringComparer.OrdinalIgnoreCase);
@@ -22,7 +25,7 @@ public static class IdentityCatalog
                 Kind = IdentityKind.GcpServiceAccount,
                 Name = group.Key,
                 Bindings = bindings,
-                Providers = ProvidersFor(trust, bindings),
+                Providers = ProvidersFor(trust, byPool, bindings),
                 Source = bindings[0].Source,
             });
         }
@@ -39,7 +42,7 @@ public static class IdentityCatalog
                 Name = $"{group.Key.Member} on projects/{group.Key.Project}",
                 Member = bindings[0].Member,
                 Bindings = bindings,
-                Providers = ProvidersFor(trust, bindings),
+                Providers = ProvidersFor(trust, byPool, bindings),
                 Source = bindings[0].Source,
             });
         }
@@ -59,9 +62,10 @@ public static class IdentityCatalog
         binding.Member is null || GcpMember.Parse(binding.Member).IsFederated;
 
     /// <summary>The providers of every pool the bindings' members name; all providers when a member is unknown.</summary>
-    private static GcpProvider[] ProvidersFor(TrustSet trust, IEnumerable<GcpBinding> bindings)
+    private static GcpProvider[] ProvidersFor(TrustSet trust, ILookup<string, GcpProvider> byPool, IEnumerable<GcpBinding> bindings)
     {
         var result = new List<GcpProvider>();
+        var seen = new HashSet<GcpProvider>();
         foreach (var binding in bindings)
         {
             if (binding.Member is null)
@@ -70,10 +74,16 @@ public static class IdentityCatalog
             }
 
             var member = GcpMember.Parse(binding.Member);
-            foreach (var provider in trust.Providers)
+            if (member.PoolId is null)
             {
-                if (provider.PoolId == member.PoolId && !result.Contains(provider) && SameProject(trust, provider.Project, member.Project))
+                continue;
+            }
+
+            foreach (var provider in byPool[member.PoolId])
+            {
+                if (!seen.Contains(provider) && SameProject(trust, provider.Project, member.Project))
                 {
+                    seen.Add(provider);
                     result.Add(provider);
                 }
             }

@@ -124,7 +124,7 @@ public sealed class TrustEvaluator
                 continue;
             }
 
-            var match = GcpBindingMatcher.Matches(binding, GcpMember.Parse(binding.Member), principal, Trust, out var why);
+            var match = GcpBindingMatcher.Matches(binding, GcpMember.Parse(binding.Member), principal, Gcp.Compiled.Gcp, out var why);
             if (match == true && binding.ConditionExpression is null)
             {
                 var roles = string.Join(", ", identity.Bindings.Select(b => b.Role).Distinct());

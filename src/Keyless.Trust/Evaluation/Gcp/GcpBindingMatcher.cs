@@ -6,7 +6,7 @@ namespace Keyless.Trust.Evaluation.Gcp;
 internal static class GcpBindingMatcher
 {
     /// <summary>Whether <paramref name="member"/> names <paramref name="principal"/>; null when it cannot be known.</summary>
-    public static bool? Matches(GcpBinding binding, GcpMember member, FederatedPrincipal principal, TrustSet trust, out string why)
+    public static bool? Matches(GcpBinding binding, GcpMember member, FederatedPrincipal principal, GcpTrustIndex index, out string why)
     {
         if (!member.IsFederated)
         {
@@ -14,7 +14,7 @@ internal static class GcpBindingMatcher
             return false;
         }
 
-        var poolMatch = SamePool(binding, member, principal, trust, out why);
+        var poolMatch = SamePool(binding, member, principal, index, out why);
         if (poolMatch != true)
         {
             return poolMatch;
@@ -50,9 +50,9 @@ internal static class GcpBindingMatcher
         }
     }
 
-    public static ImpersonationResult Impersonate(TrustSet trust, FederatedPrincipal principal, string email, DateTimeOffset now)
+    public static ImpersonationResult Impersonate(GcpTrustIndex index, FederatedPrincipal principal, string email, DateTimeOffset now)
     {
-        var pool = trust.Pools.FirstOrDefault(p => SamePoolName(p, principal.PoolName, trust));
+        var pool = index.Principal(principal.PoolName).Pool;
         if (pool is not null && (pool.Disabled || pool.State == ResourceState.Deleted))
         {
             var error = GcpStsErrors.Unauthenticated();
@@ -68,17 +68,16 @@ internal static class GcpBindingMatcher
 
         var reasons = new List<string>();
         var unknown = false;
-        foreach (var binding in BindingsFor(trust, email))
+        foreach (var (_, binding, parsed) in index.ImpersonationBindings(email))
         {
-            if (binding.Member is null)
+            if (parsed is not { } member)
             {
                 unknown = true;
                 reasons.Add($"A {binding.Role} binding on {email} ({binding.Source}) has a member not known until apply.");
                 continue;
             }
 
-            var member = GcpMember.Parse(binding.Member);
-            var match = Matches(binding, member, principal, trust, out var why);
+            var match = Matches(binding, member, principal, index, out var why);
             if (match == true && binding.ConditionExpression is { } condition)
             {
                 unknown = true;
@@ -115,15 +114,6 @@ internal static class GcpBindingMatcher
         return new(false, denied, [$"{denied.Error}: {denied.Description}", .. reasons]);
     }
 
-    /// <summary>Bindings that let a member impersonate <paramref name="email"/>: on the account, or on its project.</summary>
-    public static IEnumerable<GcpBinding> BindingsFor(TrustSet trust, string email)
-    {
-        var project = ProjectOf(email);
-        return trust.Bindings.Where(b => b.GrantsImpersonation && (
-            (b.Target.Kind == GcpBindingTargetKind.ServiceAccount && string.Equals(b.Target.Name, email, StringComparison.OrdinalIgnoreCase))
-            || (b.Target.Kind == GcpBindingTargetKind.Project && project is not null && b.Target.Name == project)));
-    }
-
     /// <summary><c>name@PROJECT.iam.gserviceaccount.com</c> → PROJECT.</summary>
     public static string? ProjectOf(string email)
     {
@@ -134,9 +124,10 @@ internal static class GcpBindingMatcher
             : null;
     }
 
-    private static bool? SamePool(GcpBinding binding, GcpMember member, FederatedPrincipal principal, TrustSet trust, out string why)
+    private static bool? SamePool(GcpBinding binding, GcpMember member, FederatedPrincipal principal, GcpTrustIndex index, out string why)
     {
-        var principalPool = GcpMember.Parse($"principalSet://iam.googleapis.com/{principal.PoolName}/*");
+        var (principalPool, pool) = index.Principal(principal.PoolName);
+        var trust = index.Trust;
         why = string.Empty;
         if (principalPool.PoolId != member.PoolId)
         {
@@ -144,7 +135,6 @@ internal static class GcpBindingMatcher
             return false;
         }
 
-        var pool = trust.Pools.FirstOrDefault(p => SamePoolName(p, principal.PoolName, trust));
         var project = pool?.Project ?? principalPool.Project;
         var number = project.Number ?? (project.Id is { } pid && trust.GcpProjectNumbers.TryGetValue(pid, out var n) ? n : null);
         if (member.Project.Number is { } memberNumber)
@@ -167,22 +157,5 @@ internal static class GcpBindingMatcher
 
         why = $"{member.Raw} names project '{member.Project.Id}' by id; principal identifiers need the project number{(number is null ? string.Empty : $" ({number})")}";
         return false;
-    }
-
-    private static bool SamePoolName(GcpPool pool, string poolName, TrustSet trust)
-    {
-        var parsed = GcpMember.Parse($"principalSet://iam.googleapis.com/{poolName}/*");
-        if (parsed.PoolId != pool.PoolId)
-        {
-            return false;
-        }
-
-        var sameProject = pool.Project.SameAs(parsed.Project);
-        if (sameProject is null && pool.Project.Id is { } id && trust.GcpProjectNumbers.TryGetValue(id, out var number))
-        {
-            sameProject = number == parsed.Project.Number;
-        }
-
-        return sameProject != false;
     }
 }

@@ -259,7 +259,7 @@ internal sealed class GcpExchange
 
     private StsExchangeResult StateThenPrincipal(string subject, List<string> groups, SortedDictionary<string, string> attributes)
     {
-        var pool = _compiled.Trust.PoolOf(_p);
+        var pool = _compiled.Gcp.PoolOf(_p);
         if (_p.Disabled || _p.State == ResourceState.Deleted)
         {
             return Fail(GcpStsErrors.InvalidTarget(), TrustCheck.ProviderState,
