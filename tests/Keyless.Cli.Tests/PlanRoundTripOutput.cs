@@ -30,6 +30,13 @@ public sealed class PlanRoundTripOutput : IAsyncLifetime
         return ValueTask.CompletedTask;
     }
 
+    /// <summary>The generated <c>keyless login</c> line of the job that logs in as <paramref name="loginKey"/>.</summary>
+    public string LoginLine(string loginKey) =>
+        Directory.EnumerateFiles(Pipelines, "*.yml")
+            .SelectMany(f => PipelineReader.Read(f, new PipelineReaderOptions(Pipelines)).Jobs)
+            .SelectMany(j => j.ScriptLines())
+            .Single(l => l.Text.StartsWith("keyless login ", StringComparison.Ordinal) && l.Text.Contains(loginKey, StringComparison.Ordinal)).Text;
+
     /// <summary>The claims GitLab would mint for the planned job that logs in as <paramref name="loginKey"/> (an email or client id).</summary>
     public JsonObject IntendedToken(string loginKey)
     {

@@ -84,6 +84,39 @@ public sealed class PlanRoundTripTests(PlanRoundTripOutput output) : IClassFixtu
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Identities))]
+    public async Task The_login_line_of_each_job_is_one_the_login_command_accepts(string identity, string loginKey)
+    {
+        _ = identity;
+        var line = output.LoginLine(loginKey);
+        var directory = Directory.CreateTempSubdirectory("keyless-plan-login-").FullName;
+        try
+        {
+            // The job's own words, its private directory filled in; --no-verify writes the file without calling the cloud.
+            var args = line.Split(' ').Skip(1).Select(w => w.Trim('"').Replace("$KEYLESS_DIR", directory, StringComparison.Ordinal)).Append("--no-verify");
+            var variable = line.Split(' ').SkipWhile(w => w != "--token-env").ElementAt(1);
+            var token = UnsignedJwt(output.WithSub(output.IntendedToken(loginKey), loginKey));
+
+            var run = await KeylessProcess.RunAsync(args, environment: new Dictionary<string, string> { [variable] = token });
+
+            Assert.True(run.ExitCode == 0, $"{line}\nexit {run.ExitCode}\n{run.StdErr}");
+            Assert.Single(Directory.EnumerateFiles(directory, line.Contains(" gcp ", StringComparison.Ordinal) ? "gcp.json" : "azure.env"));
+            Assert.DoesNotContain(token, run.StdOut + run.StdErr, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    /// <summary>A JWT with these claims and a signature nobody checks here (login verifies nothing before the exchange).</summary>
+    private static string UnsignedJwt(JsonObject claims)
+    {
+        static string Part(string json) => Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(json)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        return $"{Part("""{"alg":"RS256","typ":"JWT","kid":"plan-test"}""")}.{Part(claims.ToJsonString())}.{Part("not-a-signature")}";
+    }
+
     private async Task AssertDeniedAsync(string identity, string loginKey, JsonObject token)
     {
         var (exit, decision) = await ExplainAsync(identity, loginKey, token);

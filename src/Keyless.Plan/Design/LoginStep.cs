@@ -1,16 +1,46 @@
+using Keyless.Plan.Scripts;
+
 namespace Keyless.Plan.Design;
 
 /// <summary>
-/// The <c>keyless login</c> invocation a generated job runs. Kept in one place so the pipeline follows the login
-/// command's flags (issue #6) wherever they change.
+/// The <c>keyless login</c> steps a generated job runs, with exactly the flags the login command accepts (issue #6,
+/// docs/login.md). Kept in one place so the pipeline follows the command wherever it changes. The credential
+/// files go to a private directory outside the project, so no <c>artifacts:</c> or cache can pick them up, and the
+/// access token never reaches the job log (<c>login azure</c> prints it unless it writes an env file).
 /// </summary>
 public static class LoginStep
 {
-    /// <summary><c>keyless login gcp</c>: the provider's resource name (with the project number) and the account.</summary>
-    public static IReadOnlyList<string> Gcp(string providerName, string serviceAccount, string tokenVariable) =>
-        ["keyless", "login", "gcp", "--provider", providerName, "--service-account", serviceAccount, "--token-env", tokenVariable];
+    /// <summary>The job's private directory for what login writes (the token copy, the credential file).</summary>
+    public const string Directory = "KEYLESS_DIR";
 
-    /// <summary><c>keyless login azure</c>: tenant and client id of the application or managed identity.</summary>
+    private const string DirectoryValue = "$" + Directory;
+
+    /// <summary>
+    /// <c>keyless login gcp</c>: the provider as <c>//iam.googleapis.com/projects/NUM/…/providers/PROV</c>, the account,
+    /// and <c>--output</c>: the external_account configuration Terraform, gcloud and the client libraries read.
+    /// </summary>
+    public static IReadOnlyList<string> Gcp(string provider, string serviceAccount, string tokenVariable) =>
+        ["keyless", "login", "gcp", "--provider", provider, "--service-account", serviceAccount, "--token-env", tokenVariable,
+            "--output", DirectoryValue + "/gcp.json"];
+
+    /// <summary>
+    /// <c>keyless login azure</c>: tenant and client id of the application or managed identity, and <c>--env-file</c>
+    /// for Terraform's azurerm/azuread providers and Azure.Identity.
+    /// </summary>
     public static IReadOnlyList<string> Azure(string tenant, string clientId, string tokenVariable) =>
-        ["keyless", "login", "azure", "--tenant", tenant, "--client-id", clientId, "--token-env", tokenVariable];
+        ["keyless", "login", "azure", "--tenant", tenant, "--client-id", clientId, "--token-env", tokenVariable,
+            "--env-file", DirectoryValue + "/azure.env"];
+
+    /// <summary>The script lines around a login: the private directory, the login, and handing its result to the tools.</summary>
+    public static IReadOnlyList<string> Script(Cloud cloud, IReadOnlyList<string> login)
+    {
+        var words = string.Join(' ', login.Select(Word));
+        return cloud == Cloud.Gcp
+            ? [$"{Directory}=\"$(mktemp -d)\"", words, $"export GOOGLE_APPLICATION_CREDENTIALS=\"{DirectoryValue}/gcp.json\""]
+            : [$"{Directory}=\"$(mktemp -d)\"", words, $"set -a; . \"{DirectoryValue}/azure.env\"; set +a"];
+    }
+
+    /// <summary>A shell word; paths in the private directory are double-quoted so the variable expands.</summary>
+    private static string Word(string word) =>
+        word.StartsWith(DirectoryValue + "/", StringComparison.Ordinal) ? $"\"{word}\"" : Shell.Quote(word);
 }

@@ -174,7 +174,7 @@ public static class TrustDesigner
                     continue;
                 }
 
-                var login = LoginStep.Gcp(gcp!.ProviderName, sa.Email, GcpTokenVariable);
+                var login = LoginStep.Gcp(gcp!.CanonicalAudience, sa.Email, GcpTokenVariable);
                 jobs.AddRange(JobsFor(project, names, $"keyless-gcp-{sa.Email[..sa.Email.IndexOf('@', StringComparison.Ordinal)]}",
                     Cloud.Gcp, GcpTokenVariable, gcp.Audience, sa.Grant, login));
             }

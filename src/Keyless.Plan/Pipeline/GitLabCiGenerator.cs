@@ -1,6 +1,5 @@
 using System.Text;
 using Keyless.Plan.Design;
-using Keyless.Plan.Scripts;
 
 namespace Keyless.Plan.Pipeline;
 
@@ -47,11 +46,18 @@ public static class GitLabCiGenerator
                     .Append($"    deployment_tier: {environment.Tier}\n");
             }
 
-            var login = string.Join(' ', job.LoginArguments.Select(Shell.Quote));
-            var what = job.Cloud == Cloud.Gcp ? "gcloud and the Google client libraries" : "az and the Azure SDKs";
             yaml.Append("  script:\n")
-                .Append($"    - {Scalar(login)}\n")
-                .Append($"    - {Scalar($"echo \"Replace this line with the deployment ({what} now have credentials)\"")}\n");
+                .Append("    # Credentials go to a private directory outside the project: never in artifacts or caches.\n");
+            foreach (var line in LoginStep.Script(job.Cloud, job.LoginArguments))
+            {
+                yaml.Append($"    - {Scalar(line)}\n");
+            }
+
+            var (what, cli) = job.Cloud == Cloud.Gcp
+                ? ("Terraform and the Google client libraries", "gcloud: gcloud auth login --cred-file=\"$GOOGLE_APPLICATION_CREDENTIALS\"")
+                : ("Terraform's azurerm/azuread and the Azure SDKs", "az: az login --service-principal -u \"$AZURE_CLIENT_ID\" -t \"$AZURE_TENANT_ID\" --federated-token \"$(cat \"$AZURE_FEDERATED_TOKEN_FILE\")\"");
+            yaml.Append($"    # {what} now have credentials; for {cli}\n")
+                .Append($"    - {Scalar("echo \"Replace this line with the deployment\"")}\n");
         }
 
         return yaml.ToString();
