@@ -39,7 +39,7 @@ internal sealed class DecodeCommand : Command<DecodeCommand.Settings>
             : File.Exists(settings.Token) ? (TokenSource.ReadText(settings.Token, "TOKEN"), settings.Token)
             : (settings.Token, "TOKEN");
         var jwt = JwtParts.Decode(text, source);
-        var claims = TokenClaims.FromJson(jwt.Claims);
+        var claims = TokenClaims.FromJwtPayload(jwt.Claims);
         var now = TimeProvider.System.GetUtcNow();
         var lifetime = Lifetime(claims, now);
         var meanings = ClaimMeanings.All.Where(m => claims.Has(m.Key)).ToArray();

@@ -84,7 +84,7 @@ internal sealed class ExplainCommand : AsyncCommand<ExplainCommand.Settings>
 
         var trust = TrustLoader.Load(settings.Inputs);
         var evaluator = TrustEvaluator.For(trust);
-        var claims = TokenClaims.FromJson(claimsJson);
+        var claims = settings.Claims is null ? TokenClaims.FromJwtPayload(claimsJson) : TokenClaims.FromJson(claimsJson);
         var identities = evaluator.Identities
             .Where(i => settings.Identity is null || i.Name.Contains(settings.Identity, StringComparison.OrdinalIgnoreCase))
             .ToArray();

@@ -102,7 +102,7 @@ public sealed class EntraTokenEndpoint
     private async Task<EmulatorResponse> ExchangeAsync(string tenant, string clientId, string assertion, string resource, CancellationToken cancellationToken)
     {
         var read = JwtVerifier.Read(assertion);
-        var result = _evaluator.Exchange(tenant, clientId, TokenClaims.FromJson(read.Claims ?? new JsonObject()));
+        var result = _evaluator.Exchange(tenant, clientId, TokenClaims.FromJwtPayload(read.Claims ?? new JsonObject()));
         var identityName = result.Identity?.DisplayName ?? "client_id " + clientId;
         // An assertion that cannot be read has no issuer to match: only the request and the client come before it.
         var before = read.IsValid ? BeforeSignature : BeforeReading;

@@ -91,7 +91,7 @@ public sealed class StsEndpoint
     private async Task<EmulatorResponse> ExchangeAsync(string audience, string subjectToken, string[] scopes, CancellationToken cancellationToken)
     {
         var read = JwtVerifier.Read(subjectToken);
-        var claims = TokenClaims.FromJson(read.Claims ?? new JsonObject());
+        var claims = TokenClaims.FromJwtPayload(read.Claims ?? new JsonObject());
         var result = _evaluator.Exchange(audience, claims);
         var identity = _evaluator.FindProvider(audience) is { } provider ? "provider " + provider.Name : null;
         if (result.Error is not null && result.FailedCheck is { } check && BeforeSignature.Contains(check))

@@ -98,7 +98,7 @@ public sealed class SubjectToken
 
         var header = Segment(parts[0], "header", source);
         var claims = Segment(parts[1], "payload", source);
-        return new SubjectToken(token, source, header, TokenClaims.FromJson(claims));
+        return new SubjectToken(token, source, header, TokenClaims.FromJwtPayload(claims));
     }
 
     public override string ToString() => $"[id_token from {Source}]";

@@ -12,19 +12,36 @@ public sealed class TokenClaims
 {
     private readonly JsonObject _claims;
 
-    private TokenClaims(JsonObject claims)
+    private TokenClaims(JsonObject claims, bool fromJwt)
     {
         _claims = claims;
+        FromJwt = fromJwt;
         Audiences = ReadAudiences(claims);
         Json = JsonSerializer.SerializeToElement(claims);
     }
 
-    /// <summary>Takes a deep copy, so later changes to <paramref name="claims"/> do not leak in.</summary>
+    /// <summary>
+    /// Claims written by hand (a claims file, a witness): times are checked only when present, and a numeric
+    /// string counts as a time. Takes a deep copy, so later changes to <paramref name="claims"/> do not leak in.
+    /// </summary>
     public static TokenClaims FromJson(JsonObject claims)
     {
         ArgumentNullException.ThrowIfNull(claims);
-        return new TokenClaims((JsonObject)claims.DeepClone());
+        return new TokenClaims((JsonObject)claims.DeepClone(), fromJwt: false);
     }
+
+    /// <summary>
+    /// The payload of a real JWT: as the clouds read it, <c>exp</c>/<c>iat</c>/<c>nbf</c> are RFC 7519 NumericDates
+    /// (JSON numbers only) and a token without the times a cloud requires is refused, not waved through.
+    /// </summary>
+    public static TokenClaims FromJwtPayload(JsonObject payload)
+    {
+        ArgumentNullException.ThrowIfNull(payload);
+        return new TokenClaims((JsonObject)payload.DeepClone(), fromJwt: true);
+    }
+
+    /// <summary>True when these claims are a real token's payload (<see cref="FromJwtPayload"/>).</summary>
+    public bool FromJwt { get; }
 
     /// <summary>A deep copy of the claims.</summary>
     public JsonObject ToJson() => (JsonObject)_claims.DeepClone();
@@ -66,7 +83,8 @@ public sealed class TokenClaims
             return (long)Math.Floor(d);
         }
 
-        return v.TryGetValue<string>(out var s) && long.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out var p)
+        // A NumericDate is a JSON number; only hand-written claims get the benefit of the doubt.
+        return !FromJwt && v.TryGetValue<string>(out var s) && long.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out var p)
             ? p
             : null;
     }

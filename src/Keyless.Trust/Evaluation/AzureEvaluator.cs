@@ -139,7 +139,12 @@ public sealed class AzureEvaluator
         var skew = (long)ClockSkew.TotalSeconds;
         var seconds = now.ToUnixTimeSeconds();
         string? detail = null;
-        if (exp is { } e && seconds > e + skew)
+        if (claims.FromJwt && exp is null)
+        {
+            // Entra's assertion window needs an expiry; a real token without a numeric exp never validates.
+            detail = $"Claim exp is {claims.Describe(GitLabClaimNames.Expires)}; a client assertion needs exp as a NumericDate (JSON number of seconds).";
+        }
+        else if (exp is { } e && seconds > e + skew)
         {
             detail = $"Claim exp is {e}, {seconds - e} s before now; Entra allows about {skew} s of skew.";
         }

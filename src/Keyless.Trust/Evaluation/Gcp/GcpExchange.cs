@@ -98,12 +98,20 @@ internal sealed class GcpExchange
 
     private StsExchangeResult? CheckTime()
     {
-        // Checked when present: a claims file written by hand has no times; a real GitLab token always has them.
+        // A real token must carry iat and exp as numbers (STS calls it stale otherwise); a claims file written
+        // by hand has no times, so there they are checked only when present.
         var iat = _claims.GetNumericDate(GitLabClaimNames.IssuedAt);
         var exp = _claims.GetNumericDate(GitLabClaimNames.Expires);
         var nbf = _claims.GetNumericDate(GitLabClaimNames.NotBefore);
         var now = _now.ToUnixTimeSeconds();
         var skew = (long)GcpEvaluator.ClockSkew.TotalSeconds;
+        if (_claims.FromJwt && (iat is null || exp is null))
+        {
+            var missing = iat is null ? GitLabClaimNames.IssuedAt : GitLabClaimNames.Expires;
+            return Fail(GcpStsErrors.Stale(iat), TrustCheck.Time,
+                $"Claim {missing} is {_claims.Describe(missing)}; STS needs iat and exp as NumericDates (JSON numbers of seconds).");
+        }
+
         if (exp is { } e && now > e + skew)
         {
             return Fail(GcpStsErrors.Stale(iat), TrustCheck.Time,
