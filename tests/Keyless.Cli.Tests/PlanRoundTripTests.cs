@@ -7,7 +7,8 @@ namespace Keyless.Cli.Tests;
 /// <summary>
 /// Issue #7's round trip, as a user runs it: <c>keyless plan --terraform-syntax json</c>, then <c>keyless explain</c>
 /// on the written Terraform JSON allows each planned job's own token and denies a feature branch, a tag named like
-/// the ref, and another project; and <c>keyless lint --trust</c> finds nothing in the written pipelines.
+/// the ref, and another project; <c>keyless lint --trust</c> finds nothing in the written pipelines; <c>keyless audit</c>
+/// finds no persona; and each generated login line is one <c>keyless login</c> accepts.
 /// </summary>
 public sealed class PlanRoundTripTests(PlanRoundTripOutput output) : IClassFixture<PlanRoundTripOutput>
 {
@@ -82,6 +83,17 @@ public sealed class PlanRoundTripTests(PlanRoundTripOutput output) : IClassFixtu
             Assert.True(run.ExitCode == 0, $"{pipeline}: exit {run.ExitCode}\n{run.StdOut}\n{run.StdErr}");
             Assert.Empty(JsonNode.Parse(run.StdOut)!["findings"]!.AsArray());
         }
+    }
+
+    [Fact]
+    public async Task Audit_finds_no_persona_and_nothing_at_medium_or_above()
+    {
+        var run = await KeylessProcess.RunAsync("audit", output.Terraform, "--format", "json", "--fail-on", "medium");
+
+        Assert.True(run.ExitCode == 0, $"exit {run.ExitCode}\n{run.StdOut}\n{run.StdErr}");
+        var findings = JsonNode.Parse(run.StdOut)!["findings"]!.AsArray();
+        Assert.All(findings, f => Assert.Null(f!["persona"]));
+        Assert.All(findings, f => Assert.Contains(f!["severity"]!.GetValue<string>(), new[] { "info", "low" }));
     }
 
     [Theory]
