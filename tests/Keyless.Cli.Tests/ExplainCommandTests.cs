@@ -54,11 +54,30 @@ public sealed class ExplainCommandTests
     [Fact]
     public async Task A_token_from_stdin_is_decided_and_never_echoed()
     {
-        var claims = JsonNode.Parse(await File.ReadAllTextAsync(Example("tokens/main-protected.json"), TestContext.Current.CancellationToken))!.ToJsonString();
-        var jwt = B64("{\"alg\":\"RS256\",\"typ\":\"JWT\"}") + "." + B64(claims) + "." + B64("not-a-real-signature");
+        var claims = JsonNode.Parse(await File.ReadAllTextAsync(Example("tokens/main-protected.json"), TestContext.Current.CancellationToken))!.AsObject();
+        var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        claims["iat"] = now;
+        claims["nbf"] = now - 5;
+        claims["exp"] = now + 3600;
+        var jwt = B64("{\"alg\":\"RS256\",\"typ\":\"JWT\"}") + "." + B64(claims.ToJsonString()) + "." + B64("not-a-real-signature");
         var run = await KeylessProcess.RunAsync(["explain", "--token", "-", Example("gcp-hardened-gcloud")], stdin: jwt);
         Assert.Equal(0, run.ExitCode);
         Assert.DoesNotContain(jwt, run.StdOut + run.StdErr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_token_without_times_is_stale_as_STS_says_though_the_same_claims_file_is_allowed()
+    {
+        // A claims file written by hand has no times; a real token must carry iat and exp.
+        var claims = await File.ReadAllTextAsync(Example("tokens/main-protected.json"), TestContext.Current.CancellationToken);
+        var jwt = B64("{\"alg\":\"RS256\",\"typ\":\"JWT\"}") + "." + B64(JsonNode.Parse(claims)!.ToJsonString()) + "." + B64("not-a-real-signature");
+
+        var token = await KeylessProcess.RunAsync(["explain", "--token", "-", "--format", "json", Example("gcp-hardened-gcloud")], stdin: jwt);
+        var file = await KeylessProcess.RunAsync("explain", "--claims", Example("tokens/main-protected.json"), Example("gcp-hardened-gcloud"));
+
+        Assert.Equal(1, token.ExitCode);
+        Assert.Contains("is stale to sign-in", token.StdOut, StringComparison.Ordinal);
+        Assert.Equal(0, file.ExitCode);
     }
 
     private static string B64(string text) =>

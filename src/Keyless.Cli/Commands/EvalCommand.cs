@@ -65,7 +65,7 @@ internal sealed class EvalCommand : Command<EvalCommand.Settings>
 
         if (value.IsError)
         {
-            var error = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+            var error = HumanConsole.CreateError();
             error.MarkupLineInterpolated($"[red]evaluation error:[/] {value.ErrorMessage}");
             return ExitCodes.Findings;
         }

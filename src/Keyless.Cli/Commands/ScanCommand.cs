@@ -110,7 +110,7 @@ internal sealed class ScanCommand : AsyncCommand<ScanCommand.Settings>
             return scanner.ScanFiles(files, null, cancellationToken);
         }
 
-        var error = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+        var error = HumanConsole.CreateError();
         IReadOnlyList<Finding> findings = [];
         error.Progress()
             .AutoClear(true)

@@ -18,7 +18,7 @@ internal static class ExitCodes
     /// </summary>
     public static int FromException(Exception exception, ITypeResolver? resolver)
     {
-        var error = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+        var error = HumanConsole.CreateError();
         switch (exception)
         {
             case InputException input:

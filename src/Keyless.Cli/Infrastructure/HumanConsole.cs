@@ -27,4 +27,25 @@ internal static class HumanConsole
 
         return console;
     }
+
+    /// <summary>
+    /// The console for errors and notes on stderr: colour only when stderr is a terminal, and no hard wrap
+    /// when it is redirected (a CI log), so an error's file, place and message stay on one line.
+    /// </summary>
+    public static IAnsiConsole CreateError()
+    {
+        var color = !Console.IsErrorRedirected && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = color ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = color ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            Out = new AnsiConsoleOutput(Console.Error),
+        });
+        if (Console.IsErrorRedirected)
+        {
+            console.Profile.Width = PipedWidth;
+        }
+
+        return console;
+    }
 }
