@@ -107,9 +107,38 @@ public abstract partial class CelValue
         JsonObject obj => CelMapValue.FromOrderedUnique(
             obj.Select(p => new KeyValuePair<CelValue, CelValue>(Of(p.Key), FromJson(p.Value)))),
         JsonArray array => new CelListValue([.. array.Select(FromJson)]),
-        JsonValue value => value.TryGetValue<JsonElement>(out var element) ? FromJson(element) : FromJsonText(value.ToJsonString()),
+        JsonValue value => FromJsonValue(value),
         _ => Null,
     };
+
+    /// <summary>
+    /// Values parsed from text hold a <see cref="JsonElement"/>; values built in code (the red-team's candidate
+    /// tokens) hold a string, bool or integer, read directly instead of written out and parsed back (same value).
+    /// </summary>
+    private static CelValue FromJsonValue(JsonValue value)
+    {
+        if (value.TryGetValue<JsonElement>(out var element))
+        {
+            return FromJson(element);
+        }
+
+        if (value.TryGetValue<string>(out var text))
+        {
+            return Of(text);
+        }
+
+        if (value.TryGetValue<bool>(out var flag))
+        {
+            return Of(flag);
+        }
+
+        if (value.TryGetValue<long>(out var integer))
+        {
+            return Of(integer);
+        }
+
+        return value.TryGetValue<int>(out var small) ? Of(small) : FromJsonText(value.ToJsonString());
+    }
 
     private static CelValue FromJsonText(string json)
     {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Keyless.Cel;
 
 namespace Keyless.Trust.Claims;
 
@@ -12,12 +13,15 @@ public sealed class TokenClaims
 {
     private readonly JsonObject _claims;
 
+    // Built on first use: the red-team makes hundreds of thousands of these and most never reach CEL.
+    private object? _json;
+    private CelValue? _assertion;
+
     private TokenClaims(JsonObject claims, bool fromJwt)
     {
         _claims = claims;
         FromJwt = fromJwt;
         Audiences = ReadAudiences(claims);
-        Json = JsonSerializer.SerializeToElement(claims);
     }
 
     /// <summary>
@@ -29,6 +33,12 @@ public sealed class TokenClaims
         ArgumentNullException.ThrowIfNull(claims);
         return new TokenClaims((JsonObject)claims.DeepClone(), fromJwt: false);
     }
+
+    /// <summary>
+    /// A view over <paramref name="claims"/> without the copy, for a caller that does not change them while the view
+    /// is in use (the red-team's oracle, which builds each candidate only to ask about it).
+    /// </summary>
+    internal static TokenClaims Wrap(JsonObject claims) => new(claims, fromJwt: false);
 
     /// <summary>
     /// The payload of a real JWT: as the clouds read it, <c>exp</c>/<c>iat</c>/<c>nbf</c> are RFC 7519 NumericDates
@@ -46,8 +56,11 @@ public sealed class TokenClaims
     /// <summary>A deep copy of the claims.</summary>
     public JsonObject ToJson() => (JsonObject)_claims.DeepClone();
 
-    /// <summary>The claims as a read-only element, for evaluators that bind them (CEL <c>assertion</c>).</summary>
-    public JsonElement Json { get; }
+    /// <summary>The claims as a read-only element.</summary>
+    public JsonElement Json => (JsonElement)(_json ??= JsonSerializer.SerializeToElement(_claims));
+
+    /// <summary>The claims as the CEL value STS binds to <c>assertion</c>, built once per token (not per provider).</summary>
+    internal CelValue Assertion => _assertion ??= CelValue.FromJson(_claims);
 
     /// <summary><c>aud</c> as GitLab sends it: one string, or an array of strings.</summary>
     public IReadOnlyList<string> Audiences { get; }

@@ -19,7 +19,7 @@ internal sealed class CompiledTrust
     {
         Trust = trust;
         Gcp = new GcpTrustIndex(trust);
-        _providers = trust.Providers.Distinct().ToDictionary(p => p, p => new CompiledProvider(p));
+        _providers = trust.Providers.Distinct().ToDictionary(p => p, p => new CompiledProvider(p, trust, Gcp.PoolOf(p)));
         _credentials = trust.AzureIdentities.SelectMany(i => i.Credentials).Distinct()
             .ToDictionary(c => c, c => new Azure.CompiledCredential(c));
     }
@@ -31,7 +31,7 @@ internal sealed class CompiledTrust
     public static CompiledTrust For(TrustSet trust) => Cache.GetValue(trust, t => new CompiledTrust(t));
 
     public CompiledProvider Provider(GcpProvider provider) =>
-        _providers.TryGetValue(provider, out var compiled) ? compiled : new CompiledProvider(provider);
+        _providers.TryGetValue(provider, out var compiled) ? compiled : new CompiledProvider(provider, Trust, Gcp.PoolOf(provider));
 
     public Azure.CompiledCredential Credential(AzureFederatedCredential credential) =>
         _credentials.TryGetValue(credential, out var compiled) ? compiled : new Azure.CompiledCredential(credential);

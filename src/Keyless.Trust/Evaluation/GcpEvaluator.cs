@@ -64,11 +64,14 @@ public sealed class GcpEvaluator
     }
 
     /// <summary>Exchange against a provider object directly (explain and the red-team, which hold the provider).</summary>
-    public StsExchangeResult Exchange(GcpProvider provider, TokenClaims claims)
+    public StsExchangeResult Exchange(GcpProvider provider, TokenClaims claims) => Exchange(provider, claims, explain: true);
+
+    /// <summary>Without <paramref name="explain"/>, the same answer with no reasons on a refusal (the red-team's oracle).</summary>
+    internal StsExchangeResult Exchange(GcpProvider provider, TokenClaims claims, bool explain)
     {
         ArgumentNullException.ThrowIfNull(provider);
         ArgumentNullException.ThrowIfNull(claims);
-        return new GcpExchange(_compiled, provider, claims, _time.GetUtcNow()).Run();
+        return new GcpExchange(_compiled, provider, claims, _time.GetUtcNow(), explain).Run();
     }
 
     public ImpersonationResult Impersonate(FederatedPrincipal principal, string serviceAccountEmail)

@@ -60,6 +60,30 @@ public sealed class TrustEvaluator
         };
     }
 
+    /// <summary>
+    /// Whether <see cref="Decide(Identity, TokenClaims)"/> allows the token: the same stages in the same order, without
+    /// the reasons for each refusal on the way. The red-team asks this for every candidate token.
+    /// </summary>
+    public bool Admits(Identity identity, TokenClaims claims)
+    {
+        ArgumentNullException.ThrowIfNull(identity);
+        ArgumentNullException.ThrowIfNull(claims);
+        if (identity.Kind is IdentityKind.AzureApplication or IdentityKind.AzureManagedIdentity)
+        {
+            return Azure.Exchange(identity.Azure!, claims).Succeeded;
+        }
+
+        foreach (var provider in identity.Providers)
+        {
+            if (Gcp.Exchange(provider, claims, explain: false).Principal is { } principal && Authorize(identity, principal).Allowed)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private Decision DecideAzure(Identity identity, TokenClaims claims)
     {
         var result = Azure.Exchange(identity.Azure!, claims);

@@ -41,9 +41,12 @@ public sealed class RedTeamEngine
         return paths;
     }
 
-    /// <summary>Does the trust give <paramref name="identity"/> to a token with these claims?</summary>
-    public bool Admits(Identity identity, JsonObject claims) =>
-        Evaluator.Decide(identity, TokenClaims.FromJson(claims)).IsAllowed;
+    /// <summary>Does the trust give <paramref name="identity"/> to a token with these claims? (Read, not copied.)</summary>
+    public bool Admits(Identity identity, JsonObject claims)
+    {
+        ArgumentNullException.ThrowIfNull(claims);
+        return Evaluator.Admits(identity, TokenClaims.Wrap(claims));
+    }
 
     /// <summary>Searches one scenario over every path of the identity; <paramref name="admits"/> defaults to the oracle.</summary>
     public SearchResult Search(Identity identity, AttackScenario scenario, Func<JsonObject, bool>? admits = null, IEnumerable<AttackPath>? extraPaths = null)

@@ -9,9 +9,16 @@ namespace Keyless.Trust.Evaluation.Gcp;
 /// </summary>
 internal sealed class CompiledProvider
 {
-    public CompiledProvider(GcpProvider provider)
+    public CompiledProvider(GcpProvider provider, TrustSet trust, GcpPool? pool)
     {
         Provider = provider;
+        Pool = pool;
+        Name = provider.Name;
+        PrincipalPoolName = pool?.Name ?? provider.PoolName;
+        ProjectNumberUnknown = provider.Project.Number is null && provider.Project.Id is { } id && !trust.GcpProjectNumbers.ContainsKey(id);
+        ExpectedAudiences = provider.AllowedAudiences.Count > 0
+            ? [.. provider.AllowedAudiences]
+            : ["//iam.googleapis.com/" + NameWithNumber(provider, trust), "https://iam.googleapis.com/" + NameWithNumber(provider, trust)];
         Mapping = provider.AttributeMapping
             .OrderBy(m => m.Key, StringComparer.Ordinal)
             .Select(m => Compile(m.Key, m.Value, CelCompileOptions.GcpMapping))
@@ -26,11 +33,31 @@ internal sealed class CompiledProvider
 
     public GcpProvider Provider { get; }
 
+    /// <summary>The pool the provider belongs to, if loaded.</summary>
+    public GcpPool? Pool { get; }
+
+    /// <summary><see cref="GcpProvider.Name"/>, formatted once.</summary>
+    public string Name { get; }
+
+    /// <summary>The pool name a federated principal from this provider carries: the loaded pool's, else the provider's.</summary>
+    public string PrincipalPoolName { get; }
+
+    /// <summary>The <c>aud</c> values STS accepts: the allowed audiences, or else the provider's own resource name.</summary>
+    public string[] ExpectedAudiences { get; }
+
+    /// <summary>The provider's project is named by id and no input gives its number.</summary>
+    public bool ProjectNumberUnknown { get; }
+
     public IReadOnlyList<CompiledMapping> Mapping { get; }
 
     public CelProgram? Condition { get; }
 
     public string? ConditionError { get; }
+
+    private static string NameWithNumber(GcpProvider p, TrustSet trust) =>
+        p.Project.Number is null && p.Project.Id is { } id && trust.GcpProjectNumbers.TryGetValue(id, out var number)
+            ? $"projects/{number}/locations/global/workloadIdentityPools/{p.PoolId}/providers/{p.ProviderId}"
+            : p.Name;
 
     private static CompiledMapping Compile(string target, string source, CelCompileOptions options)
     {

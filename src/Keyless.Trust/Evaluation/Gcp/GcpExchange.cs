@@ -6,25 +6,36 @@ using Keyless.Trust.Model;
 
 namespace Keyless.Trust.Evaluation.Gcp;
 
-/// <summary>One STS token exchange against one provider, stage by stage in the cloud's order.</summary>
+/// <summary>
+/// One STS token exchange against one provider, stage by stage in the cloud's order. Without
+/// <c>explain</c> (the red-team's oracle) the stages and the answer are the same, but a refusal carries no reasons:
+/// the oracle only asks whether a principal comes out, hundreds of thousands of times.
+/// </summary>
 internal sealed class GcpExchange
 {
     private const int MaxSubjectBytes = 127;
+
+    /// <summary>A refusal without reasons, for exchanges run without <c>explain</c>.</summary>
+    private static readonly StsExchangeResult Refused = new(null, null, []);
+
+    private static readonly StsExchangeResult Undecided = new(null, null, []) { Indeterminate = true };
 
     private readonly CompiledTrust _compiled;
     private readonly CompiledProvider _provider;
     private readonly GcpProvider _p;
     private readonly TokenClaims _claims;
     private readonly DateTimeOffset _now;
+    private readonly bool _explain;
     private readonly List<string> _notes = [];
 
-    public GcpExchange(CompiledTrust compiled, GcpProvider provider, TokenClaims claims, DateTimeOffset now)
+    public GcpExchange(CompiledTrust compiled, GcpProvider provider, TokenClaims claims, DateTimeOffset now, bool explain = true)
     {
         _compiled = compiled;
         _provider = compiled.Provider(provider);
         _p = provider;
         _claims = claims;
         _now = now;
+        _explain = explain;
     }
 
     private string Where => $"provider {_p.Name}";
@@ -53,7 +64,7 @@ internal sealed class GcpExchange
             return null;
         }
 
-        return Fail(GcpStsErrors.IssuerMismatch(iss, _p.IssuerUri), TrustCheck.Issuer,
+        return !_explain ? Refused : Fail(GcpStsErrors.IssuerMismatch(iss, _p.IssuerUri), TrustCheck.Issuer,
             $"Claim iss is '{_claims.Describe(GitLabClaimNames.Issuer)}'; {Where} expects issuerUri '{_p.IssuerUri}' (GCP tolerates only a trailing-slash difference).");
     }
 
@@ -65,28 +76,30 @@ internal sealed class GcpExchange
         }
 
         var audiences = _claims.Audiences;
-        string[] expected;
-        if (_p.AllowedAudiences.Count > 0)
+        var expected = _provider.ExpectedAudiences;
+        foreach (var audience in audiences)
         {
-            expected = [.. _p.AllowedAudiences];
-        }
-        else
-        {
-            var name = ProviderNameWithNumber();
-            expected = ["//iam.googleapis.com/" + name, "https://iam.googleapis.com/" + name];
-        }
-
-        if (audiences.Any(a => expected.Contains(a, StringComparer.Ordinal)))
-        {
-            return null;
+            if (Array.IndexOf(expected, audience) >= 0)
+            {
+                return null;
+            }
         }
 
         // A configuration or plan names the project by id; the token names it by number. Without a manifest
         // linking the two, a default audience that matches in every other segment is accepted, and said so.
-        if (_p.AllowedAudiences.Count == 0 && audiences.FirstOrDefault(IsSameProviderAnyProject) is { } assumed)
+        if (_p.AllowedAudiences.Count == 0 && _provider.ProjectNumberUnknown && audiences.FirstOrDefault(IsSameProviderAnyProject) is { } assumed)
         {
-            _notes.Add($"The project number of {Where} is not known; assumed the audience '{assumed}' names it (a keyless manifest can give gcp.projectNumbers).");
+            if (_explain)
+            {
+                _notes.Add($"The project number of {Where} is not known; assumed the audience '{assumed}' names it (a keyless manifest can give gcp.projectNumbers).");
+            }
+
             return null;
+        }
+
+        if (!_explain)
+        {
+            return Refused;
         }
 
         var why = _p.AllowedAudiences.Count > 0
@@ -140,7 +153,7 @@ internal sealed class GcpExchange
             return Unknown(TrustCheck.Mapping, $"The attribute mapping of {Where} is not known until apply.");
         }
 
-        var assertion = CelValue.FromJson(_claims.Json);
+        var assertion = _claims.Assertion;
         var activation = CelActivation.Empty.With("assertion", assertion);
         string? subject = null;
         var groups = new List<string>();
@@ -156,7 +169,7 @@ internal sealed class GcpExchange
             var value = mapping.Program.Evaluate(activation);
             if (value.IsError)
             {
-                return Fail(GcpStsErrors.MappingFailed(mapping.Target, value.ErrorMessage ?? "error"), TrustCheck.Mapping,
+                return !_explain ? Refused : Fail(GcpStsErrors.MappingFailed(mapping.Target, value.ErrorMessage ?? "error"), TrustCheck.Mapping,
                     $"The mapping {mapping.Target} = {mapping.Source} fails on this token: {value.ErrorMessage}{ClaimsIn(mapping.Source)}. (STS rejects the token; its exact words for this case are not documented.)");
             }
 
@@ -168,13 +181,13 @@ internal sealed class GcpExchange
                     continue;
                 }
 
-                return Fail(GcpStsErrors.MappingFailed(mapping.Target, "google.groups must be a list of strings"), TrustCheck.Mapping,
+                return !_explain ? Refused : Fail(GcpStsErrors.MappingFailed(mapping.Target, "google.groups must be a list of strings"), TrustCheck.Mapping,
                     $"The mapping google.groups = {mapping.Source} gives {value.ToJson()?.ToJsonString() ?? "null"}, not a list of strings.");
             }
 
             if (!value.TryGetString(out var text))
             {
-                return Fail(GcpStsErrors.NotString(mapping.Target), TrustCheck.Mapping,
+                return !_explain ? Refused : Fail(GcpStsErrors.NotString(mapping.Target), TrustCheck.Mapping,
                     $"The mapping {mapping.Target} = {mapping.Source} gives {value.ToJson()?.ToJsonString() ?? "null"} (a {value.Type.ToString().ToLowerInvariant()}); wrap it in string(…).");
             }
 
@@ -222,14 +235,18 @@ internal sealed class GcpExchange
                 $"The attribute condition of {Where} does not compile: {_provider.ConditionError}. GCP would have refused to save it.");
         }
 
-        var google = new JsonObject { ["subject"] = subject, ["groups"] = new JsonArray([.. groups.Select(g => (JsonNode?)g)]) };
-        var attribute = new JsonObject();
-        foreach (var (name, value) in attributes)
+        var google = CelValue.Map([
+            new KeyValuePair<string, CelValue>("subject", CelValue.Of(subject)),
+            new KeyValuePair<string, CelValue>("groups", CelValue.List(groups.Select(CelValue.Of))),
+        ]);
+        var attribute = CelValue.Map(attributes.Select(a => new KeyValuePair<string, CelValue>(a.Key, CelValue.Of(a.Value))));
+        var bound = activation.With("google", google).With("attribute", attribute);
+        if (!_explain)
         {
-            attribute[name] = value;
+            // The same result as the trace's, without recording every clause.
+            return _provider.Condition.Evaluate(bound).TryGetBool(out var allowed) && allowed ? null : Refused;
         }
 
-        var bound = activation.With("google", CelValue.FromJson(google)).With("attribute", CelValue.FromJson(attribute));
         var trace = _provider.Condition.EvaluateTraced(bound);
         if (trace.Result.TryGetBool(out var ok) && ok)
         {
@@ -267,7 +284,7 @@ internal sealed class GcpExchange
 
     private StsExchangeResult StateThenPrincipal(string subject, List<string> groups, SortedDictionary<string, string> attributes)
     {
-        var pool = _compiled.Gcp.PoolOf(_p);
+        var pool = _provider.Pool;
         if (_p.Disabled || _p.State == ResourceState.Deleted)
         {
             return Fail(GcpStsErrors.InvalidTarget(), TrustCheck.ProviderState,
@@ -280,12 +297,12 @@ internal sealed class GcpExchange
                 $"Pool {pool.Name} is {(pool.Disabled ? "disabled" : "deleted")}; the token would otherwise be accepted.");
         }
 
-        if (pool is null)
+        if (pool is null && _explain)
         {
             _notes.Add($"Pool {_p.PoolName} is not in the inputs; assumed active.");
         }
 
-        if (_p.Project.Number is null)
+        if (_p.Project.Number is null && _explain)
         {
             _notes.Add($"The project number of {Where} is not known; principals are matched by project id '{_p.Project.Id}'.");
         }
@@ -297,26 +314,17 @@ internal sealed class GcpExchange
             expiry = DateTimeOffset.FromUnixTimeSeconds(exp) + GcpEvaluator.ClockSkew;
         }
 
-        var principal = new FederatedPrincipal(pool?.Name ?? _p.PoolName, _p.Name, subject, attributes, groups, expiry);
-        return new StsExchangeResult(principal, null,
+        var principal = new FederatedPrincipal(_provider.PrincipalPoolName, _provider.Name, subject, attributes, groups, expiry);
+        return !_explain ? new StsExchangeResult(principal, null, []) : new StsExchangeResult(principal, null,
             [$"{Where} accepts the token as google.subject '{subject}'{(attributes.Count > 0 ? " with " + string.Join(", ", attributes.Select(a => $"attribute.{a.Key}='{a.Value}'")) : string.Empty)}.", .. _notes]);
     }
 
+    /// <summary>An audience naming this pool and provider in some project by number (callers check
+    /// <see cref="CompiledProvider.ProjectNumberUnknown"/> first).</summary>
     private bool IsSameProviderAnyProject(string audience)
     {
         var parsed = GcpAudienceParameter.Parse(audience.StartsWith("https://", StringComparison.Ordinal) ? "//" + audience["https://".Length..] : audience);
-        return parsed is { Project.Number: not null } && parsed.PoolId == _p.PoolId && parsed.ProviderId == _p.ProviderId
-            && _p.Project.Number is null && _p.Project.Id is { } id && !_compiled.Trust.GcpProjectNumbers.ContainsKey(id);
-    }
-
-    private string ProviderNameWithNumber()
-    {
-        if (_p.Project.Number is null && _p.Project.Id is { } id && _compiled.Trust.GcpProjectNumbers.TryGetValue(id, out var number))
-        {
-            return $"projects/{number}/locations/global/workloadIdentityPools/{_p.PoolId}/providers/{_p.ProviderId}";
-        }
-
-        return _p.Name;
+        return parsed is { Project.Number: not null } && parsed.PoolId == _p.PoolId && parsed.ProviderId == _p.ProviderId;
     }
 
     /// <summary>"; assertion.project_id is '4243'" for each assertion.NAME the CEL source reads.</summary>
@@ -336,9 +344,11 @@ internal sealed class GcpExchange
 
     private static string Iso(long seconds) => DateTimeOffset.FromUnixTimeSeconds(seconds).ToString("u", System.Globalization.CultureInfo.InvariantCulture);
 
-    private StsExchangeResult Fail(CloudError error, TrustCheck check, params string[] details) =>
-        new(null, error, [$"{error.Error}: {error.Description}", .. details, .. _notes]) { FailedCheck = check };
+    private StsExchangeResult Fail(CloudError error, TrustCheck check, params string[] details) => !_explain
+        ? Refused
+        : new(null, error, [$"{error.Error}: {error.Description}", .. details, .. _notes]) { FailedCheck = check };
 
-    private StsExchangeResult Unknown(TrustCheck check, string detail) =>
-        new(null, null, [detail, .. _notes]) { FailedCheck = check, Indeterminate = true };
+    private StsExchangeResult Unknown(TrustCheck check, string detail) => !_explain
+        ? Undecided
+        : new(null, null, [detail, .. _notes]) { FailedCheck = check, Indeterminate = true };
 }
