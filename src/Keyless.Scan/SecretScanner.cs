@@ -17,13 +17,26 @@ public sealed class SecretScanner
 
     private const int BinaryProbeBytes = 8000;
 
+    /// <summary>Below this many bytes in all, files are scanned on the calling thread (threads cost more).</summary>
+    private const long ParallelFromBytes = 1024 * 1024;
+
     private readonly IReadOnlyList<Detector> _detectors;
+    private readonly KeywordPrefilter _prefilter;
     private readonly Action<string> _log;
+    private readonly Lock _gate = new();
 
     public SecretScanner(IReadOnlyList<Detector>? detectors = null, Action<string>? log = null)
     {
         _detectors = detectors ?? ScanRegistry.Detectors;
-        _log = log ?? (_ => { });
+        _prefilter = new KeywordPrefilter(_detectors);
+        var sink = log ?? (_ => { });
+        _log = note =>
+        {
+            lock (_gate)
+            {
+                sink(note);
+            }
+        };
     }
 
     /// <summary>Scans files (as listed by <see cref="FileWalker"/>) and reports after each one.</summary>
@@ -34,20 +47,46 @@ public sealed class SecretScanner
         var sizes = files.Select(SizeOf).ToArray();
         var total = sizes.Sum();
         long done = 0;
-        var findings = new List<Finding>();
-        for (var i = 0; i < files.Count; i++)
+        var filesDone = 0;
+        var perFile = new IReadOnlyList<Finding>?[files.Count];
+        void ScanOne(int i)
         {
             cancellationToken.ThrowIfCancellationRequested();
             if (ReadText(files[i], sizes[i]) is { } text)
             {
-                findings.AddRange(ScanText(text, files[i]));
+                perFile[i] = ScanText(text, files[i]);
             }
 
-            done += sizes[i];
-            progress?.Report(new ScanProgress(i + 1, files.Count, done, total));
+            // Under the lock, progress stays monotone and callers' handlers never run concurrently.
+            lock (_gate)
+            {
+                done += sizes[i];
+                progress?.Report(new ScanProgress(++filesDone, files.Count, done, total));
+            }
         }
 
-        return findings;
+        if (total >= ParallelFromBytes && files.Count > 1 && Environment.ProcessorCount > 1)
+        {
+            var parallel = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount };
+            try
+            {
+                Parallel.For(0, files.Count, parallel, ScanOne);
+            }
+            catch (AggregateException e) when (e.InnerExceptions.All(x => x is OperationCanceledException))
+            {
+                throw new OperationCanceledException(cancellationToken);
+            }
+        }
+        else
+        {
+            for (var i = 0; i < files.Count; i++)
+            {
+                ScanOne(i);
+            }
+        }
+
+        // Findings in file order, whatever order the files finished in.
+        return perFile.Where(f => f is not null).SelectMany(f => f!).ToList();
     }
 
     /// <summary>Scans one text, reporting findings at <paramref name="file"/> with line numbers.</summary>
@@ -57,15 +96,14 @@ public sealed class SecretScanner
         var findings = new List<Finding>();
         var line = 1;
         var counted = 0;
-        foreach (var found in TextScanner.Scan(_detectors, new ScanText(text)))
+        foreach (var found in TextScanner.Scan(_prefilter, new ScanText(text)))
         {
             // Matches come in offset order, so counting line breaks incrementally keeps this linear.
-            for (; counted < found.Match.Start && counted < text.Length; counted++)
+            var upTo = Math.Min(found.Match.Start, text.Length);
+            if (upTo > counted)
             {
-                if (text[counted] == '\n')
-                {
-                    line++;
-                }
+                line += text.AsSpan(counted, upTo - counted).Count('\n');
+                counted = upTo;
             }
 
             findings.Add(ScanFindings.InFile(found.Detector, found.Match, file, line));
@@ -94,7 +132,7 @@ public sealed class SecretScanner
                 continue;
             }
 
-            foreach (var found in TextScanner.Scan(_detectors, new ScanText(variable.Value, variable.Key)))
+            foreach (var found in TextScanner.Scan(_prefilter, new ScanText(variable.Value, variable.Key)))
             {
                 findings.Add(ScanFindings.InVariable(found.Detector, found.Match, set, variable));
             }

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Keyless.Scan.Text;
@@ -14,62 +15,97 @@ internal static class Base64Runs
 {
     private const int MinChars = 40;
 
-    public static IEnumerable<DecodedRun> Find(string text)
+    private static readonly SearchValues<char> RunChars =
+        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/-_");
+
+    // A scan is one short process: the hot loops are compiled optimized at once rather than run at tier 0.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static List<DecodedRun> Find(string text)
     {
+        var runs = new List<DecodedRun>();
         var i = 0;
         while (i < text.Length)
         {
-            if (!IsRunChar(text[i]))
+            // Vectorized skips: most of a text is short words, and only runs of MinChars or more can hide a key.
+            var next = text.AsSpan(i).IndexOfAny(RunChars);
+            if (next < 0)
             {
-                i++;
-                continue;
+                break;
             }
 
-            var start = i;
-            while (i < text.Length && (IsRunChar(text[i]) || (text[i] is '\n' or '\r' && i + 1 < text.Length && (IsRunChar(text[i + 1]) || text[i + 1] == '\n'))))
-            {
-                i++;
-            }
-
+            var start = i + next;
+            i = RunEnd(text, start);
             var padded = i;
             while (padded < text.Length && padded - i < 2 && text[padded] == '=')
             {
                 padded++;
             }
 
-            if (Decode(text, start, padded) is { } decoded)
+            if (padded - start >= MinChars && Decode(text, start, padded) is { } decoded)
             {
-                yield return new DecodedRun(start, padded - start, decoded);
+                runs.Add(new DecodedRun(start, padded - start, decoded));
             }
 
             i = padded;
         }
+
+        return runs;
     }
 
-    private static string? Decode(string text, int start, int end)
+    // A run goes on across a line break when the next line starts with a run character (or is another break).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static int RunEnd(string text, int start)
     {
-        var chars = new StringBuilder(end - start + 3);
-        for (var i = start; i < end; i++)
+        var i = start;
+        while (true)
         {
-            var c = text[i];
-            if (c is '\n' or '\r' or '=')
+            var stop = text.AsSpan(i).IndexOfAnyExcept(RunChars);
+            if (stop < 0)
             {
+                return text.Length;
+            }
+
+            i += stop;
+            if (text[i] is '\n' or '\r' && i + 1 < text.Length && (RunChars.Contains(text[i + 1]) || text[i + 1] == '\n'))
+            {
+                i++;
                 continue;
             }
 
-            chars.Append(c switch { '-' => '+', '_' => '/', _ => c });
+            return i;
         }
+    }
 
-        if (chars.Length < MinChars || chars.Length % 4 == 1)
-        {
-            return null;
-        }
-
-        chars.Append('=', (4 - (chars.Length % 4)) % 4);
-        var bytes = ArrayPool<byte>.Shared.Rent(chars.Length);
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static string? Decode(string text, int start, int end)
+    {
+        var chars = ArrayPool<char>.Shared.Rent(end - start + 3);
+        var bytes = ArrayPool<byte>.Shared.Rent(end - start + 3);
         try
         {
-            if (!Convert.TryFromBase64String(chars.ToString(), bytes, out var written))
+            var length = 0;
+            for (var i = start; i < end; i++)
+            {
+                var c = text[i];
+                if (c is '\n' or '\r' or '=')
+                {
+                    continue;
+                }
+
+                chars[length++] = c switch { '-' => '+', '_' => '/', _ => c };
+            }
+
+            if (length < MinChars || length % 4 == 1)
+            {
+                return null;
+            }
+
+            while (length % 4 != 0)
+            {
+                chars[length++] = '=';
+            }
+
+            if (!Convert.TryFromBase64Chars(chars.AsSpan(0, length), bytes, out var written))
             {
                 return null;
             }
@@ -78,11 +114,13 @@ internal static class Base64Runs
         }
         finally
         {
+            ArrayPool<char>.Shared.Return(chars);
             ArrayPool<byte>.Shared.Return(bytes);
         }
     }
 
     // Keys are JSON or PEM: printable ASCII and line breaks. Binary (a DER body, random bytes) is not rescanned.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool LooksLikeText(ReadOnlySpan<byte> bytes)
     {
         var printable = 0;
@@ -96,6 +134,4 @@ internal static class Base64Runs
 
         return bytes.Length > 0 && printable * 100 >= bytes.Length * 97;
     }
-
-    private static bool IsRunChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '+' or '/' or '-' or '_';
 }

@@ -12,12 +12,13 @@ internal readonly record struct DetectedSecret(Detector Detector, SecretMatch Ma
 /// </summary>
 internal static class TextScanner
 {
-    public static List<DetectedSecret> Scan(IReadOnlyList<Detector> detectors, ScanText text)
+    public static List<DetectedSecret> Scan(KeywordPrefilter prefilter, ScanText text)
     {
-        var found = ScanOnce(detectors, text);
+        var detectors = prefilter.Detectors;
+        var found = ScanOnce(prefilter, text);
         foreach (var run in Base64Runs.Find(text.Text))
         {
-            foreach (var inner in ScanOnce(detectors, text with { Text = run.Text }))
+            foreach (var inner in ScanOnce(prefilter, text with { Text = run.Text }))
             {
                 found.Add(inner with
                 {
@@ -29,17 +30,26 @@ internal static class TextScanner
         return Deduplicate(detectors, found, text.Text.Length);
     }
 
-    private static List<DetectedSecret> ScanOnce(IReadOnlyList<Detector> detectors, ScanText text)
+    private static List<DetectedSecret> ScanOnce(KeywordPrefilter prefilter, ScanText text)
     {
+        var detectors = prefilter.Detectors;
         var found = new List<DetectedSecret>();
-        var matches = new List<SecretMatch>();
-        foreach (var detector in detectors)
+        Span<bool> mentioned = detectors.Count <= 64 ? stackalloc bool[detectors.Count] : new bool[detectors.Count];
+        prefilter.Mark(text, mentioned);
+        if (!mentioned.Contains(true))
         {
-            if (detector.Keywords.Count == 0 || !detector.Keywords.Any(k => Mentions(text, k)))
+            return found;
+        }
+
+        var matches = new List<SecretMatch>();
+        for (var d = 0; d < detectors.Count; d++)
+        {
+            if (!mentioned[d])
             {
                 continue;
             }
 
+            var detector = detectors[d];
             matches.Clear();
             detector.Find(text, matches);
             found.AddRange(matches.Select(m => new DetectedSecret(detector, m)));
@@ -47,10 +57,6 @@ internal static class TextScanner
 
         return found;
     }
-
-    private static bool Mentions(ScanText text, string keyword) =>
-        text.Text.Contains(keyword, StringComparison.OrdinalIgnoreCase)
-        || (text.VariableName?.Contains(keyword, StringComparison.OrdinalIgnoreCase) ?? false);
 
     // Priority is registry order. A character covered by a kept match of an earlier detector hides later ones
     // there; the same detector may report several secrets in one base64 run.
