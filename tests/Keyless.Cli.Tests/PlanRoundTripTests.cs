@@ -86,14 +86,16 @@ public sealed class PlanRoundTripTests(PlanRoundTripOutput output) : IClassFixtu
     }
 
     [Fact]
-    public async Task Audit_finds_no_persona_and_nothing_at_medium_or_above()
+    public async Task Audit_finds_nothing_above_info()
     {
-        var run = await KeylessProcess.RunAsync("audit", output.Terraform, "--format", "json", "--fail-on", "medium");
+        // The plan's projects are known by id only through import blocks; the audit must still attack each
+        // identity as the project it was bound for, so no persona gets in and nothing is unreachable.
+        var run = await KeylessProcess.RunAsync("audit", output.Terraform, "--format", "json", "--fail-on", "low");
 
         Assert.True(run.ExitCode == 0, $"exit {run.ExitCode}\n{run.StdOut}\n{run.StdErr}");
         var findings = JsonNode.Parse(run.StdOut)!["findings"]!.AsArray();
         Assert.All(findings, f => Assert.Null(f!["persona"]));
-        Assert.All(findings, f => Assert.Contains(f!["severity"]!.GetValue<string>(), new[] { "info", "low" }));
+        Assert.All(findings, f => Assert.Equal("info", f!["severity"]!.GetValue<string>()));
     }
 
     [Theory]

@@ -38,6 +38,9 @@ public sealed class AttackPathBuilder(TrustSet trust)
             atoms.NotInFragment("the attribute condition does not compile");
         }
 
+        // Project ids the binding itself pins (attribute.X/ID with X mapped from project_id): the victim is the
+        // project the identity was bound for, not just any project the provider's condition admits.
+        var boundProjectIds = new List<string>();
         foreach (var binding in identity.Bindings)
         {
             if (binding.Member is null)
@@ -59,6 +62,12 @@ public sealed class AttackPathBuilder(TrustSet trust)
                     break;
                 case GcpMemberKind.Attribute:
                     harvester.MappedEquals("attribute." + member.AttributeName, member.Value!);
+                    if (mapping.TryGetValue("attribute." + member.AttributeName, out var source)
+                        && source is ClaimSource.Direct { Claim: GitLabClaimNames.ProjectId })
+                    {
+                        boundProjectIds.Add(member.Value!);
+                    }
+
                     break;
                 case GcpMemberKind.Group:
                     harvester.MappedEquals("google.groups", member.Value!);
@@ -84,7 +93,7 @@ public sealed class AttackPathBuilder(TrustSet trust)
             Provider = provider,
             Source = provider.Source,
             Atoms = atoms,
-            Victim = VictimResolver.Resolve(trust, atoms),
+            Victim = VictimResolver.Resolve(trust, atoms, boundProjectIds),
         };
     }
 

@@ -10,19 +10,28 @@ namespace Keyless.Trust.RedTeam;
 /// </summary>
 public static class VictimResolver
 {
-    public static VictimProject Resolve(TrustSet trust, AtomSet atoms)
+    /// <summary>The victim of one attack path; project ids the identity's own binding pins win over the provider's.</summary>
+    public static VictimProject Resolve(TrustSet trust, AtomSet atoms, IReadOnlyCollection<string>? boundProjectIds = null)
     {
         ArgumentNullException.ThrowIfNull(trust);
         ArgumentNullException.ThrowIfNull(atoms);
         var ids = Literals(atoms, GitLabClaimNames.ProjectId, GitLabClaimNames.JobProjectId);
-        var paths = Literals(atoms, GitLabClaimNames.ProjectPath, GitLabClaimNames.JobProjectPath);
-        var project = trust.GitLabProjects.FirstOrDefault(p => (p.Id is { } id && ids.Contains(id)) || (p.Path is { } path && paths.Contains(path)))
-            ?? (trust.GitLabProjects.Count == 1 ? trust.GitLabProjects[0] : null);
-        if (project is { Path: not null })
+        if (boundProjectIds is { Count: > 0 })
         {
-            return FromProject(project, atoms);
+            ids = [.. boundProjectIds.Where(ids.Contains), .. ids.Where(i => !boundProjectIds.Contains(i))];
         }
 
+        var paths = Literals(atoms, GitLabClaimNames.ProjectPath, GitLabClaimNames.JobProjectPath);
+        var project = ids.Select(i => trust.GitLabProjects.FirstOrDefault(p => p.Id == i)).FirstOrDefault(p => p is not null)
+            ?? trust.GitLabProjects.FirstOrDefault(p => p.Path is { } path && paths.Contains(path))
+            ?? (trust.GitLabProjects.Count == 1 ? trust.GitLabProjects[0] : null);
+        var inferred = Infer(atoms, ids, paths);
+        return project is null ? inferred : FromProject(project, atoms, inferred);
+    }
+
+    // The project the trust's literals describe, when no GitLab settings name it (or they lack its path).
+    private static VictimProject Infer(AtomSet atoms, List<string> ids, List<string> paths)
+    {
         var namespaces = Literals(atoms, GitLabClaimNames.NamespacePath, GitLabClaimNames.JobNamespacePath);
         var prefixes = atoms.Atoms.Where(a => a.Claim is GitLabClaimNames.ProjectPath or GitLabClaimNames.NamespacePath
             && a.Kind is AtomKind.Prefix or AtomKind.Wildcard).Select(a => a.Literal.Split('*', '?')[0].TrimEnd('/')).Where(p => p.Length > 0);
@@ -45,9 +54,11 @@ public static class VictimResolver
         };
     }
 
-    private static VictimProject FromProject(GitLabProject project, AtomSet atoms)
+    private static VictimProject FromProject(GitLabProject project, AtomSet atoms, VictimProject inferred)
     {
-        var path = project.Path!;
+        // A Terraform configuration may know a project by id alone (an import block): keep its protection
+        // settings and take the path the trust's literals describe.
+        var path = project.Path ?? inferred.Path;
         var known = project.ProtectedBranches.Count > 0 || project.ProtectedTags.Count > 0 || project.ProtectedEnvironments.Count > 0;
         var id = project.Id ?? Literals(atoms, GitLabClaimNames.ProjectId).FirstOrDefault();
         var namespaceId = project.NamespaceId ?? Literals(atoms, GitLabClaimNames.NamespaceId).FirstOrDefault();

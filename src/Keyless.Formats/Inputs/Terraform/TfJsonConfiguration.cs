@@ -18,8 +18,13 @@ internal sealed class TfJsonConfiguration
 
     private readonly List<(JsonInput Input, string Type, string Name, bool IsData, JsonObject Attributes, string Path)> _declared = [];
 
+    // Terraform 1.5+ `import` blocks: the id of an existing object that a resource block adopts. It is the only
+    // place a configuration names, say, an existing GitLab project's id.
+    private readonly Dictionary<string, string> _importIds = new(StringComparer.Ordinal);
+
     public void Add(JsonInput input, JsonObject root)
     {
+        AddImports(input, root);
         foreach (var (section, isData) in new[] { ("resource", false), ("data", true) })
         {
             if (input.OptObject(root, section, "$") is not { } types)
@@ -47,6 +52,26 @@ internal sealed class TfJsonConfiguration
 
                     _declared.Add((input, type, name, isData, copy, path));
                 }
+            }
+        }
+    }
+
+    private void AddImports(JsonInput input, JsonObject root)
+    {
+        var imports = root["import"] switch
+        {
+            JsonArray array => array.Select((node, i) => (node, JsonInput.Child("$.import", i))),
+            JsonObject one => [(one, "$.import")],
+            null => [],
+            _ => throw input.Error("$.import", "expected an array of {\"to\", \"id\"} import blocks"),
+        };
+        foreach (var (node, path) in imports)
+        {
+            var block = input.Object(node, path);
+            if (block["to"] is JsonValue to && to.TryGetValue<string>(out var address)
+                && block["id"] is JsonValue id && id.TryGetValue<string>(out var value) && !value.Contains("${", StringComparison.Ordinal))
+            {
+                _importIds[address] = value;
             }
         }
     }
@@ -82,6 +107,11 @@ internal sealed class TfJsonConfiguration
             }
 
             var address = (isData ? "data." : string.Empty) + type + "." + name;
+            if (!resolved.ContainsKey("id") && _importIds.TryGetValue(address, out var importedId))
+            {
+                resolved["id"] = importedId;
+            }
+
             yield return new TerraformResource
             {
                 Type = type,
