@@ -43,11 +43,12 @@ public static class GuidedSearch
             claims.Any(read.Contains) || (subRead && space.ComponentSets.Any(set => set.Any(c => components.Contains(c) || claims.Contains(c))));
 
         var atoms = path.Atoms;
-        var projects = Reads(ProjectClaims, SubComponentsOfProject) ? Classes(space.Projects, p => Signature(atoms, ProjectValues(p))) : space.Projects.Take(1).ToList();
-        var refs = Reads(RefClaims) ? Classes(space.Refs, r => Signature(atoms, RefValues(r))) : space.Refs.Take(1).ToList();
-        var envs = Reads(EnvClaims) ? Classes(space.Environments, e => Signature(atoms, EnvValues(e))) : space.Environments.Take(1).ToList();
-        var sources = read.Contains(GitLabClaimNames.PipelineSource) ? Classes(space.PipelineSources, s => Signature(atoms, [(GitLabClaimNames.PipelineSource, s)])) : space.PipelineSources.Take(1).ToList();
-        var users = Reads(UserClaims) ? Classes(space.Users, u => Signature(atoms, UserValues(u))) : space.Users.Take(1).ToList();
+        var signature = new ClassSignature(atoms);
+        var projects = Reads(ProjectClaims, SubComponentsOfProject) ? Classes(space.Projects, p => signature.Of(ProjectValues(p))) : space.Projects.Take(1).ToList();
+        var refs = Reads(RefClaims) ? Classes(space.Refs, r => signature.Of(RefValues(r))) : space.Refs.Take(1).ToList();
+        var envs = Reads(EnvClaims) ? Classes(space.Environments, e => signature.Of(EnvValues(e))) : space.Environments.Take(1).ToList();
+        var sources = read.Contains(GitLabClaimNames.PipelineSource) ? Classes(space.PipelineSources, s => signature.Of([(GitLabClaimNames.PipelineSource, s)])) : space.PipelineSources.Take(1).ToList();
+        var users = Reads(UserClaims) ? Classes(space.Users, u => signature.Of(UserValues(u))) : space.Users.Take(1).ToList();
         var runners = read.Contains(GitLabClaimNames.RunnerEnvironment) ? space.Runners.ToList() : space.Runners.Take(1).ToList();
         var components = subRead ? space.ComponentSets.ToList() : space.ComponentSets.Take(1).ToList();
 
@@ -113,23 +114,35 @@ public static class GuidedSearch
         return values.Where(v => seen.Add(signature(v))).ToList();
     }
 
-    /// <summary>The truth vector of every atom on the given claims, plus presence of each claim.</summary>
-    private static string Signature(AtomSet atoms, IReadOnlyList<(string Claim, string? Value)> values)
+    /// <summary>
+    /// The truth vector of every atom on the given claims, plus presence of each claim. Built once per search: the
+    /// atoms grouped by claim and one buffer, since every value of every dimension gets a signature.
+    /// </summary>
+    private sealed class ClassSignature(AtomSet atoms)
     {
-        var bits = new System.Text.StringBuilder();
-        foreach (var (claim, value) in values)
+        private readonly Dictionary<string, ClaimAtom[]> _byClaim = atoms.Atoms
+            .GroupBy(a => a.Claim, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
+
+        private readonly System.Text.StringBuilder _bits = new();
+
+        public string Of(IReadOnlyList<(string Claim, string? Value)> values)
         {
-            bits.Append(value is null ? 'n' : 'p');
-            foreach (var atom in atoms.Atoms)
+            _bits.Clear();
+            foreach (var (claim, value) in values)
             {
-                if (atom.Claim == claim)
+                _bits.Append(value is null ? 'n' : 'p');
+                if (_byClaim.TryGetValue(claim, out var on))
                 {
-                    bits.Append(atom.Evaluate(value) ? '1' : '0');
+                    foreach (var atom in on)
+                    {
+                        _bits.Append(atom.Evaluate(value) ? '1' : '0');
+                    }
                 }
             }
-        }
 
-        return bits.ToString();
+            return _bits.ToString();
+        }
     }
 
     private static (string, string?)[] ProjectValues(ProjectShape p) =>

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Keyless.Trust.Claims;
 using Keyless.Trust.Evaluation.Azure;
 using Keyless.Trust.Model;
@@ -15,16 +16,19 @@ public static class PersonaCapabilities
     private static readonly string[] DeveloperSources = ["push", "web", "merge_request_event"];
     private static readonly string[] Tiers = ["production", "staging", "testing", "development", "other"];
 
+    /// <summary>What every scenario reads from a path, computed once per path rather than once per scenario.</summary>
+    private static readonly ConditionalWeakTable<AttackPath, PathValues> Values = [];
+
     public static SearchSpace For(AttackScenario scenario, AttackPath path)
     {
         ArgumentNullException.ThrowIfNull(path);
         var victim = path.Victim;
-        var atoms = path.Atoms;
+        var values = Values.GetValue(path, p => new PathValues(p));
         var assumptions = new List<string>();
         var full = scenario is AttackScenario.Anyone or AttackScenario.GroupMember or AttackScenario.PathReclaimer;
 
-        var projects = Projects(scenario, victim, atoms);
-        var refNames = RefNames(victim, atoms);
+        var projects = Projects(scenario, victim, values);
+        var refNames = values.RefNames;
         var refs = scenario switch
         {
             _ when full => refNames.SelectMany(n => new[] { new RefShape("branch", n, true), new RefShape("tag", n, true), new RefShape("branch", n, false), new RefShape("tag", n, false) }).ToArray(),
@@ -34,8 +38,8 @@ public static class PersonaCapabilities
             _ => refNames.SelectMany(n => new[] { new RefShape("branch", n, IsProtected(victim, n, tags: false)), new RefShape("tag", n, IsProtected(victim, n, tags: true)) }).ToArray(),
         };
 
-        var envNames = Distinct([.. CandidateValues.For(atoms, GitLabClaimNames.Environment), "production", .. victim.ProtectedEnvironments.Select(e => e.Name)]);
-        var tiers = Distinct([.. Tiers, .. CandidateValues.For(atoms, GitLabClaimNames.DeploymentTier)]);
+        var envNames = values.EnvironmentNames;
+        var tiers = values.Tiers;
         EnvShape[] environments = scenario switch
         {
             _ when full => [EnvShape.None, .. envNames.SelectMany(n => tiers.SelectMany(t => new[] { new EnvShape(n, true, t), new EnvShape(n, false, t) }))],
@@ -45,33 +49,12 @@ public static class PersonaCapabilities
             _ => [EnvShape.None, .. envNames.SelectMany(n => tiers.Select(t => new EnvShape(n, victim.ProtectedEnvironments.Any(e => e.Name == n), t)))],
         };
 
-        var harvestedSources = CandidateValues.For(atoms, GitLabClaimNames.PipelineSource).Where(s => s.All(c => char.IsAsciiLetterLower(c) || c == '_'));
         string[] sources = scenario switch
         {
             AttackScenario.ForkContributor => ["merge_request_event"],
             AttackScenario.DeveloperBranch or AttackScenario.DeveloperTag or AttackScenario.DeveloperEnvironment => DeveloperSources,
-            _ => [.. Distinct([.. AllSources, .. harvestedSources])],
+            _ => values.AllSources,
         };
-
-        var hosted = path.Issuer.TrimEnd('/') == "https://gitlab.com";
-        var runners = hosted ? new[] { "gitlab-hosted", "self-hosted" } : ["self-hosted"];
-        var components = new List<IReadOnlyList<string>> { victim.Components };
-        if (full || scenario == AttackScenario.ForkContributor)
-        {
-            // Their own project: they choose its ci_id_token_sub_claim_components.
-            foreach (var atom in atoms.On(GitLabClaimNames.Subject))
-            {
-                if (SubPatterns.Components(atom.Literal) is { Count: > 0 } c && SubClaimRenderer.Validate(c) is null && !components.Any(x => x.SequenceEqual(c)))
-                {
-                    components.Add(c);
-                }
-            }
-
-            if (!components.Any(x => x.SequenceEqual(SubClaimRenderer.DefaultComponents)))
-            {
-                components.Add(SubClaimRenderer.DefaultComponents);
-            }
-        }
 
         return new SearchSpace
         {
@@ -79,17 +62,17 @@ public static class PersonaCapabilities
             Refs = refs,
             Environments = environments,
             PipelineSources = sources,
-            Users = Users(scenario, atoms),
-            Runners = runners,
-            ComponentSets = components,
+            Users = Users(scenario, values),
+            Runners = values.Runners,
+            ComponentSets = full || scenario == AttackScenario.ForkContributor ? values.OwnProjectComponents : values.VictimComponents,
             Assumptions = assumptions,
         };
     }
 
-    private static ProjectShape[] Projects(AttackScenario scenario, VictimProject victim, AtomSet atoms)
+    private static ProjectShape[] Projects(AttackScenario scenario, VictimProject victim, PathValues values)
     {
         var own = new ProjectShape(victim.Id, victim.Path, victim.NamespaceId, victim.NamespacePath, victim.Id, victim.Path, victim.NamespaceId, victim.NamespacePath);
-        var takenIds = new HashSet<string>(atoms.Atoms.Where(a => a.Claim.EndsWith("_id", StringComparison.Ordinal)).Select(a => a.Literal), StringComparer.Ordinal) { victim.Id, victim.NamespaceId };
+        var takenIds = new HashSet<string>(values.TakenIds, StringComparer.Ordinal);
         var nextId = 9000001;
         string NewId()
         {
@@ -124,8 +107,8 @@ public static class PersonaCapabilities
                 ];
             case AttackScenario.Anyone or AttackScenario.GroupMember or AttackScenario.ForkContributor:
                 var group = scenario == AttackScenario.GroupMember;
-                return PathCandidates(victim, atoms)
-                    .Where(p => group ? InGroup(p, victim) : !InGroup(p, victim) && !Taken(p, atoms))
+                return values.PathCandidates
+                    .Where(p => group ? InGroup(p, victim) : !InGroup(p, victim) && !values.Taken(p))
                     .Select(p => Other(p, jobInVictim: scenario == AttackScenario.ForkContributor))
                     .ToArray();
             default:
@@ -165,10 +148,6 @@ public static class PersonaCapabilities
 
     private static bool InGroup(string path, VictimProject victim) =>
         path.Split('/')[0] == victim.TopGroup && path != victim.Path;
-
-    /// <summary>Paths the trust names exactly are taken: they belong to someone already.</summary>
-    private static bool Taken(string path, AtomSet atoms) =>
-        atoms.Atoms.Any(a => a.Kind == AtomKind.Equals && a.Literal == path && a.Claim.EndsWith("_path", StringComparison.Ordinal));
 
     private static List<string> RefNames(VictimProject victim, AtomSet atoms)
     {
@@ -263,7 +242,7 @@ public static class PersonaCapabilities
         return [.. shapes];
     }
 
-    private static UserShape[] Users(AttackScenario scenario, AtomSet atoms)
+    private static UserShape[] Users(AttackScenario scenario, PathValues values)
     {
         var level = scenario switch
         {
@@ -272,9 +251,7 @@ public static class PersonaCapabilities
             _ => "developer",
         };
         // Attackers are other users: never a login the trust names. The project's own pipelines run as its members.
-        var logins = scenario == AttackScenario.ProjectMaintainer
-            ? Distinct(["keyless-maintainer", .. atoms.On(GitLabClaimNames.UserLogin).Where(a => a.Kind == AtomKind.Equals).Select(a => a.Literal)])
-            : Distinct(["keyless-attacker", .. CandidateValues.For(atoms, GitLabClaimNames.UserLogin).Where(l => !atoms.Atoms.Any(a => a.Kind == AtomKind.Equals && a.Literal == l))]);
+        var logins = scenario == AttackScenario.ProjectMaintainer ? values.MaintainerLogins : values.AttackerLogins;
         var users = logins.Select((l, i) => new UserShape(l, l + "@attacker.example", (8000001 + i).ToString(System.Globalization.CultureInfo.InvariantCulture), level)).ToList();
         if (scenario == AttackScenario.ForkContributor)
         {
@@ -286,4 +263,74 @@ public static class PersonaCapabilities
     }
 
     private static List<string> Distinct(IEnumerable<string> values) => values.Distinct(StringComparer.Ordinal).ToList();
+
+    /// <summary>The values a path offers every scenario: candidates harvested from its atoms, around its victim.</summary>
+    private sealed class PathValues
+    {
+        private readonly HashSet<string> _takenPaths;
+
+        public PathValues(AttackPath path)
+        {
+            var victim = path.Victim;
+            var atoms = path.Atoms;
+            TakenIds = [.. atoms.Atoms.Where(a => a.Claim.EndsWith("_id", StringComparison.Ordinal)).Select(a => a.Literal), victim.Id, victim.NamespaceId];
+
+            // Paths the trust names exactly are taken: they belong to someone already.
+            _takenPaths = new HashSet<string>(
+                atoms.Atoms.Where(a => a.Kind == AtomKind.Equals && a.Claim.EndsWith("_path", StringComparison.Ordinal)).Select(a => a.Literal),
+                StringComparer.Ordinal);
+            PathCandidates = PersonaCapabilities.PathCandidates(victim, atoms);
+            RefNames = PersonaCapabilities.RefNames(victim, atoms);
+            EnvironmentNames = Distinct([.. CandidateValues.For(atoms, GitLabClaimNames.Environment), "production", .. victim.ProtectedEnvironments.Select(e => e.Name)]);
+            Tiers = Distinct([.. PersonaCapabilities.Tiers, .. CandidateValues.For(atoms, GitLabClaimNames.DeploymentTier)]);
+            var harvestedSources = CandidateValues.For(atoms, GitLabClaimNames.PipelineSource).Where(s => s.All(c => char.IsAsciiLetterLower(c) || c == '_'));
+            AllSources = [.. Distinct([.. PersonaCapabilities.AllSources, .. harvestedSources])];
+            var hosted = path.Issuer.TrimEnd('/') == "https://gitlab.com";
+            Runners = hosted ? ["gitlab-hosted", "self-hosted"] : ["self-hosted"];
+            VictimComponents = [victim.Components];
+
+            // Their own project: they choose its ci_id_token_sub_claim_components.
+            var components = new List<IReadOnlyList<string>> { victim.Components };
+            foreach (var atom in atoms.On(GitLabClaimNames.Subject))
+            {
+                if (SubPatterns.Components(atom.Literal) is { Count: > 0 } c && SubClaimRenderer.Validate(c) is null && !components.Any(x => x.SequenceEqual(c)))
+                {
+                    components.Add(c);
+                }
+            }
+
+            if (!components.Any(x => x.SequenceEqual(SubClaimRenderer.DefaultComponents)))
+            {
+                components.Add(SubClaimRenderer.DefaultComponents);
+            }
+
+            OwnProjectComponents = components;
+            MaintainerLogins = Distinct(["keyless-maintainer", .. atoms.On(GitLabClaimNames.UserLogin).Where(a => a.Kind == AtomKind.Equals).Select(a => a.Literal)]);
+            AttackerLogins = Distinct(["keyless-attacker", .. CandidateValues.For(atoms, GitLabClaimNames.UserLogin).Where(l => !atoms.Atoms.Any(a => a.Kind == AtomKind.Equals && a.Literal == l))]);
+        }
+
+        public string[] TakenIds { get; }
+
+        public List<string> PathCandidates { get; }
+
+        public List<string> RefNames { get; }
+
+        public List<string> EnvironmentNames { get; }
+
+        public List<string> Tiers { get; }
+
+        public string[] AllSources { get; }
+
+        public string[] Runners { get; }
+
+        public IReadOnlyList<IReadOnlyList<string>> VictimComponents { get; }
+
+        public IReadOnlyList<IReadOnlyList<string>> OwnProjectComponents { get; }
+
+        public List<string> MaintainerLogins { get; }
+
+        public List<string> AttackerLogins { get; }
+
+        public bool Taken(string projectPath) => _takenPaths.Contains(projectPath);
+    }
 }
