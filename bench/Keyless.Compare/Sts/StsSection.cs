@@ -1,15 +1,12 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Keyless.Compare.CelEval;
-using Keyless.Emulator;
-using Keyless.Emulator.Host;
-using Keyless.Emulator.Logging;
-using Keyless.Trust.Model;
 
 namespace Keyless.Compare.Sts;
 
 /// <summary>
-/// sts-exchange: the Keyless emulator's <c>POST /v1/token</c> (parse the form, verify the RS256 subject token
+/// sts-exchange: <c>keyless emulate</c>'s <c>POST /v1/token</c>, run as its own process like the node peer, with
+/// its decision log going to a file (parse the form, verify the RS256 subject token
 /// against the issuer key, run the attribute mapping and the workload's first condition, issue a federated token)
 /// against oauth2-mock-server's <c>POST /token</c> (client credentials: build and RS256-sign a JWT with the same
 /// claims). Same client, same loopback HTTP, same count and concurrency; every answer must be a 200.
@@ -45,12 +42,9 @@ public static class StsSection
 
     private static async Task<LoadResult> KeylessAsync(CompareOptions options, CelWorkload workload, LoadClient client, int warmup)
     {
-        var certificates = Path.Combine(options.WorkDirectory, "sts-cert");
-        // As `keyless emulate > file`: the decision log is formatted, written and flushed per request.
-        await using var logFile = new StreamWriter(new FileStream(Path.Combine(options.WorkDirectory, "sts-decisions.log"), FileMode.Create, FileAccess.Write, FileShare.Read));
-        using var core = new EmulatorCore(Trust(workload.Cases[0].Expression), new EmulatorOptions { Log = new DecisionLog(TextWriter.Synchronized(logFile), LogFormat.Text) }, TimeProvider.System);
-        await using var host = await EmulatorHost.StartAsync(core, new EmulatorHostOptions { HttpPort = 0, HttpsPort = 0, CertificateDirectory = certificates }, TimeProvider.System).ConfigureAwait(false);
-        var baseUrl = host.HttpUrl.ToString().TrimEnd('/');
+        var trustDirectory = WriteTrust(Path.Combine(options.WorkDirectory, "sts-trust"), workload.Cases[0].Expression);
+        await using var emulator = await EmulateProcess.StartAsync(options, trustDirectory).ConfigureAwait(false);
+        var baseUrl = emulator.HttpUrl;
 
         var claims = workload.Claims.DeepClone().AsObject();
         claims["aud"] = Audience;
@@ -95,32 +89,30 @@ public static class StsSection
         }
     }
 
-    // One pool, one provider whose condition is the workload's GitLab-guidance expression, one binding.
-    private static TrustSet Trust(string condition)
+    // One pool, one provider whose condition is the workload's GitLab-guidance expression, as gcloud describes them.
+    private static string WriteTrust(string directory, string condition)
     {
-        var source = new SourceRef("bench/compare", null);
-        var project = new GcpProjectRef(ProjectNumber, "acme-prod");
-        return new TrustSet
+        Directory.CreateDirectory(directory);
+        var pool = $"projects/{ProjectNumber}/locations/global/workloadIdentityPools/gitlab";
+        File.WriteAllText(Path.Combine(directory, "pool.gcloud.json"), new JsonObject
         {
-            Pools = [new GcpPool { Project = project, PoolId = "gitlab", Source = source }],
-            Providers =
-            [
-                new GcpProvider
-                {
-                    Project = project,
-                    PoolId = "gitlab",
-                    ProviderId = "gitlab-com",
-                    IssuerUri = Audience + "/",
-                    AllowedAudiences = [Audience],
-                    AttributeMapping = new Dictionary<string, string>(StringComparer.Ordinal)
-                    {
-                        ["google.subject"] = "assertion.sub",
-                        ["attribute.project_id"] = "assertion.project_id",
-                    },
-                    AttributeCondition = condition,
-                    Source = source,
-                },
-            ],
-        };
+            ["displayName"] = "GitLab",
+            ["name"] = pool,
+            ["state"] = "ACTIVE",
+        }.ToJsonString());
+        File.WriteAllText(Path.Combine(directory, "provider.gcloud.json"), new JsonObject
+        {
+            ["attributeCondition"] = condition,
+            ["attributeMapping"] = new JsonObject
+            {
+                ["google.subject"] = "assertion.sub",
+                ["attribute.project_id"] = "assertion.project_id",
+            },
+            ["displayName"] = "GitLab",
+            ["name"] = pool + "/providers/gitlab-com",
+            ["oidc"] = new JsonObject { ["issuerUri"] = Audience + "/", ["allowedAudiences"] = new JsonArray(Audience) },
+            ["state"] = "ACTIVE",
+        }.ToJsonString());
+        return directory;
     }
 }
