@@ -22,6 +22,10 @@ internal sealed class JsonInput(string file)
                 AllowTrailingCommas = false,
                 CommentHandling = JsonCommentHandling.Skip,
                 MaxDepth = 256,
+
+                // Refused at parse time: System.Text.Json would otherwise throw ArgumentException on first access,
+                // and a file whose members read differently to different tools is not one to judge trust by.
+                AllowDuplicateProperties = false,
             });
         }
         catch (JsonException e)

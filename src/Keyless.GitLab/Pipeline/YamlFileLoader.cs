@@ -72,6 +72,11 @@ internal static class YamlFileLoader
             // YamlDotNet's scanner throws this on some malformed input; CheckNesting normally meets it first.
             throw new InputException(displayPath, "invalid YAML: the scanner could not read the file");
         }
+        catch (ArgumentException)
+        {
+            // YamlDotNet's loader throws this for an event it does not expect, e.g. an entry with no key (`a:\n : b`).
+            throw new InputException(displayPath, "invalid YAML: a mapping entry has no key the loader can read");
+        }
 
         var documents = stream.Documents;
         if (documents.Count == 0)

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Keyless.Trust.Diagnostics;
 using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
 
 namespace Keyless.Formats.Inputs.Tokens;
@@ -25,11 +26,17 @@ public static class ClaimsReader
         var yaml = new YamlStream();
         try
         {
+            CheckNesting(text, source);
             yaml.Load(new StringReader(text));
         }
         catch (YamlException e)
         {
             throw new InputException(source, "not valid JSON or YAML: " + e.Message, (int)e.Start.Line, (int)e.Start.Column);
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
+        {
+            // YamlDotNet throws these, not a YamlException, on some malformed input (e.g. an entry with no key).
+            throw new InputException(source, "not valid JSON or YAML: the YAML loader could not read it");
         }
 
         if (yaml.Documents.Count == 0 || yaml.Documents[0].RootNode is not YamlMappingNode root)
@@ -37,12 +44,45 @@ public static class ClaimsReader
             throw new InputException(source, "claims must be a mapping of claim names to values");
         }
 
-        return (JsonObject)Convert(root, source, 0)!;
+        var budget = MaxNodes;
+        return (JsonObject)Convert(root, source, 0, ref budget)!;
     }
 
-    private static JsonNode? Convert(YamlNode node, string source, int depth)
+    private const int MaxDepth = 64;
+
+    /// <summary>Far above any token's claims; bounds what aliases can expand to (a billion-laughs file).</summary>
+    private const int MaxNodes = 100_000;
+
+    /// <summary>
+    /// Walks the event stream iteratively before YamlDotNet's recursive loader sees the text: deep nesting is refused
+    /// in linear time (the loader is quadratic in depth) and can never overflow the stack.
+    /// </summary>
+    private static void CheckNesting(string text, string source)
     {
-        if (depth > 64)
+        var parser = new Parser(new StringReader(text));
+        var depth = 0;
+        while (parser.MoveNext())
+        {
+            if (parser.Current is SequenceStart or MappingStart && ++depth > MaxDepth)
+            {
+                throw new InputException(source, "claims nest too deeply", (int)parser.Current.Start.Line, (int)parser.Current.Start.Column);
+            }
+
+            if (parser.Current is SequenceEnd or MappingEnd)
+            {
+                depth--;
+            }
+        }
+    }
+
+    private static JsonNode? Convert(YamlNode node, string source, int depth, ref int budget)
+    {
+        if (--budget < 0)
+        {
+            throw new InputException(source, $"the claims expand to more than {MaxNodes} values through YAML aliases", (int)node.Start.Line, (int)node.Start.Column);
+        }
+
+        if (depth > MaxDepth)
         {
             throw new InputException(source, "claims nest too deeply", (int)node.Start.Line, (int)node.Start.Column);
         }
@@ -55,12 +95,18 @@ public static class ClaimsReader
                 {
                     var name = key is YamlScalarNode k ? k.Value ?? string.Empty
                         : throw new InputException(source, "claim names must be plain strings", (int)key.Start.Line, (int)key.Start.Column);
-                    o[name] = Convert(value, source, depth + 1);
+                    o[name] = Convert(value, source, depth + 1, ref budget);
                 }
 
                 return o;
             case YamlSequenceNode seq:
-                return new JsonArray(seq.Children.Select(c => Convert(c, source, depth + 1)).ToArray());
+                var items = new JsonNode?[seq.Children.Count];
+                for (var i = 0; i < items.Length; i++)
+                {
+                    items[i] = Convert(seq.Children[i], source, depth + 1, ref budget);
+                }
+
+                return new JsonArray(items);
             case YamlScalarNode scalar:
                 var text = scalar.Value ?? string.Empty;
                 if (scalar.Style is ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted or ScalarStyle.Literal or ScalarStyle.Folded)

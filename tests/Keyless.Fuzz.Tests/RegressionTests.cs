@@ -1,0 +1,59 @@
+using Keyless.Formats.Inputs;
+using Keyless.Formats.Inputs.Tokens;
+using Keyless.GitLab.Pipeline;
+using Keyless.Trust.Diagnostics;
+
+namespace Keyless.Fuzz.Tests;
+
+/// <summary>Bugs the fuzzers found, pinned with the smallest input that showed each one.</summary>
+public sealed class RegressionTests
+{
+    [Fact]
+    public void A_trust_file_with_a_duplicate_member_is_refused_with_the_file_not_an_ArgumentException()
+    {
+        var dir = Directory.CreateTempSubdirectory("keyless-fuzz-regression-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(dir, "fics.json"), "[{\"name\":\"a\",\"name\":\"b\",\"issuer\":\"https://gitlab.com\",\"subject\":\"x\",\"audiences\":[\"api://AzureADTokenExchange\"]}]");
+            var e = Assert.Throws<InputException>(() => TrustLoader.Load([dir]));
+            Assert.Contains("fics.json", e.File, StringComparison.Ordinal);
+            Assert.Contains("name", e.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void A_claims_file_with_a_duplicate_claim_is_refused() =>
+        Assert.Throws<InputException>(() => ClaimsReader.Read("claims.json", "{\"sub\":\"a\",\"sub\":\"b\"}"));
+
+    [Fact]
+    public void Deeply_nested_YAML_claims_are_refused_before_the_recursive_loader_sees_them()
+    {
+        var e = Assert.Throws<InputException>(() => ClaimsReader.Read("claims.yml", "a: " + new string('[', 200_000) + new string(']', 200_000)));
+        Assert.Contains("nest too deeply", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void YAML_claims_that_expand_through_aliases_are_refused()
+    {
+        var levels = Enumerable.Range(0, 9).Select(i => $"l{i}: &l{i} [" + string.Join(",", Enumerable.Repeat(i == 0 ? "x" : $"*l{i - 1}", 9)) + "]");
+        var e = Assert.Throws<InputException>(() => ClaimsReader.Read("claims.yml", string.Join("\n", levels)));
+        Assert.Contains("aliases", e.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("workflow:\n : $CI_COMMIT_REF_PROTECTED == \"true\"\n")]
+    [InlineData("a:\n : b\n")]
+    public void A_pipeline_YamlDotNet_cannot_load_is_refused_with_the_file_not_an_ArgumentException(string yaml)
+    {
+        var e = Assert.Throws<InputException>(() => PipelineReader.Parse(yaml, ".gitlab-ci.yml"));
+        Assert.Equal(".gitlab-ci.yml", e.File);
+    }
+
+    [Fact]
+    public void YAML_claims_YamlDotNet_cannot_load_are_refused() =>
+        Assert.Throws<InputException>(() => ClaimsReader.Read("claims.yml", "a:\n : b\n"));
+}
