@@ -99,7 +99,7 @@ public sealed class StsEndpoint
             return Deny(identity, result.Error, result.Reasons);
         }
 
-        var signature = await VerifyAsync(audience, subjectToken, cancellationToken).ConfigureAwait(false);
+        var signature = await VerifyAsync(audience, subjectToken, read, cancellationToken).ConfigureAwait(false);
         if (!signature.IsValid)
         {
             var error = SignatureError(signature.Failure!.Value);
@@ -131,7 +131,7 @@ public sealed class StsEndpoint
     private static DateTimeOffset? Expiry(TokenClaims claims) =>
         claims.GetNumericDate(GitLabClaimNames.Expires) is { } exp ? DateTimeOffset.FromUnixTimeSeconds(exp) : null;
 
-    private async Task<JwtVerification> VerifyAsync(string audience, string subjectToken, CancellationToken cancellationToken)
+    private async Task<JwtVerification> VerifyAsync(string audience, string subjectToken, JwtVerification read, CancellationToken cancellationToken)
     {
         var provider = _evaluator.FindProvider(audience);
         var keys = await _keys.ForIssuerAsync(provider?.IssuerUri, provider?.JwksJson, cancellationToken).ConfigureAwait(false);
@@ -140,7 +140,7 @@ public sealed class StsEndpoint
             return JwtVerification.Fail(JwtFailure.IssuerKeysUnavailable, keys.Error);
         }
 
-        return await JwtVerifier.VerifyAsync(subjectToken, keys.Keys).ConfigureAwait(false);
+        return JwtVerifier.Verify(subjectToken, read, keys.Keys);
     }
 
     // STS's own words for signature problems (cloud-semantics A9).

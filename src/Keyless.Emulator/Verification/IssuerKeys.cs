@@ -9,15 +9,18 @@ namespace Keyless.Emulator.Verification;
 /// </summary>
 public sealed class IssuerKeys
 {
-    private readonly SigningKey _own;
     private readonly IssuerPolicy _policy;
     private readonly IJwksFetcher? _fetcher;
+    private readonly VerificationKey _ownKey;
+
+    // A provider's jwks_json is fixed by the loaded trust: parsed once per distinct text, not per request.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (IReadOnlyList<VerificationKey> Keys, string? Error)> _inline = new(StringComparer.Ordinal);
 
     public IssuerKeys(SigningKey own, IssuerPolicy policy, IJwksFetcher? fetcher)
     {
-        _own = own;
         _policy = policy;
         _fetcher = fetcher;
+        _ownKey = new VerificationKey(own.KeyId, own.PublicParameters());
     }
 
     public IssuerPolicy Policy => _policy;
@@ -27,12 +30,12 @@ public sealed class IssuerKeys
         var keys = new List<VerificationKey>();
         if (issuer is not null && _policy.StandsInFor(issuer))
         {
-            keys.Add(new VerificationKey(_own.KeyId, _own.PublicParameters()));
+            keys.Add(_ownKey);
         }
 
         if (inlineJwksJson is { Length: > 0 })
         {
-            var (inline, error) = JwksParser.Parse(inlineJwksJson);
+            var (inline, error) = _inline.GetOrAdd(inlineJwksJson, json => JwksParser.Parse(json));
             if (error is not null && keys.Count == 0)
             {
                 return KeySetResult.Unavailable("the provider's jwks_json: " + error);

@@ -50,9 +50,14 @@ public static class JwtVerifier
     public static Task<JwtVerification> VerifyAsync(string token, IReadOnlyList<VerificationKey> trustedKeys) =>
         Task.FromResult(Verify(token, trustedKeys));
 
-    public static JwtVerification Verify(string token, IReadOnlyList<VerificationKey> trustedKeys)
+    public static JwtVerification Verify(string token, IReadOnlyList<VerificationKey> trustedKeys) =>
+        Verify(token, Read(token), trustedKeys);
+
+    /// <summary>As <see cref="Verify(string, IReadOnlyList{VerificationKey})"/>, reusing <see cref="Read"/>'s result for the same token.</summary>
+    public static JwtVerification Verify(string token, JwtVerification read, IReadOnlyList<VerificationKey> trustedKeys)
     {
-        var read = Read(token);
+        ArgumentNullException.ThrowIfNull(token);
+        ArgumentNullException.ThrowIfNull(read);
         if (!read.IsValid)
         {
             return read;
@@ -105,23 +110,18 @@ public static class JwtVerifier
 
     private static bool Verify(VerificationKey key, byte[] signingInput, byte[] signature)
     {
-        var securityKey = new RsaSecurityKey(key.Parameters) { KeyId = key.KeyId };
-        var factory = new CryptoProviderFactory { CacheSignatureProviders = false };
+        if (SignatureVerifiers.For(key) is not { } provider)
+        {
+            // A key IdentityModel will not use (too small, malformed) verifies nothing.
+            return false;
+        }
+
         try
         {
-            var provider = factory.CreateForVerifying(securityKey, SecurityAlgorithms.RsaSha256);
-            try
-            {
-                return provider.Verify(signingInput, signature);
-            }
-            finally
-            {
-                factory.ReleaseSignatureProvider(provider);
-            }
+            return provider.Verify(signingInput, signature);
         }
         catch (Exception e) when (e is ArgumentException or NotSupportedException or CryptographicException or InvalidOperationException)
         {
-            // A key IdentityModel will not use (too small, malformed) verifies nothing.
             return false;
         }
     }
