@@ -44,7 +44,7 @@ public sealed class LoginGcpCommandTests
     public async Task Should_Print_Only_The_Access_Token()
     {
         await using var emu = await LoginTestEmulator.StartAsync();
-        var token = await emu.MintAsync("https://gitlab.com");
+        var token = await emu.MintAsync(LoginTestEmulator.Provider);
 
         var run = await KeylessProcess.RunAsync(["login", "gcp", "--provider", LoginTestEmulator.Provider, "--service-account", LoginTestEmulator.ServiceAccount,
             "--token-env", "GITLAB_OIDC_TOKEN", "--print-access-token", .. emu.GcpEndpoints], environment: TokenEnv(token));
@@ -60,7 +60,7 @@ public sealed class LoginGcpCommandTests
     public async Task Should_Write_The_Credential_Configuration_Readable_By_The_Owner_Only()
     {
         await using var emu = await LoginTestEmulator.StartAsync();
-        var token = await emu.MintAsync("https://gitlab.com");
+        var token = await emu.MintAsync(LoginTestEmulator.Provider);
         var output = Path.Combine(emu.Directory, "gcp.json");
 
         var run = await KeylessProcess.RunAsync(["login", "gcp", "--provider", LoginTestEmulator.Provider, "--service-account", LoginTestEmulator.ServiceAccount,
@@ -92,7 +92,7 @@ public sealed class LoginGcpCommandTests
         Assert.False(File.Exists(output));
         Assert.Contains("error: STS refused the token exchange", run.StdErr, StringComparison.Ordinal);
         Assert.Contains("  cloud: invalid_grant: The audience in ID Token [https://gitlab.example.com] does not match the expected audience.", run.StdErr, StringComparison.Ordinal);
-        Assert.Contains("  cause: The token's aud is https://gitlab.example.com; provider projects/123456789012/locations/global/workloadIdentityPools/gitlab/providers/gitlab-com accepts only \"https://gitlab.com\"", run.StdErr, StringComparison.Ordinal);
+        Assert.Contains("  cause: The token's aud is https://gitlab.example.com; provider projects/123456789012/locations/global/workloadIdentityPools/gitlab/providers/gitlab-com accepts only \"//iam.googleapis.com/projects/123456789012/locations/global/workloadIdentityPools/gitlab/providers/gitlab-com\"", run.StdErr, StringComparison.Ordinal);
         LoginTestEmulator.AssertNoToken(run, token);
     }
 }

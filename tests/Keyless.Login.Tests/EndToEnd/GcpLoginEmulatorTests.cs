@@ -142,7 +142,7 @@ public sealed class GcpLoginEmulatorTests
 
         Assert.False(result.Succeeded);
         Assert.Equal("invalid_grant: The audience in ID Token [https://gitlab.example.com] does not match the expected audience.", result.Failure!.Refusal);
-        Assert.Contains("The token's aud is https://gitlab.example.com; provider projects/123456789012/locations/global/workloadIdentityPools/gitlab/providers/gitlab-com accepts only \"https://gitlab.com\"", result.Failure.Causes[0], StringComparison.Ordinal);
+        Assert.Contains("The token's aud is https://gitlab.example.com; provider projects/123456789012/locations/global/workloadIdentityPools/gitlab/providers/gitlab-com accepts only \"//iam.googleapis.com/projects/123456789012/locations/global/workloadIdentityPools/gitlab/providers/gitlab-com\"", result.Failure.Causes[0], StringComparison.Ordinal);
         Assert.Contains(result.Notes, n => n.Text.StartsWith("the trust inputs predict STS refuses", StringComparison.Ordinal));
     }
 

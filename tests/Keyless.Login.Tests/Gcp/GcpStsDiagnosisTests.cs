@@ -40,7 +40,7 @@ public sealed class GcpStsDiagnosisTests
         var failure = Explain(error, claims, withTrust: true);
 
         Assert.Equal("invalid_grant: The audience in ID Token [https://gitlab.example.com] does not match the expected audience.", failure.Refusal);
-        Assert.Contains("The token's aud is https://gitlab.example.com; provider projects/123456789012/locations/global/workloadIdentityPools/gitlab/providers/gitlab-com accepts only \"https://gitlab.com\"", failure.Causes[0], StringComparison.Ordinal);
+        Assert.Contains("The token's aud is https://gitlab.example.com; provider projects/123456789012/locations/global/workloadIdentityPools/gitlab/providers/gitlab-com accepts only \"//iam.googleapis.com/projects/123456789012/locations/global/workloadIdentityPools/gitlab/providers/gitlab-com\"", failure.Causes[0], StringComparison.Ordinal);
         Assert.Contains("id_tokens:", Text(failure), StringComparison.Ordinal);
     }
 

@@ -17,7 +17,7 @@ public static class TestTokens
     public const string Tenant = "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee";
     public const string MainSubject = "project_path:acme/payments:ref_type:branch:ref:main";
     public const string EntraAudience = "api://AzureADTokenExchange";
-    public const string GcpAudience = "https://gitlab.com";
+    public const string GcpAudience = "//iam.googleapis.com/projects/123456789012/locations/global/workloadIdentityPools/gitlab/providers/gitlab-com";
     public const string ProviderName = $"//iam.googleapis.com/projects/{ProjectNumber}/locations/global/workloadIdentityPools/gitlab/providers/gitlab-com";
 
     public static string Compact(JsonObject claims, string kid = "test-key")

@@ -21,7 +21,7 @@ public sealed class SubjectTokenTests
             Assert.Equal("kid-1", token.KeyId);
             Assert.Equal("RS256", token.Algorithm);
             Assert.Equal("4242", token.Claims.GetString("project_id"));
-            Assert.Equal(["https://gitlab.com"], token.Claims.Audiences);
+            Assert.Equal([TestTokens.GcpAudience], token.Claims.Audiences);
         }
 
         [Theory]

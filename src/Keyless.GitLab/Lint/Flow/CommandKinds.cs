@@ -27,7 +27,7 @@ internal static class CommandKinds
         "GOOGLE_APPLICATION_CREDENTIALS", "CLOUDSDK_AUTH_CREDENTIAL_FILE_OVERRIDE", "GOOGLE_GHA_CREDS_PATH", "CLOUDSDK_CONFIG",
         "AZURE_FEDERATED_TOKEN_FILE", "ARM_OIDC_TOKEN_FILE_PATH", "AZURE_CONFIG_DIR");
 
-    /// <summary>True for commands that print a cloud access or identity token (<c>gcloud auth print-access-token</c>, <c>az account get-access-token</c>).</summary>
+    /// <summary>True for commands that print a cloud access or identity token (<c>gcloud auth print-access-token</c>, <c>az account get-access-token</c>, <c>keyless login … --print-access-token</c>).</summary>
     public static bool PrintsCloudToken(ShellCommand command)
     {
         var words = command.Words.Select(w => w.Text).ToList();
@@ -35,6 +35,12 @@ internal static class CommandKinds
         {
             "gcloud" => words.Contains("auth") && (words.Contains("print-access-token") || words.Contains("print-identity-token")),
             "az" => words.Contains("account") && words.Contains("get-access-token"),
+
+            // keyless login prints the access token with --print-access-token (GCP), and always for Azure
+            // unless --env-file sends the credentials to a file instead.
+            "keyless" => words.Contains("login")
+                && ((words.Contains("gcp") && words.Any(w => w == "--print-access-token"))
+                    || (words.Contains("azure") && !words.Any(w => w == "--env-file" || w.StartsWith("--env-file=", StringComparison.Ordinal)))),
             _ => false,
         };
     }
