@@ -18,6 +18,8 @@ namespace Keyless.Emulator.Host;
 /// </summary>
 public sealed class EmulatorHost : IAsyncDisposable
 {
+    private static readonly IReadOnlyDictionary<string, string> NoQuery = new Dictionary<string, string>(StringComparer.Ordinal);
+
     private readonly WebApplication _app;
 
     private EmulatorHost(WebApplication app, X509Certificate2 certificate, string certificatePath, Uri http, Uri https)
@@ -96,7 +98,7 @@ public sealed class EmulatorHost : IAsyncDisposable
             {
                 Method = http.Method,
                 Path = http.Path.Value ?? "/",
-                Query = http.Query.ToDictionary(q => q.Key, q => q.Value.ToString(), StringComparer.Ordinal),
+                Query = http.QueryString.HasValue ? http.Query.ToDictionary(q => q.Key, q => q.Value.ToString(), StringComparer.Ordinal) : NoQuery,
                 ContentType = http.ContentType,
                 Body = body,
                 Authorization = http.Headers.Authorization.Count == 1 ? http.Headers.Authorization.ToString() : null,
@@ -127,26 +129,38 @@ public sealed class EmulatorHost : IAsyncDisposable
             return (string.Empty, true);
         }
 
-        var buffer = new MemoryStream();
-        var chunk = new byte[8192];
+        // One pooled buffer per request, sized from Content-Length when the client sent one (form posts do).
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent((int)Math.Clamp(request.ContentLength ?? 4096, 1, EmulatorRequest.MaxBodyBytes) + 1);
+        var length = 0;
         try
         {
             int read;
-            while ((read = await request.Body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+            while ((read = await request.Body.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false)) > 0)
             {
-                if (buffer.Length + read > EmulatorRequest.MaxBodyBytes)
+                length += read;
+                if (length > EmulatorRequest.MaxBodyBytes)
                 {
                     return (string.Empty, true);
                 }
 
-                buffer.Write(chunk, 0, read);
+                if (length == buffer.Length)
+                {
+                    var larger = System.Buffers.ArrayPool<byte>.Shared.Rent(Math.Min(buffer.Length * 2, EmulatorRequest.MaxBodyBytes + 1));
+                    buffer.AsSpan(0, length).CopyTo(larger);
+                    System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = larger;
+                }
             }
+
+            return (System.Text.Encoding.UTF8.GetString(buffer, 0, length), false);
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
             return (string.Empty, true);
         }
-
-        return (System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length), false);
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 }

@@ -22,7 +22,8 @@ public static class StsSection
         ArgumentNullException.ThrowIfNull(report);
         var workload = CelWorkload.Load(options.Workload("cel.json"));
         using var client = new LoadClient(options.StsConcurrency);
-        var warmup = Math.Max(200, options.StsRequests / 10);
+        // Both servers are fresh processes: a warm-up long enough for the JIT (tiered compilation, V8) to settle.
+        var warmup = Math.Max(1000, options.StsRequests / 5);
 
         var keyless = await KeylessAsync(options, workload, client, warmup).ConfigureAwait(false);
         var peer = await OAuth2MockServerAsync(options, client, warmup).ConfigureAwait(false);
