@@ -58,9 +58,10 @@ internal static class JsonEdit
         {
             Collect(root, slots, 0);
         }
-        catch (ArgumentException)
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
         {
-            // Duplicate keys from an earlier mutation: System.Text.Json objects cannot hold them; leave the text.
+            // Duplicate keys or a broken surrogate escape from an earlier mutation: System.Text.Json objects cannot
+            // hold them; leave the text as it is.
             return input;
         }
 
@@ -70,8 +71,15 @@ internal static class JsonEdit
         }
 
         var (parent, key, value) = slots[pathIndex % slots.Count];
-        change(parent, key, value);
-        return root.ToJsonString();
+        try
+        {
+            change(parent, key, value);
+            return root.ToJsonString();
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        {
+            return input;
+        }
     }
 
     public static void Set(JsonNode parent, object key, JsonNode? value)

@@ -56,4 +56,34 @@ public sealed class RegressionTests
     [Fact]
     public void YAML_claims_YamlDotNet_cannot_load_are_refused() =>
         Assert.Throws<InputException>(() => ClaimsReader.Read("claims.yml", "a:\n : b\n"));
+
+    [Fact]
+    public void An_escaped_unpaired_surrogate_in_a_claims_file_is_refused() =>
+        Assert.Throws<InputException>(() => ClaimsReader.Read("claims.json", "{\"sub\":\"\\uD835\"}"));
+
+    [Fact]
+    public void An_escaped_unpaired_surrogate_in_a_token_header_is_a_malformed_token_not_an_exception()
+    {
+        var token = B64("{\"alg\":\"RS256\",\"kid\":\"k\",\"\\uD835x\":1}") + "." + B64("{}") + ".c2ln";
+        var read = Keyless.Emulator.Verification.JwtVerifier.Read(token);
+        Assert.False(read.IsValid);
+        Assert.False(Keyless.Emulator.Verification.JwtVerifier.Verify(token, []).IsValid);
+    }
+
+    [Fact]
+    public void An_include_glob_longer_than_any_path_matches_nothing_instead_of_throwing()
+    {
+        var glob = new PathGlob(new string('a', 200_000) + "*");
+        Assert.False(glob.Matches("a.yml"));
+    }
+
+    [Fact]
+    public void A_wildcard_local_include_in_text_without_a_project_is_recorded_not_a_DirectoryNotFoundException()
+    {
+        var document = PipelineReader.Parse("include:\n  - local: 'ci/*.yml'\njob:\n  script: [x]\n", ".gitlab-ci.yml");
+        Assert.Single(document.Includes);
+    }
+
+    private static string B64(string text) =>
+        Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(text)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

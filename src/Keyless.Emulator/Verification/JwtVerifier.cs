@@ -136,11 +136,39 @@ public static class JwtVerifier
         // Duplicate member names are refused: a token whose claims read differently to different parsers is a forgery aid.
         try
         {
-            return JsonNode.Parse(Encoding.UTF8.GetString(bytes), documentOptions: ParseOptions) as JsonObject;
+            var node = JsonNode.Parse(Encoding.UTF8.GetString(bytes), documentOptions: ParseOptions) as JsonObject;
+            ReadAllText(node);
+            return node;
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
+            // InvalidOperationException: an escaped unpaired surrogate (\uD835 alone), which System.Text.Json only
+            // notices when the text is read; reading every name and string here keeps it from surfacing later.
             return null;
+        }
+    }
+
+    private static void ReadAllText(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject o:
+                foreach (var (_, child) in o)
+                {
+                    ReadAllText(child);
+                }
+
+                break;
+            case JsonArray a:
+                foreach (var child in a)
+                {
+                    ReadAllText(child);
+                }
+
+                break;
+            case JsonValue v when v.GetValueKind() == JsonValueKind.String:
+                _ = v.GetValue<string>();
+                break;
         }
     }
 }

@@ -196,6 +196,12 @@ internal sealed class IncludeResolver
 
     private IEnumerable<string> Walk()
     {
+        // Text read without a project (PipelineReader.Parse) has no folder to walk: a glob there matches nothing.
+        if (!Directory.Exists(_projectRoot))
+        {
+            return [];
+        }
+
         var options = new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.ReparsePoint };
         return Directory.EnumerateFiles(_projectRoot, "*", options)
             .Select(f => Path.GetRelativePath(_projectRoot, f).Replace('\\', '/'))

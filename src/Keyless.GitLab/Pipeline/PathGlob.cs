@@ -90,6 +90,24 @@ public sealed class PathGlob
         }
 
         regex.Append('$');
-        return new Regex(regex.ToString(), RegexOptions.NonBacktracking | RegexOptions.CultureInvariant);
+        if (glob.Length > MaxPatternLength)
+        {
+            return NeverMatches;
+        }
+
+        try
+        {
+            return new Regex(regex.ToString(), RegexOptions.NonBacktracking | RegexOptions.CultureInvariant);
+        }
+        catch (NotSupportedException)
+        {
+            // The non-backtracking engine refuses an automaton over its node limit; such a pattern names no real file.
+            return NeverMatches;
+        }
     }
+
+    /// <summary>Far longer than any real path pattern; beyond it the automaton can outgrow the engine's limit.</summary>
+    private const int MaxPatternLength = 1024;
+
+    private static readonly Regex NeverMatches = new("(?!)", RegexOptions.NonBacktracking);
 }
