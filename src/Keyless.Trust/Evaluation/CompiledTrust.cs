@@ -13,6 +13,9 @@ internal sealed class CompiledTrust
     private static readonly ConditionalWeakTable<TrustSet, CompiledTrust> Cache = [];
 
     private readonly Dictionary<GcpProvider, CompiledProvider> _providers;
+
+    // The trust's own provider instances, found without hashing every field of the record on each exchange.
+    private readonly Dictionary<GcpProvider, CompiledProvider> _byInstance = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<AzureFederatedCredential, Azure.CompiledCredential> _credentials;
 
     private CompiledTrust(TrustSet trust)
@@ -20,6 +23,11 @@ internal sealed class CompiledTrust
         Trust = trust;
         Gcp = new GcpTrustIndex(trust);
         _providers = trust.Providers.Distinct().ToDictionary(p => p, p => new CompiledProvider(p, trust, Gcp.PoolOf(p)));
+        foreach (var provider in trust.Providers)
+        {
+            _byInstance.TryAdd(provider, _providers[provider]);
+        }
+
         _credentials = trust.AzureIdentities.SelectMany(i => i.Credentials).Distinct()
             .ToDictionary(c => c, c => new Azure.CompiledCredential(c));
     }
@@ -31,7 +39,7 @@ internal sealed class CompiledTrust
     public static CompiledTrust For(TrustSet trust) => Cache.GetValue(trust, t => new CompiledTrust(t));
 
     public CompiledProvider Provider(GcpProvider provider) =>
-        _providers.TryGetValue(provider, out var compiled) ? compiled : new CompiledProvider(provider, Trust, Gcp.PoolOf(provider));
+        _byInstance.TryGetValue(provider, out var compiled) || _providers.TryGetValue(provider, out compiled) ? compiled : new CompiledProvider(provider, Trust, Gcp.PoolOf(provider));
 
     public Azure.CompiledCredential Credential(AzureFederatedCredential credential) =>
         _credentials.TryGetValue(credential, out var compiled) ? compiled : new Azure.CompiledCredential(credential);

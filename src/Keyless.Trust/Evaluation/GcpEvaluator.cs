@@ -64,15 +64,17 @@ public sealed class GcpEvaluator
     }
 
     /// <summary>Exchange against a provider object directly (explain and the red-team, which hold the provider).</summary>
-    public StsExchangeResult Exchange(GcpProvider provider, TokenClaims claims) => Exchange(provider, claims, explain: true);
+    public StsExchangeResult Exchange(GcpProvider provider, TokenClaims claims) => Exchange(provider, claims, _time.GetUtcNow(), explain: true);
 
     /// <summary>Without <paramref name="explain"/>, the same answer with no reasons on a refusal (the red-team's oracle).</summary>
-    internal StsExchangeResult Exchange(GcpProvider provider, TokenClaims claims, bool explain)
+    internal StsExchangeResult Exchange(GcpProvider provider, TokenClaims claims, DateTimeOffset now, bool explain)
     {
         ArgumentNullException.ThrowIfNull(provider);
         ArgumentNullException.ThrowIfNull(claims);
-        return new GcpExchange(_compiled, provider, claims, _time.GetUtcNow(), explain).Run();
+        return new GcpExchange(_compiled, provider, claims, now, explain).Run();
     }
+
+    internal DateTimeOffset Now() => _time.GetUtcNow();
 
     public ImpersonationResult Impersonate(FederatedPrincipal principal, string serviceAccountEmail)
     {
@@ -80,6 +82,9 @@ public sealed class GcpEvaluator
         ArgumentNullException.ThrowIfNull(serviceAccountEmail);
         return GcpBindingMatcher.Impersonate(_compiled.Gcp, principal, serviceAccountEmail, _time.GetUtcNow());
     }
+
+    internal ImpersonationResult Impersonate(FederatedPrincipal principal, string serviceAccountEmail, DateTimeOffset now) =>
+        GcpBindingMatcher.Impersonate(_compiled.Gcp, principal, serviceAccountEmail, now);
 
     private GcpProvider? FindProvider(GcpAudienceParameter parsed)
     {

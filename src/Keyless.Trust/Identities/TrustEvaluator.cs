@@ -73,9 +73,11 @@ public sealed class TrustEvaluator
             return Azure.Exchange(identity.Azure!, claims).Succeeded;
         }
 
+        // One clock reading for the whole decision (a reading costs more than refusing a provider on its audience).
+        var now = Gcp.Now();
         foreach (var provider in identity.Providers)
         {
-            if (Gcp.Exchange(provider, claims, explain: false).Principal is { } principal && Authorize(identity, principal).Allowed)
+            if (Gcp.Exchange(provider, claims, now, explain: false).Principal is { } principal && Authorize(identity, principal, now).Allowed)
             {
                 return true;
             }
@@ -129,11 +131,11 @@ public sealed class TrustEvaluator
         return new(identity, verdict, [.. best.Reasons, .. others], best.Clause(identity));
     }
 
-    private ImpersonationResult Authorize(Identity identity, FederatedPrincipal principal)
+    private ImpersonationResult Authorize(Identity identity, FederatedPrincipal principal, DateTimeOffset? now = null)
     {
         if (identity.Kind == IdentityKind.GcpServiceAccount)
         {
-            return Gcp.Impersonate(principal, identity.Name);
+            return now is { } at ? Gcp.Impersonate(principal, identity.Name, at) : Gcp.Impersonate(principal, identity.Name);
         }
 
         // Direct resource access: the federated token itself carries the project roles of matching members.

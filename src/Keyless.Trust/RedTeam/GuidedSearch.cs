@@ -66,11 +66,12 @@ public static class GuidedSearch
         }
 
         var index = new int[sizes.Length];
+        var host = TokenFactory.Host(path.Issuer);
         var tried = 0;
         while (tried < MaxCandidates)
         {
             var shape = new TokenShape(projects[index[0]], refs[index[1]], envs[index[2]], sources[index[3]], users[index[4]], runners[index[5]], components[index[6]]);
-            var claims = TokenFactory.Build(path, shape);
+            var claims = TokenFactory.Build(path, shape, host);
             tried++;
             if (admits(claims))
             {

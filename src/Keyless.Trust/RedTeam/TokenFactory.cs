@@ -13,9 +13,15 @@ public static class TokenFactory
     public static JsonObject Build(AttackPath path, TokenShape shape)
     {
         ArgumentNullException.ThrowIfNull(path);
+        return Build(path, shape, Host(path.Issuer));
+    }
+
+    /// <summary>With the issuer's host (for <c>ci_config_ref_uri</c>) worked out once per search, not per candidate.</summary>
+    internal static JsonObject Build(AttackPath path, TokenShape shape, string host)
+    {
+        ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(shape);
         var p = shape.Project;
-        var host = Host(path.Issuer);
         var claims = new JsonObject
         {
             [GitLabClaimNames.NamespaceId] = p.NamespaceId,
@@ -58,6 +64,6 @@ public static class TokenFactory
         return claims;
     }
 
-    private static string Host(string issuer) =>
+    internal static string Host(string issuer) =>
         Uri.TryCreate(issuer, UriKind.Absolute, out var uri) ? uri.Host + uri.AbsolutePath.TrimEnd('/') : issuer;
 }

@@ -28,6 +28,11 @@ internal sealed class CompiledProvider
             var compiled = Compile("attributeCondition", condition, CelCompileOptions.GcpCondition);
             Condition = compiled.Program;
             ConditionError = compiled.CompileError;
+            if (Condition is not null)
+            {
+                ConditionReadsGoogle = Reads(Condition.Ast, "google");
+                ConditionReadsAttribute = Reads(Condition.Ast, "attribute");
+            }
         }
     }
 
@@ -53,6 +58,61 @@ internal sealed class CompiledProvider
     public CelProgram? Condition { get; }
 
     public string? ConditionError { get; }
+
+    /// <summary>The condition names <c>google</c> (else STS's mapped google.* need not be bound for it).</summary>
+    public bool ConditionReadsGoogle { get; }
+
+    /// <summary>The condition names <c>attribute</c>.</summary>
+    public bool ConditionReadsAttribute { get; }
+
+    /// <summary>Whether any identifier in the tree is <paramref name="variable"/> (or a dotted name under it).</summary>
+    private static bool Reads(CelExpr root, string variable)
+    {
+        var stack = new Stack<CelExpr>();
+        stack.Push(root);
+        while (stack.Count > 0)
+        {
+            IEnumerable<CelExpr?> children;
+            switch (stack.Pop())
+            {
+                case CelIdent ident:
+                    var name = ident.Name.TrimStart('.');
+                    if (name == variable || name.StartsWith(variable + ".", StringComparison.Ordinal))
+                    {
+                        return true;
+                    }
+
+                    continue;
+                case CelSelect select:
+                    children = [select.Operand];
+                    break;
+                case CelCall call:
+                    children = [call.Target, .. call.Args];
+                    break;
+                case CelList list:
+                    children = list.Elements;
+                    break;
+                case CelMap map:
+                    children = map.Entries.SelectMany(e => new[] { e.Key, e.Value });
+                    break;
+                case CelComprehension c:
+                    children = [c.IterRange, c.AccuInit, c.LoopCondition, c.LoopStep, c.Result];
+                    break;
+                default:
+                    continue;
+            }
+
+            foreach (var child in children)
+            {
+                if (child is not null)
+                {
+                    stack.Push(child);
+                }
+            }
+        }
+
+        return false;
+    }
 
     private static string NameWithNumber(GcpProvider p, TrustSet trust) =>
         p.Project.Number is null && p.Project.Id is { } id && trust.GcpProjectNumbers.TryGetValue(id, out var number)

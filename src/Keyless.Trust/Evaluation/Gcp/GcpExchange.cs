@@ -235,12 +235,20 @@ internal sealed class GcpExchange
                 $"The attribute condition of {Where} does not compile: {_provider.ConditionError}. GCP would have refused to save it.");
         }
 
-        var google = CelValue.Map([
-            new KeyValuePair<string, CelValue>("subject", CelValue.Of(subject)),
-            new KeyValuePair<string, CelValue>("groups", CelValue.List(groups.Select(CelValue.Of))),
-        ]);
-        var attribute = CelValue.Map(attributes.Select(a => new KeyValuePair<string, CelValue>(a.Key, CelValue.Of(a.Value))));
-        var bound = activation.With("google", google).With("attribute", attribute);
+        // google and attribute are bound only for a condition that names them: most read only the assertion.
+        var bound = activation;
+        if (_provider.ConditionReadsGoogle)
+        {
+            bound = bound.With("google", CelValue.Map([
+                new KeyValuePair<string, CelValue>("subject", CelValue.Of(subject)),
+                new KeyValuePair<string, CelValue>("groups", CelValue.List(groups.Select(CelValue.Of))),
+            ]));
+        }
+
+        if (_provider.ConditionReadsAttribute)
+        {
+            bound = bound.With("attribute", CelValue.Map(attributes.Select(a => new KeyValuePair<string, CelValue>(a.Key, CelValue.Of(a.Value)))));
+        }
         if (!_explain)
         {
             // The same result as the trace's, without recording every clause.
