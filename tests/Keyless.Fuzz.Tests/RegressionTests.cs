@@ -84,6 +84,28 @@ public sealed class RegressionTests
         Assert.Single(document.Includes);
     }
 
+    [Fact]
+    public void Two_configurations_declaring_the_same_resource_are_refused_with_the_file_not_an_ArgumentException()
+    {
+        var root = Directory.CreateTempSubdirectory("keyless-fuzz-regression-").FullName;
+        try
+        {
+            var tf = File.ReadAllText(Path.Combine(FuzzBudget.RepoRoot, "examples", "gcp-hardened-tf-json", "main.tf.json"));
+            foreach (var name in new[] { "a", "b" })
+            {
+                Directory.CreateDirectory(Path.Combine(root, name));
+                File.WriteAllText(Path.Combine(root, name, "main.tf.json"), tf);
+            }
+
+            var e = Assert.Throws<InputException>(() => TrustLoader.Load([Path.Combine(root, "a"), Path.Combine(root, "b")]));
+            Assert.Contains("declared twice", e.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
     private static string B64(string text) =>
         Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(text)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

@@ -78,7 +78,20 @@ internal sealed class TfJsonConfiguration
 
     public IEnumerable<TerraformResource> Resolve()
     {
-        var byAddress = _declared.ToDictionary(d => (d.IsData ? "data." : string.Empty) + d.Type + "." + d.Name, d => d.Attributes, StringComparer.Ordinal);
+        var byAddress = new Dictionary<string, JsonObject>(StringComparer.Ordinal);
+        var declaredIn = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var d in _declared)
+        {
+            var address = (d.IsData ? "data." : string.Empty) + d.Type + "." + d.Name;
+            if (!declaredIn.TryAdd(address, d.Input.File))
+            {
+                // Terraform refuses a duplicate resource; two configurations loaded together are not one module.
+                throw d.Input.Error(d.Path, $"{address} is declared twice (also in {declaredIn[address]}); load one configuration at a time");
+            }
+
+            byAddress[address] = d.Attributes;
+        }
+
         foreach (var (input, type, name, isData, attributes, path) in _declared)
         {
             var unknown = new HashSet<string>(StringComparer.Ordinal);
