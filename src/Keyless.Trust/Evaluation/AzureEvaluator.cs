@@ -17,6 +17,9 @@ public sealed class AzureEvaluator
 
     public const int MaxCredentialsPerIdentity = 20;
 
+    /// <summary>A refusal without reasons, for exchanges run without <c>explain</c>.</summary>
+    private static readonly EntraExchangeResult Refused = new(null, null, null, []);
+
     private readonly CompiledTrust _compiled;
     private readonly TimeProvider _time;
 
@@ -46,30 +49,41 @@ public sealed class AzureEvaluator
     }
 
     /// <summary>Exchange against an identity directly (explain and the red-team, which hold the identity).</summary>
-    public EntraExchangeResult Exchange(AzureIdentity identity, TokenClaims claims)
+    public EntraExchangeResult Exchange(AzureIdentity identity, TokenClaims claims) => Exchange(identity, claims, _time.GetUtcNow(), explain: true);
+
+    /// <summary>
+    /// Without <paramref name="explain"/>, the same checks and answer, but a refusal carries no reasons (the red-team's
+    /// oracle, which asks for every candidate token and reads only whether a credential admits it).
+    /// </summary>
+    internal EntraExchangeResult Exchange(AzureIdentity identity, TokenClaims claims, DateTimeOffset now, bool explain)
     {
         ArgumentNullException.ThrowIfNull(identity);
         ArgumentNullException.ThrowIfNull(claims);
         var notes = new List<string>();
-        if (identity.Credentials.Count > MaxCredentialsPerIdentity)
+        if (identity.Credentials.Count > MaxCredentialsPerIdentity && explain)
         {
             notes.Add($"{identity.DisplayName} has {identity.Credentials.Count} federated credentials; Entra keeps at most {MaxCredentialsPerIdentity}, so some of these cannot exist.");
         }
 
-        var time = CheckTime(identity, claims, notes);
+        var time = CheckTime(identity, claims, notes, now);
         if (time is not null)
         {
-            return time;
+            return explain ? time : Refused;
         }
 
-        var credentials = identity.Credentials.Select(_compiled.Credential).ToArray();
+        var credentials = _compiled.Credentials(identity);
         var iss = claims.GetString(GitLabClaimNames.Issuer);
         var sub = claims.GetString(GitLabClaimNames.Subject);
-        var unknown = credentials.Where(c => c.Credential.Unknown.Count > 0).ToArray();
+        var unknown = explain ? credentials.Where(c => c.Credential.Unknown.Count > 0).ToArray() : [];
 
         var byIssuer = credentials.Where(c => iss is not null && string.Equals(c.Credential.Issuer, iss, StringComparison.Ordinal)).ToArray();
         if (byIssuer.Length == 0)
         {
+            if (!explain)
+            {
+                return Refused;
+            }
+
             if (unknown.Length > 0)
             {
                 return Unknown(identity, TrustCheck.Issuer, unknown, notes);
@@ -86,6 +100,11 @@ public sealed class AzureEvaluator
         var bySubject = byIssuer.Where(c => c.SubjectMatches(sub)).ToArray();
         if (bySubject.Length == 0)
         {
+            if (!explain)
+            {
+                return Refused;
+            }
+
             if (unknown.Length > 0)
             {
                 return Unknown(identity, TrustCheck.Subject, unknown, notes);
@@ -107,6 +126,11 @@ public sealed class AzureEvaluator
         var match = bySubject.FirstOrDefault(c => c.Credential.Audiences.Count > 0 && audiences.Contains(c.Credential.Audiences[0], StringComparer.Ordinal));
         if (match is null)
         {
+            if (!explain)
+            {
+                return Refused;
+            }
+
             if (unknown.Length > 0)
             {
                 return Unknown(identity, TrustCheck.Audience, unknown, notes);
@@ -116,6 +140,11 @@ public sealed class AzureEvaluator
             var expected = bySubject.Select(c => $"'{(c.Credential.Audiences.Count > 0 ? c.Credential.Audiences[0] : null)}' (credential '{c.Credential.Name}')");
             return Fail(identity, code, error, TrustCheck.Audience, notes,
                 $"Claim aud is {(audiences.Count == 0 ? "absent" : string.Join(", ", audiences.Select(a => $"'{a}'")))}; the credentials matching issuer and subject expect {string.Join(" or ", expected)}.");
+        }
+
+        if (!explain)
+        {
+            return new EntraExchangeResult(identity, null, null, []) { Credential = match.Credential };
         }
 
         if (match.Credential.Audiences.Count > 1)
@@ -131,9 +160,8 @@ public sealed class AzureEvaluator
         };
     }
 
-    private EntraExchangeResult? CheckTime(AzureIdentity identity, TokenClaims claims, List<string> notes)
+    private static EntraExchangeResult? CheckTime(AzureIdentity identity, TokenClaims claims, List<string> notes, DateTimeOffset now)
     {
-        var now = _time.GetUtcNow();
         var exp = claims.GetNumericDate(GitLabClaimNames.Expires);
         var nbf = claims.GetNumericDate(GitLabClaimNames.NotBefore);
         var skew = (long)ClockSkew.TotalSeconds;

@@ -17,6 +17,7 @@ internal sealed class CompiledTrust
     // The trust's own provider instances, found without hashing every field of the record on each exchange.
     private readonly Dictionary<GcpProvider, CompiledProvider> _byInstance = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<AzureFederatedCredential, Azure.CompiledCredential> _credentials;
+    private readonly Dictionary<AzureIdentity, Azure.CompiledCredential[]> _identityCredentials = new(ReferenceEqualityComparer.Instance);
 
     private CompiledTrust(TrustSet trust)
     {
@@ -30,6 +31,10 @@ internal sealed class CompiledTrust
 
         _credentials = trust.AzureIdentities.SelectMany(i => i.Credentials).Distinct()
             .ToDictionary(c => c, c => new Azure.CompiledCredential(c));
+        foreach (var identity in trust.AzureIdentities)
+        {
+            _identityCredentials.TryAdd(identity, [.. identity.Credentials.Select(Credential)]);
+        }
     }
 
     public TrustSet Trust { get; }
@@ -40,6 +45,10 @@ internal sealed class CompiledTrust
 
     public CompiledProvider Provider(GcpProvider provider) =>
         _byInstance.TryGetValue(provider, out var compiled) || _providers.TryGetValue(provider, out compiled) ? compiled : new CompiledProvider(provider, Trust, Gcp.PoolOf(provider));
+
+    /// <summary>An identity's credentials compiled, in order; looked up by instance for the trust's own identities.</summary>
+    public Azure.CompiledCredential[] Credentials(AzureIdentity identity) =>
+        _identityCredentials.TryGetValue(identity, out var compiled) ? compiled : [.. identity.Credentials.Select(Credential)];
 
     public Azure.CompiledCredential Credential(AzureFederatedCredential credential) =>
         _credentials.TryGetValue(credential, out var compiled) ? compiled : new Azure.CompiledCredential(credential);

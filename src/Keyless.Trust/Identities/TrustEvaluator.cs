@@ -68,13 +68,13 @@ public sealed class TrustEvaluator
     {
         ArgumentNullException.ThrowIfNull(identity);
         ArgumentNullException.ThrowIfNull(claims);
-        if (identity.Kind is IdentityKind.AzureApplication or IdentityKind.AzureManagedIdentity)
-        {
-            return Azure.Exchange(identity.Azure!, claims).Succeeded;
-        }
-
         // One clock reading for the whole decision (a reading costs more than refusing a provider on its audience).
         var now = Gcp.Now();
+        if (identity.Kind is IdentityKind.AzureApplication or IdentityKind.AzureManagedIdentity)
+        {
+            return Azure.Exchange(identity.Azure!, claims, now, explain: false).Succeeded;
+        }
+
         foreach (var provider in identity.Providers)
         {
             if (Gcp.Exchange(provider, claims, now, explain: false).Principal is { } principal && Authorize(identity, principal, now).Allowed)

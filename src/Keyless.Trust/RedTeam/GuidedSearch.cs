@@ -44,11 +44,11 @@ public static class GuidedSearch
 
         var atoms = path.Atoms;
         var signature = new ClassSignature(atoms);
-        var projects = Reads(ProjectClaims, SubComponentsOfProject) ? Classes(space.Projects, p => signature.Of(ProjectValues(p))) : space.Projects.Take(1).ToList();
-        var refs = Reads(RefClaims) ? Classes(space.Refs, r => signature.Of(RefValues(r))) : space.Refs.Take(1).ToList();
-        var envs = Reads(EnvClaims) ? Classes(space.Environments, e => signature.Of(EnvValues(e))) : space.Environments.Take(1).ToList();
-        var sources = read.Contains(GitLabClaimNames.PipelineSource) ? Classes(space.PipelineSources, s => signature.Of([(GitLabClaimNames.PipelineSource, s)])) : space.PipelineSources.Take(1).ToList();
-        var users = Reads(UserClaims) ? Classes(space.Users, u => signature.Of(UserValues(u))) : space.Users.Take(1).ToList();
+        var projects = Reads(ProjectClaims, SubComponentsOfProject) ? Classes(space.Projects, signature.Of) : space.Projects.Take(1).ToList();
+        var refs = Reads(RefClaims) ? Classes(space.Refs, signature.Of) : space.Refs.Take(1).ToList();
+        var envs = Reads(EnvClaims) ? Classes(space.Environments, signature.Of) : space.Environments.Take(1).ToList();
+        var sources = read.Contains(GitLabClaimNames.PipelineSource) ? Classes(space.PipelineSources, signature.Of) : space.PipelineSources.Take(1).ToList();
+        var users = Reads(UserClaims) ? Classes(space.Users, signature.Of) : space.Users.Take(1).ToList();
         var runners = read.Contains(GitLabClaimNames.RunnerEnvironment) ? space.Runners.ToList() : space.Runners.Take(1).ToList();
         var components = subRead ? space.ComponentSets.ToList() : space.ComponentSets.Take(1).ToList();
 
@@ -127,7 +127,35 @@ public static class GuidedSearch
 
         private readonly System.Text.StringBuilder _bits = new();
 
-        public string Of(IReadOnlyList<(string Claim, string? Value)> values)
+        public string Of(ProjectShape p) => Of(
+        [
+            (GitLabClaimNames.ProjectId, p.Id), (GitLabClaimNames.ProjectPath, p.Path), (GitLabClaimNames.NamespaceId, p.NamespaceId),
+            (GitLabClaimNames.NamespacePath, p.NamespacePath), (GitLabClaimNames.JobProjectId, p.JobId), (GitLabClaimNames.JobProjectPath, p.JobPath),
+            (GitLabClaimNames.JobNamespaceId, p.JobNamespaceId), (GitLabClaimNames.JobNamespacePath, p.JobNamespacePath),
+            ("ci_config_ref_uri.path", p.Path),
+        ]);
+
+        public string Of(RefShape r) => Of(
+        [
+            (GitLabClaimNames.Ref, r.Name), (GitLabClaimNames.RefType, r.Type), (GitLabClaimNames.RefPath, r.RefPath),
+            (GitLabClaimNames.RefProtected, r.Protected ? "true" : "false"), ("ci_config_ref_uri.ref", r.RefPath),
+        ]);
+
+        public string Of(EnvShape e) => Of(
+        [
+            (GitLabClaimNames.Environment, e.Name), (GitLabClaimNames.EnvironmentProtected, e.Name is null ? null : e.Protected ? "true" : "false"),
+            (GitLabClaimNames.DeploymentTier, e.Name is null ? null : e.Tier ?? "other"),
+        ]);
+
+        public string Of(UserShape u) => Of(
+        [
+            (GitLabClaimNames.UserLogin, u.Login), (GitLabClaimNames.UserEmail, u.Email), (GitLabClaimNames.UserId, u.Id), (GitLabClaimNames.UserAccessLevel, u.AccessLevel),
+        ]);
+
+        public string Of(string pipelineSource) => Of([(GitLabClaimNames.PipelineSource, pipelineSource)]);
+
+        // The claim/value pairs live on the stack: every value of every dimension of every path gets a signature.
+        private string Of(ReadOnlySpan<(string Claim, string? Value)> values)
         {
             _bits.Clear();
             foreach (var (claim, value) in values)
@@ -145,29 +173,4 @@ public static class GuidedSearch
             return _bits.ToString();
         }
     }
-
-    private static (string, string?)[] ProjectValues(ProjectShape p) =>
-    [
-        (GitLabClaimNames.ProjectId, p.Id), (GitLabClaimNames.ProjectPath, p.Path), (GitLabClaimNames.NamespaceId, p.NamespaceId),
-        (GitLabClaimNames.NamespacePath, p.NamespacePath), (GitLabClaimNames.JobProjectId, p.JobId), (GitLabClaimNames.JobProjectPath, p.JobPath),
-        (GitLabClaimNames.JobNamespaceId, p.JobNamespaceId), (GitLabClaimNames.JobNamespacePath, p.JobNamespacePath),
-        ("ci_config_ref_uri.path", p.Path),
-    ];
-
-    private static (string, string?)[] RefValues(RefShape r) =>
-    [
-        (GitLabClaimNames.Ref, r.Name), (GitLabClaimNames.RefType, r.Type), (GitLabClaimNames.RefPath, r.RefPath),
-        (GitLabClaimNames.RefProtected, r.Protected ? "true" : "false"), ("ci_config_ref_uri.ref", r.RefPath),
-    ];
-
-    private static (string, string?)[] EnvValues(EnvShape e) =>
-    [
-        (GitLabClaimNames.Environment, e.Name), (GitLabClaimNames.EnvironmentProtected, e.Name is null ? null : e.Protected ? "true" : "false"),
-        (GitLabClaimNames.DeploymentTier, e.Name is null ? null : e.Tier ?? "other"),
-    ];
-
-    private static (string, string?)[] UserValues(UserShape u) =>
-    [
-        (GitLabClaimNames.UserLogin, u.Login), (GitLabClaimNames.UserEmail, u.Email), (GitLabClaimNames.UserId, u.Id), (GitLabClaimNames.UserAccessLevel, u.AccessLevel),
-    ];
 }
