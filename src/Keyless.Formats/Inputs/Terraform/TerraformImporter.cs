@@ -41,7 +41,8 @@ internal sealed class TerraformImporter(TrustBuilder builder)
                     unknowns[address] = set;
                 }
 
-                if (body?["actions"] is JsonArray actions && actions.Count == 1 && actions[0]?.GetValue<string>() == "delete")
+                if (body?["actions"] is JsonArray actions && actions.Count == 1
+                    && actions[0] is JsonValue action && action.TryGetValue<string>(out var only) && only == "delete")
                 {
                     deleted.Add(address);
                 }
