@@ -56,8 +56,12 @@ public sealed class EmulatorHostTests
         await using var emu = await RunningEmulator.StartAsync();
         using var client = emu.Client();
         using var content = new StringContent("subject_token=" + new string('a', 200_000), System.Text.Encoding.ASCII, "application/x-www-form-urlencoded");
+        using var request = new HttpRequestMessage(HttpMethod.Post, emu.Https + "/v1/token") { Content = content };
 
-        using var response = await client.PostAsync(emu.Https + "/v1/token", content, TestContext.Current.CancellationToken);
+        // Expect: 100-continue lets the emulator refuse on Content-Length before the body is sent; without it the
+        // refusal races the upload and the client may see the closed connection instead of the 413.
+        request.Headers.ExpectContinue = true;
+        using var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
     }

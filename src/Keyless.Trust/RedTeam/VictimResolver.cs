@@ -10,6 +10,9 @@ namespace Keyless.Trust.RedTeam;
 /// </summary>
 public static class VictimResolver
 {
+    // Built once per TrustSet: an audit resolves a victim for every attack path, and an org has many projects.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<TrustSet, ProjectIndex> Indexes = [];
+
     /// <summary>The victim of one attack path; project ids the identity's own binding pins win over the provider's.</summary>
     public static VictimProject Resolve(TrustSet trust, AtomSet atoms, IReadOnlyCollection<string>? boundProjectIds = null)
     {
@@ -22,8 +25,9 @@ public static class VictimResolver
         }
 
         var paths = Literals(atoms, GitLabClaimNames.ProjectPath, GitLabClaimNames.JobProjectPath);
-        var project = ids.Select(i => trust.GitLabProjects.FirstOrDefault(p => p.Id == i)).FirstOrDefault(p => p is not null)
-            ?? trust.GitLabProjects.FirstOrDefault(p => p.Path is { } path && paths.Contains(path))
+        var index = Indexes.GetValue(trust, ProjectIndex.Build);
+        var project = ids.Select(i => index.ById.GetValueOrDefault(i)).FirstOrDefault(p => p is not null)
+            ?? paths.Select(p => index.ByPath.GetValueOrDefault(p)).FirstOrDefault(p => p is not null)
             ?? (trust.GitLabProjects.Count == 1 ? trust.GitLabProjects[0] : null);
         var inferred = Infer(atoms, ids, paths);
         return project is null ? inferred : FromProject(project, atoms, inferred);
@@ -88,4 +92,28 @@ public static class VictimResolver
 
     private static List<string> Literals(AtomSet atoms, params string[] claims) =>
         atoms.Atoms.Where(a => a.Kind == AtomKind.Equals && claims.Contains(a.Claim)).Select(a => a.Literal).Distinct(StringComparer.Ordinal).ToList();
+
+    private sealed record ProjectIndex(Dictionary<string, GitLabProject> ById, Dictionary<string, GitLabProject> ByPath)
+    {
+        // The first project input with an id or path wins, as the linear search it replaces did.
+        public static ProjectIndex Build(TrustSet trust)
+        {
+            var byId = new Dictionary<string, GitLabProject>(StringComparer.Ordinal);
+            var byPath = new Dictionary<string, GitLabProject>(StringComparer.Ordinal);
+            foreach (var project in trust.GitLabProjects)
+            {
+                if (project.Id is { } id)
+                {
+                    byId.TryAdd(id, project);
+                }
+
+                if (project.Path is { } path)
+                {
+                    byPath.TryAdd(path, project);
+                }
+            }
+
+            return new ProjectIndex(byId, byPath);
+        }
+    }
 }
