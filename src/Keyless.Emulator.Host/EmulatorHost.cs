@@ -105,7 +105,19 @@ public sealed class EmulatorHost : IAsyncDisposable
                 BaseUrl = $"{http.Scheme}://{http.Host}",
                 FromLoopback = context.Connection.RemoteIpAddress is { } ip && IPAddress.IsLoopback(ip),
             };
-            response = await core.HandleAsync(request, context.RequestAborted).ConfigureAwait(false);
+            try
+            {
+                response = await core.HandleAsync(request, context.RequestAborted).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // A bug, not a refusal: say where on stderr (type and frames only; a message may quote the request,
+                // which can hold a token) and let the client see a 500, as before.
+                await Console.Error.WriteLineAsync(
+                    $"keyless emulate: internal error on {request.Method} {request.Path}: {e.GetType().FullName}{Environment.NewLine}{e.StackTrace}")
+                    .ConfigureAwait(false);
+                throw;
+            }
         }
 
         context.Response.StatusCode = response.Status;

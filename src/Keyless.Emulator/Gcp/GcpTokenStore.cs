@@ -14,6 +14,7 @@ public sealed class GcpTokenStore
 
     private readonly ConcurrentDictionary<string, IssuedToken> _tokens = new(StringComparer.Ordinal);
     private readonly TimeProvider _time;
+    private readonly Lock _pruning = new();
 
     public GcpTokenStore(TimeProvider time)
     {
@@ -46,18 +47,39 @@ public sealed class GcpTokenStore
 
     private void Prune()
     {
-        var now = _time.GetUtcNow();
-        foreach (var (key, token) in _tokens)
+        // One pruner at a time, on a consistent snapshot: sorting the live dictionary while other requests add
+        // tokens read a torn copy (a NullReferenceException once in ~20,000 exchanges under a soak).
+        lock (_pruning)
         {
-            if (token.Expiry <= now)
+            if (_tokens.Count < MaxTokens)
             {
-                _tokens.TryRemove(key, out _);
+                return;
             }
-        }
 
-        foreach (var (key, _) in _tokens.OrderBy(p => p.Value.IssuedAt).Take(Math.Max(0, _tokens.Count - (MaxTokens * 9 / 10))))
-        {
-            _tokens.TryRemove(key, out _);
+            var now = _time.GetUtcNow();
+            var snapshot = _tokens.ToArray();
+            var live = new List<KeyValuePair<string, IssuedToken>>(snapshot.Length);
+            foreach (var entry in snapshot)
+            {
+                if (entry.Value.Expiry <= now)
+                {
+                    _tokens.TryRemove(entry.Key, out _);
+                }
+                else
+                {
+                    live.Add(entry);
+                }
+            }
+
+            var excess = live.Count - (MaxTokens * 9 / 10);
+            if (excess > 0)
+            {
+                live.Sort((a, b) => a.Value.IssuedAt.CompareTo(b.Value.IssuedAt));
+                foreach (var (key, _) in live.Take(excess))
+                {
+                    _tokens.TryRemove(key, out _);
+                }
+            }
         }
     }
 }
