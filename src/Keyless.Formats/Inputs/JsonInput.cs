@@ -187,9 +187,19 @@ internal sealed class JsonInput(string file)
         _ => "a boolean",
     };
 
+    // System.Text.Json appends its own " Path: … | LineNumber: … | BytePositionInLine: …", zero-based; the
+    // InputException already carries the place, one-based, so keep only the reason.
     private static string FirstSentence(string message)
     {
-        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
-        return cut > 0 ? message[..cut] : message;
+        foreach (var marker in new[] { " Path:", " LineNumber:" })
+        {
+            var cut = message.IndexOf(marker, StringComparison.Ordinal);
+            if (cut > 0)
+            {
+                message = message[..cut];
+            }
+        }
+
+        return message;
     }
 }
