@@ -27,7 +27,7 @@ public sealed class CelProgram
     public CelValue Evaluate(CelActivation activation)
     {
         ArgumentNullException.ThrowIfNull(activation);
-        return _root(new Frame(activation, _slots));
+        return _root(_slots == 0 ? activation.SharedFrame() : new Frame(activation, _slots));
     }
 
     /// <summary>The result together with the value of every leaf clause of the boolean structure.</summary>

@@ -35,19 +35,21 @@ internal static class Re2
         {
             var (translated, markers) = Re2Translator.Translate(pattern);
             var regex = new Regex(translated, RegexOptions.NonBacktracking | RegexOptions.CultureInvariant);
-            return new Matcher(regex, null, markers);
+
+            // Only a pattern the regex accepts gets the fast path, so errors stay the regex's.
+            return new Matcher(regex, null, markers, markers ? null : FlatPattern.TryParse(pattern));
         }
         catch (Re2SyntaxException e)
         {
-            return new Matcher(null, CelValue.Error($"invalid regular expression '{pattern}': {e.Message}"), false);
+            return new Matcher(null, CelValue.Error($"invalid regular expression '{pattern}': {e.Message}"), false, null);
         }
         catch (ArgumentException e)
         {
-            return new Matcher(null, CelValue.Error($"invalid regular expression '{pattern}': {e.Message}"), false);
+            return new Matcher(null, CelValue.Error($"invalid regular expression '{pattern}': {e.Message}"), false, null);
         }
         catch (NotSupportedException e)
         {
-            return new Matcher(null, CelValue.Error($"unsupported regular expression '{pattern}': {e.Message}"), false);
+            return new Matcher(null, CelValue.Error($"unsupported regular expression '{pattern}': {e.Message}"), false, null);
         }
     }
 
@@ -80,11 +82,21 @@ internal static class Re2
         return text.Append(previousWord ? '\uFDD0' : '\uFDD1').ToString();
     }
 
-    /// <summary>A compiled pattern, or the error it gives on every use.</summary>
-    public sealed class Matcher(Regex? regex, CelValue? error, bool markers)
+    /// <summary>A compiled pattern (with its <see cref="FlatPattern"/> when it has that shape), or the error it gives on every use.</summary>
+    public sealed class Matcher(Regex? regex, CelValue? error, bool markers, FlatPattern? flat)
     {
+        /// <summary>The linear regex alone, never the flat fast path: what the fast path is tested against.</summary>
+        internal Regex? Regex => regex;
+
+        internal FlatPattern? Flat => flat;
+
         public CelValue IsMatch(string input)
         {
+            if (flat is not null)
+            {
+                return CelValue.Of(flat.IsMatch(input));
+            }
+
             if (regex is null)
             {
                 return error!;

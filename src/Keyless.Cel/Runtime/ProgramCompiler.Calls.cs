@@ -58,34 +58,12 @@ internal sealed partial class ProgramCompiler
                     var a = Node(call.Args[0]);
                     return f => Logic.NotStrictlyFalse(a(f));
                 }
-
-                case (CelOperators.Equal or CelOperators.NotEqual, 2) when call.Args[1] is CelConst { Value: CelStringValue literal }:
-                {
-                    // The commonest clause of a GCP condition: a claim compared with a string literal.
-                    var a = Node(call.Args[0]);
-                    var text = literal.Value;
-                    var equal = call.Function == CelOperators.Equal;
-                    return f => a(f) switch
-                    {
-                        CelStringValue s => CelValue.Of(string.Equals(s.Value, text, StringComparison.Ordinal) == equal),
-                        CelErrorValue e => e,
-                        var other => equal ? Comparison.Equal(other, literal) : Comparison.NotEqual(other, literal),
-                    };
-                }
-
-                case ("matches", 2) when call.Args[1] is CelConst { Value: CelStringValue pattern }:
-                {
-                    var s = Node(call.Args[0]);
-                    var matcher = Re2.Cached(pattern.Value);
-                    return f => StringFunctions.Matches(s(f), matcher);
-                }
             }
         }
-        else if (call.Function == "matches" && call.Args is [CelConst { Value: CelStringValue memberPattern }])
+
+        if (WithLiteral(call) is { } withLiteral)
         {
-            var s = Node(call.Target);
-            var matcher = Re2.Cached(memberPattern.Value);
-            return f => StringFunctions.Matches(s(f), matcher);
+            return withLiteral;
         }
 
         // Namespaced functions such as strings.quote(s) parse as a member call on an identifier.

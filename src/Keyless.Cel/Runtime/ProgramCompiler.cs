@@ -88,17 +88,33 @@ internal sealed partial class ProgramCompiler
             return f => f.Slots[slot];
         }
 
+        if (Variable(ident) is not var (variable, fallback))
+        {
+            return Constant(CelTypeValue.ByName(name)!);
+        }
+
+        return f => f.Activation.TryGet(variable, out var v) ? v : fallback;
+    }
+
+    /// <summary>
+    /// The activation variable an identifier reads and its value when unbound (the type of that name, or an
+    /// error); null when the name is a type that no declared variable shadows. Comprehension variables are
+    /// resolved before this.
+    /// </summary>
+    private (string Name, CelValue Fallback)? Variable(CelIdent ident)
+    {
+        var name = ident.Name.StartsWith('.') ? ident.Name[1..] : ident.Name;
         var type = CelTypeValue.ByName(name);
         if (_variables is not null && !_variables.Contains(name))
         {
             return type is not null
-                ? Constant(type)
+                ? null
                 : throw new SyntaxException($"undeclared reference to '{name}'", ident.Offset);
         }
 
-        var missing = CelValue.Error("no such attribute: " + name);
-        CelValue fallback = type ?? missing;
-        return f => f.Activation.TryGet(name, out var v) ? v : fallback;
+        // The interned instance when there is one: callers bind literals ("assertion"), and the activation's
+        // name scan then succeeds on the reference check. Never interns a new name (user input).
+        return (string.IsInterned(name) ?? name, type ?? CelValue.Error("no such attribute: " + name));
     }
 
     /// <summary>The dotted name of a chain of selects on an identifier (<c>a.b.c</c>), or null.</summary>
@@ -122,12 +138,22 @@ internal sealed partial class ProgramCompiler
             return f => f.Activation.TryGet(qualified, out var v) ? v : CelValue.Error("no such attribute: " + qualified);
         }
 
-        var operand = Node(select.Operand);
         var field = select.Field;
         var key = CelValue.Of(field);
-        Evaluator plain = select.TestOnly
-            ? f => Has(operand(f), key, field)
-            : f => Field(operand(f), key, field);
+        Evaluator plain;
+        if (!select.TestOnly && select.Operand is CelIdent ident && (ident.Name.StartsWith('.') || SlotOf(ident.Name) is null)
+            && Variable(ident) is var (variable, fallback))
+        {
+            // assertion.sub: the variable and the field read in one node, the commonest operand of a condition.
+            plain = f => Field(f.Activation.TryGet(variable, out var v) ? v : fallback, key, field);
+        }
+        else
+        {
+            var operand = Node(select.Operand);
+            plain = select.TestOnly
+                ? f => Has(operand(f), key, field)
+                : f => Field(operand(f), key, field);
+        }
         if (qualified is null || _variables is not null)
         {
             return plain;
@@ -151,8 +177,54 @@ internal sealed partial class ProgramCompiler
         _ => CelValue.Error($"invalid type for has({field}): {operand.Type.Name()}"),
     };
 
+    /// <summary>
+    /// The value of a literal, or of a list or map literal built only of literals: such a value is built once at
+    /// compile time instead of on every evaluation (evaluation is pure, so it is the same value each time).
+    /// </summary>
+    private static CelValue? ConstantOf(CelExpr expr)
+    {
+        switch (expr)
+        {
+            case CelConst c:
+                return c.Value;
+            case CelList l:
+                var items = new CelValue[l.Elements.Count];
+                for (var i = 0; i < items.Length; i++)
+                {
+                    if (ConstantOf(l.Elements[i]) is not { } item)
+                    {
+                        return null;
+                    }
+
+                    items[i] = item;
+                }
+
+                return items.Length == 0 ? CelListValue.Empty : new CelListValue(items);
+            case CelMap m:
+                var entries = new KeyValuePair<CelValue, CelValue>[m.Entries.Count];
+                for (var i = 0; i < entries.Length; i++)
+                {
+                    if (ConstantOf(m.Entries[i].Key) is not { } key || ConstantOf(m.Entries[i].Value) is not { } value)
+                    {
+                        return null;
+                    }
+
+                    entries[i] = new(key, value);
+                }
+
+                return CelMapValue.Create(entries);
+            default:
+                return null;
+        }
+    }
+
     private Evaluator List(CelList list)
     {
+        if (ConstantOf(list) is { } constant)
+        {
+            return Constant(constant);
+        }
+
         var items = list.Elements.Select(Node).ToArray();
         if (items.Length == 0)
         {
@@ -179,6 +251,11 @@ internal sealed partial class ProgramCompiler
 
     private Evaluator Map(CelMap map)
     {
+        if (ConstantOf(map) is { } constant)
+        {
+            return Constant(constant);
+        }
+
         var keys = map.Entries.Select(e => Node(e.Key)).ToArray();
         var values = map.Entries.Select(e => Node(e.Value)).ToArray();
         return f =>

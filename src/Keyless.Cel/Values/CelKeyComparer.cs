@@ -5,8 +5,10 @@ internal sealed class CelKeyComparer : IEqualityComparer<CelValue>
 {
     public static readonly CelKeyComparer Instance = new();
 
-    public bool Equals(CelValue? x, CelValue? y) =>
-        x is not null && y is not null && CelEquality.Equal(x, y) == CelEquality.Result.True;
+    // String keys first: claim maps are keyed by strings and looked up on every field select.
+    public bool Equals(CelValue? x, CelValue? y) => x is CelStringValue sx
+        ? y is CelStringValue sy && string.Equals(sx.Value, sy.Value, StringComparison.Ordinal)
+        : x is not null && y is not null && CelEquality.Equal(x, y) == CelEquality.Result.True;
 
     public int GetHashCode(CelValue obj) => obj switch
     {

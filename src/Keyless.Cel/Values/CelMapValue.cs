@@ -8,12 +8,15 @@ internal sealed class CelMapValue : CelValue
 {
     public static readonly CelMapValue Empty = new([], new Dictionary<CelValue, CelValue>(CelKeyComparer.Instance));
 
-    private readonly Dictionary<CelValue, CelValue> _index;
+    // Exactly one of the two: maps keyed only by strings (JSON objects, claims) use the faster string index.
+    private readonly Dictionary<CelValue, CelValue>? _index;
+    private readonly StringKeyIndex? _strings;
 
-    private CelMapValue(KeyValuePair<CelValue, CelValue>[] entries, Dictionary<CelValue, CelValue> index)
+    private CelMapValue(KeyValuePair<CelValue, CelValue>[] entries, Dictionary<CelValue, CelValue>? index)
     {
         Entries = entries;
-        _index = index;
+        _strings = StringKeyIndex.TryCreate(entries);
+        _index = _strings is null ? index ?? Index(entries) : null;
     }
 
     public KeyValuePair<CelValue, CelValue>[] Entries { get; }
@@ -53,22 +56,39 @@ internal sealed class CelMapValue : CelValue
     }
 
     /// <summary>For JSON objects, whose keys are strings and unique by construction.</summary>
-    internal static CelMapValue FromOrderedUnique(IEnumerable<KeyValuePair<CelValue, CelValue>> entries)
+    internal static CelMapValue FromOrderedUnique(IEnumerable<KeyValuePair<CelValue, CelValue>> entries) =>
+        new([.. entries], null);
+
+    /// <summary>The general index; a repeated key keeps its last value.</summary>
+    private static Dictionary<CelValue, CelValue> Index(KeyValuePair<CelValue, CelValue>[] entries)
     {
-        var list = entries.ToArray();
-        var index = new Dictionary<CelValue, CelValue>(list.Length, CelKeyComparer.Instance);
-        foreach (var (key, value) in list)
+        var index = new Dictionary<CelValue, CelValue>(entries.Length, CelKeyComparer.Instance);
+        foreach (var (key, value) in entries)
         {
             index[key] = value;
         }
 
-        return new CelMapValue(list, index);
+        return index;
     }
 
-    public bool TryGet(CelValue key, out CelValue value) => _index.TryGetValue(key, out value!);
+    /// <summary>A key of another kind never equals a string key, so a string-keyed map only needs string lookups.</summary>
+    public bool TryGet(CelValue key, out CelValue value)
+    {
+        if (_strings is not null)
+        {
+            if (key is CelStringValue s)
+            {
+                return _strings.TryGet(s, out value);
+            }
 
-    public bool TryGet(string key, out CelValue value) =>
-        _index.TryGetValue(new CelStringValue(key), out value!);
+            value = null!;
+            return false;
+        }
+
+        return _index!.TryGetValue(key, out value!);
+    }
+
+    public bool TryGet(string key, out CelValue value) => TryGet(new CelStringValue(key), out value);
 
     public override JsonNode? ToJson()
     {

@@ -21,7 +21,8 @@ public abstract partial class CelValue
 
     public abstract CelType Type { get; }
 
-    public bool IsError => Type == CelType.Error;
+    // A type test, not the virtual Type: every strict operator asks this of each operand.
+    public bool IsError => this is CelErrorValue;
 
     public virtual string? ErrorMessage => null;
 
