@@ -105,6 +105,18 @@ public sealed class CelLiteralOperandTests
     public void Should_Give_The_General_Error(string source, string message) =>
         Assert.Equal(message, Cel.Eval(source, Claims).ErrorMessage);
 
+    [Theory]
+    [InlineData("assertion.project_id == '42' && assertion.ref.matches('^release/[0-9]+\\\\.[0-9]+$') || assertion.ref in ['main', 'dev']")]
+    [InlineData("'ops' in assertion.groups_direct && size(assertion.sub) < 128 && assertion.sub.startsWith('project_path:')")]
+    [InlineData("assertion.runner_id == '17' || !(assertion.missing in ['x']) || assertion.runner_id > 16")]
+    public void Should_Trace_The_Clause_Values_Evaluate_Gives(string source)
+    {
+        var trace = Cel.Compile(source).EvaluateTraced(Activation);
+
+        Assert.Equal(Cel.Compile(source).Evaluate(Activation).ToString(), trace.Result.ToString());
+        Assert.All(trace.Clauses, c => Assert.Equal(Cel.Compile(c.Source).Evaluate(Activation).ToString(), c.Value.ToString()));
+    }
+
     public sealed class ConstantLiterals
     {
         [Theory]

@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace Keyless.Cel.Library;
 
 /// <summary>A set of ASCII characters as a 128-bit mask: the character sets of <see cref="FlatPattern"/>.</summary>
@@ -25,6 +27,13 @@ internal readonly record struct AsciiSet(ulong Low, ulong High)
 
     /// <summary>False for every non-ASCII character, which no set here holds.</summary>
     public bool Contains(char c) => c < 64 ? ((Low >> c) & 1) != 0 : c < 128 && ((High >> (c - 64)) & 1) != 0;
+
+    /// <summary>The one character of a single-character set, or null.</summary>
+    public char? Single()
+    {
+        var count = BitOperations.PopCount(Low) + BitOperations.PopCount(High);
+        return count != 1 ? null : (char)(Low != 0 ? BitOperations.TrailingZeroCount(Low) : 64 + BitOperations.TrailingZeroCount(High));
+    }
 
     public bool Overlaps(AsciiSet other) => ((Low & other.Low) | (High & other.High)) != 0;
 

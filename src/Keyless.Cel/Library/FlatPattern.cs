@@ -65,7 +65,7 @@ internal sealed class FlatPattern
             pieces.Add(new Piece(set, min, max));
         }
 
-        return NeverGivesBack(pieces) ? new FlatPattern([.. pieces], toEnd) : null;
+        return NeverGivesBack(pieces) ? new FlatPattern(JoinLiterals(pieces), toEnd) : null;
     }
 
     public bool IsMatch(string input)
@@ -73,6 +73,17 @@ internal sealed class FlatPattern
         var at = 0;
         foreach (var piece in _pieces)
         {
+            if (piece.Literal is { } literal)
+            {
+                if (!input.AsSpan(at).StartsWith(literal, StringComparison.Ordinal))
+                {
+                    return false;
+                }
+
+                at += literal.Length;
+                continue;
+            }
+
             var start = at;
             var limit = input.Length - at > piece.Max ? at + piece.Max : input.Length;
             while (at < limit && piece.Set.Contains(input[at]))
@@ -87,6 +98,36 @@ internal sealed class FlatPattern
         }
 
         return !_toEnd || at == input.Length;
+    }
+
+    /// <summary>Runs of single characters taken exactly once (<c>release/</c>) become one literal, compared at once.</summary>
+    private static Piece[] JoinLiterals(List<Piece> pieces)
+    {
+        var joined = new List<Piece>(pieces.Count);
+        var run = new System.Text.StringBuilder();
+        foreach (var piece in pieces)
+        {
+            if (piece is { Min: 1, Max: 1 } && piece.Set.Single() is { } c)
+            {
+                run.Append(c);
+                continue;
+            }
+
+            Flush();
+            joined.Add(piece);
+        }
+
+        Flush();
+        return [.. joined];
+
+        void Flush()
+        {
+            if (run.Length > 0)
+            {
+                joined.Add(new Piece(default, run.Length, run.Length, run.ToString()));
+                run.Clear();
+            }
+        }
     }
 
     private static bool NeverGivesBack(List<Piece> pieces)
@@ -326,5 +367,6 @@ internal sealed class FlatPattern
 
     private static bool IsPrintableAscii(char c) => c is >= ' ' and <= '~';
 
-    private readonly record struct Piece(AsciiSet Set, int Min, int Max);
+    /// <summary>A set repeated between Min and Max times, or (joined after parsing) an exact literal.</summary>
+    private readonly record struct Piece(AsciiSet Set, int Min, int Max, string? Literal = null);
 }

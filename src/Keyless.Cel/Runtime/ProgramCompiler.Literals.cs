@@ -61,10 +61,23 @@ internal sealed partial class ProgramCompiler
         var set = texts.Length > 8 ? new HashSet<string>(texts, StringComparer.Ordinal) : null;
         return f => element(f) switch
         {
-            CelStringValue s => CelValue.Of(set?.Contains(s.Value) ?? Array.IndexOf(texts, s.Value) >= 0),
+            CelStringValue s => CelValue.Of(set?.Contains(s.Value) ?? Holds(texts, s.Value)),
             CelErrorValue e => e,
             var other => Comparison.In(other, list),
         };
+    }
+
+    private static bool Holds(string[] texts, string text)
+    {
+        foreach (var t in texts)
+        {
+            if (string.Equals(t, text, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static Evaluator StringIn(CelStringValue literal, Evaluator container)
