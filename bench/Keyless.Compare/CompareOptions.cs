@@ -1,7 +1,10 @@
 namespace Keyless.Compare;
 
-/// <summary>Where things are (KeylessDll: the Release build of the CLI that bench/compare made) and how long to spend. <c>--quick</c> trades steadiness for a run of a few minutes.</summary>
-public sealed record CompareOptions(bool Quick, string RepoRoot, string NpmDirectory, string WorkDirectory, string KeylessDll)
+/// <summary>
+/// Where things are (Keyless: the native <c>keyless</c> executable that bench/compare published, as users get it)
+/// and how long to spend. <c>--quick</c> trades steadiness for a run of a few minutes.
+/// </summary>
+public sealed record CompareOptions(bool Quick, string RepoRoot, string NpmDirectory, string WorkDirectory, string Keyless)
 {
     /// <summary>Time per expression and engine for the in-process CEL loops.</summary>
     public TimeSpan CelBudget => Quick ? TimeSpan.FromMilliseconds(400) : TimeSpan.FromSeconds(3);

@@ -4,15 +4,16 @@ using Keyless.Compare.CelEval;
 using Keyless.Compare.Scan;
 using Keyless.Compare.Sts;
 
-// bench/compare's harness. Usage: Keyless.Compare --repo DIR --keyless KEYLESS.DLL [--quick] [--only cel,sts,scan,audit]
+// bench/compare's harness. Usage: Keyless.Compare --repo DIR --keyless KEYLESS [--quick] [--only cel,sts,scan,audit]
+// KEYLESS is the native executable `dotnet publish` makes of src/Keyless.Cli, which is what users run.
 // The table goes to stdout and ends with the six summary lines; progress goes to stderr.
 var quick = args.Contains("--quick");
 var repo = Option("--repo") ?? Environment.CurrentDirectory;
 var only = Option("--only")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 var work = Path.Combine(Path.GetTempPath(), "keyless-compare-" + Environment.ProcessId);
 Directory.CreateDirectory(work);
-var keylessDll = Option("--keyless") ?? Path.Combine(AppContext.BaseDirectory, "keyless.dll");
-var options = new CompareOptions(quick, Path.GetFullPath(repo), Path.Combine(Path.GetFullPath(repo), "bench", "Keyless.Compare", "npm"), work, Path.GetFullPath(keylessDll));
+var keyless = Option("--keyless") ?? throw new ArgumentException("--keyless KEYLESS (the published native executable) is required");
+var options = new CompareOptions(quick, Path.GetFullPath(repo), Path.Combine(Path.GetFullPath(repo), "bench", "Keyless.Compare", "npm"), work, Path.GetFullPath(keyless));
 if (Option("--sts-concurrency") is { } concurrency)
 {
     options = options with { StsConcurrency = int.Parse(concurrency, System.Globalization.CultureInfo.InvariantCulture) };

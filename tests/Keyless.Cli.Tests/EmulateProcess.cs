@@ -57,14 +57,11 @@ public sealed class EmulateProcess : IAsyncDisposable
     public static async Task<EmulateProcess> StartAsync(params string[] extraArgs)
     {
         var certDirectory = Path.Combine(Path.GetTempPath(), "keyless-emulate-test-" + Guid.NewGuid().ToString("N"));
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = RepoPaths.Root,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "keyless.dll"));
+        var start = KeylessBinary.StartInfo();
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        start.UseShellExecute = false;
+        start.WorkingDirectory = RepoPaths.Root;
         start.ArgumentList.Add("emulate");
         start.ArgumentList.Add(Path.Combine(Fixtures, "trust"));
         foreach (var arg in new[] { "--http-port", "0", "--https-port", "0", "--cert-dir", certDirectory }.Concat(extraArgs))

@@ -26,7 +26,7 @@ public static class AuditSection
             }
 
             // Exit 1 means findings at or above --fail-on, which a corpus of loose conditions is meant to have.
-            var (median, _) = await Processes.TimedAsync(options, "dotnet", [options.KeylessDll, "audit", corpus, "--format", "json"], options.RepoRoot, r => r.ExitCode is 0 or 1).ConfigureAwait(false);
+            var (median, _) = await Processes.TimedAsync(options, options.Keyless, ["audit", corpus, "--format", "json"], options.RepoRoot, r => r.ExitCode is 0 or 1).ConfigureAwait(false);
             times[scale] = median;
             report.Add(new Row($"audit {teams * scale * 10} providers + {teams * scale * 10} FICs", "keyless audit", median.TotalMilliseconds, "ms", $"{scale}x corpus"));
         }

@@ -18,8 +18,8 @@ public static class ScanSection
         var bytes = Directory.EnumerateFiles(corpus, "*", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length);
         var label = $"scan {options.ScanFiles} files {bytes / (1024.0 * 1024.0):0.0} MB";
 
-        string[] keylessArgs = [options.KeylessDll, "scan", corpus, "--format", "json", "--fail-on", "critical"];
-        var keyless = await Processes.TimedAsync(options, "dotnet", keylessArgs, options.RepoRoot, r => r.ExitCode == 0).ConfigureAwait(false);
+        string[] keylessArgs = ["scan", corpus, "--format", "json", "--fail-on", "critical"];
+        var keyless = await Processes.TimedAsync(options, options.Keyless, keylessArgs, options.RepoRoot, r => r.ExitCode == 0).ConfigureAwait(false);
         var keylessFound = KeylessFound(keyless.Last.StdOut, corpus);
         var missed = planted.Where(p => !keylessFound.Contains((p.RelativePath, p.DetectorId))).ToArray();
         if (missed.Length > 0)

@@ -37,8 +37,8 @@ public sealed class EmulateProcess : IAsyncDisposable
         };
         // exec: the shell only sets up the redirect, so SIGTERM reaches keyless itself.
         start.ArgumentList.Add("-c");
-        start.ArgumentList.Add("exec dotnet \"$0\" emulate \"$1\" --http-port 0 --https-port 0 --cert-dir \"$2\" > \"$3\"");
-        start.ArgumentList.Add(options.KeylessDll);
+        start.ArgumentList.Add("exec \"$0\" emulate \"$1\" --http-port 0 --https-port 0 --cert-dir \"$2\" > \"$3\"");
+        start.ArgumentList.Add(options.Keyless);
         start.ArgumentList.Add(trustDirectory);
         start.ArgumentList.Add(certificates);
         start.ArgumentList.Add(log);

@@ -1,6 +1,6 @@
 using System.ComponentModel;
-using System.Net.Http.Json;
 using System.Security.Cryptography.X509Certificates;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Keyless.Cli.Infrastructure;
@@ -78,9 +78,10 @@ internal sealed class MintCommand : AsyncCommand<MintCommand.Settings>
         int status;
         try
         {
-            using var response = await http.PostAsJsonAsync(url, body, cancellationToken).ConfigureAwait(false);
+            using var content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
+            using var response = await http.PostAsync(url, content, cancellationToken).ConfigureAwait(false);
             status = (int)response.StatusCode;
-            answer = await response.Content.ReadFromJsonAsync<JsonObject>(cancellationToken).ConfigureAwait(false);
+            answer = JsonNode.Parse(await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false)) as JsonObject;
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException or JsonException or NotSupportedException)
         {

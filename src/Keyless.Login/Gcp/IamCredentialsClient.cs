@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
+using System.Text;
 using System.Text.Json.Nodes;
 using Keyless.Login.Http;
 
@@ -38,7 +38,7 @@ public sealed class IamCredentialsClient
         var outcome = await _http.SendAsync(() => new HttpRequestMessage(HttpMethod.Post, url)
         {
             Headers = { Authorization = new AuthenticationHeaderValue("Bearer", federatedToken), Accept = { new MediaTypeWithQualityHeaderValue("application/json") } },
-            Content = JsonContent.Create(body),
+            Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"),
         }, cancellationToken).ConfigureAwait(false);
 
         if (outcome.TransportError is { } why)

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Keyless.Plan.Design;
 
 namespace Keyless.Plan.Scripts;
@@ -23,14 +24,14 @@ public static class AzScriptGenerator
             {
                 if (identity.Kind == AzureIdentityKind.Application)
                 {
-                    var parameters = JsonSerializer.Serialize(new Dictionary<string, object>
+                    var parameters = new JsonObject
                     {
                         ["name"] = credential.Name,
                         ["issuer"] = design.Issuer,
                         ["subject"] = credential.Subject,
                         ["description"] = credential.Description,
-                        ["audiences"] = new[] { azure.Audience },
-                    }, Json);
+                        ["audiences"] = new JsonArray(azure.Audience),
+                    }.ToJsonString(Json);
                     script.Append(Shell.Command(
                         ["az", "ad", "app", "federated-credential", "create", "--id", identity.ClientId, "--parameters", parameters]));
                 }

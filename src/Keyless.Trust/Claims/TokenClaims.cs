@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Keyless.Cel;
 
@@ -14,7 +13,6 @@ public sealed class TokenClaims
     private readonly JsonObject _claims;
 
     // Built on first use: the red-team makes hundreds of thousands of these and most never reach CEL.
-    private object? _json;
     private CelValue? _assertion;
 
     private TokenClaims(JsonObject claims, bool fromJwt)
@@ -55,9 +53,6 @@ public sealed class TokenClaims
 
     /// <summary>A deep copy of the claims.</summary>
     public JsonObject ToJson() => (JsonObject)_claims.DeepClone();
-
-    /// <summary>The claims as a read-only element.</summary>
-    public JsonElement Json => (JsonElement)(_json ??= JsonSerializer.SerializeToElement(_claims));
 
     /// <summary>The claims as the CEL value STS binds to <c>assertion</c>, built once per token (not per provider).</summary>
     internal CelValue Assertion => _assertion ??= CelValue.FromJson(_claims);

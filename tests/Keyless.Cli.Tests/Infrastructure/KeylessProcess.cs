@@ -6,13 +6,11 @@ namespace Keyless.Cli.Tests.Infrastructure;
 public sealed record KeylessRun(int ExitCode, string StdOut, string StdErr);
 
 /// <summary>
-/// Runs the built <c>keyless</c> assembly as a separate process, exactly as a user would, so exit codes,
+/// Runs the built <c>keyless</c> (<see cref="KeylessBinary"/>) as a separate process, exactly as a user would, so exit codes,
 /// stdout/stderr separation and "no stack trace" are tested for real.
 /// </summary>
 public static class KeylessProcess
 {
-    private static readonly string KeylessDll = Path.Combine(AppContext.BaseDirectory, "keyless.dll");
-
     public static async Task<KeylessRun> RunAsync(
         IEnumerable<string> args,
         string? stdin = null,
@@ -20,15 +18,12 @@ public static class KeylessProcess
         IReadOnlyDictionary<string, string>? environment = null,
         TimeSpan? timeout = null)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-            WorkingDirectory = workingDirectory ?? RepoPaths.Root,
-        };
-        start.ArgumentList.Add(KeylessDll);
+        var start = KeylessBinary.StartInfo();
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        start.RedirectStandardInput = true;
+        start.UseShellExecute = false;
+        start.WorkingDirectory = workingDirectory ?? RepoPaths.Root;
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);

@@ -32,7 +32,7 @@ internal static class ExplainJson
                 };
             }
 
-            array.Add(item);
+            array.Add((JsonNode)item);
         }
 
         var root = new JsonObject { ["version"] = 1, ["decisions"] = array };

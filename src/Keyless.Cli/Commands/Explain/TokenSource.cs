@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Keyless.Formats.Inputs.Tokens;
 using Keyless.Trust.Diagnostics;
@@ -50,7 +49,7 @@ internal static class TokenSource
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(20) };
         try
         {
-            var config = await http.GetFromJsonAsync<JsonObject>(discovery, cancellationToken).ConfigureAwait(false);
+            var config = JsonNode.Parse(await http.GetStringAsync(discovery, cancellationToken).ConfigureAwait(false)) as JsonObject;
             var jwksUri = config?["jwks_uri"]?.GetValue<string>()
                 ?? throw new InputException("--issuer", $"{discovery} has no jwks_uri");
             return await http.GetStringAsync(new Uri(jwksUri), cancellationToken).ConfigureAwait(false);

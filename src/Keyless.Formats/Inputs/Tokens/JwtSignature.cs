@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Keyless.Trust.Diagnostics;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -90,5 +89,5 @@ public static class JwtSignature
         obj[name] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
 
     /// <summary>Header values are the attacker's text: quoted as JSON and cut short, so they cannot forge output lines.</summary>
-    private static string Quote(string value) => JsonSerializer.Serialize(value.Length > 64 ? value[..64] + "…" : value);
+    private static string Quote(string value) => JsonValue.Create(value.Length > 64 ? value[..64] + "…" : value).ToJsonString();
 }
