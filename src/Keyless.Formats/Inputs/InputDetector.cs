@@ -34,6 +34,15 @@ internal static class InputDetector
             case JsonObject o when o["$schema"] is JsonValue schema && schema.ToString().Contains("deploymentTemplate", StringComparison.OrdinalIgnoreCase):
                 AzureImporter.Template(input, o, "$", builder);
                 return;
+            case JsonObject o when o.Count == 1 && o["keys"] is JsonArray keys:
+                // IAM REST keys.list: {"keys": […]} (a JWKS has the same member, and its keys are refused below).
+                for (var i = 0; i < keys.Count; i++)
+                {
+                    var path = JsonInput.Child("$.keys", i);
+                    Item(input, input.Object(keys[i], path), path, context, builder, context.AzureParent);
+                }
+
+                return;
             case JsonObject o when o["value"] is JsonArray list:
                 // Graph or ARM list: {"@odata.context": "…#applications('ID')/federatedIdentityCredentials", "value": […]}.
                 var parent = AzureImporter.ParentFromODataContext(input.Str(o, "@odata.context", "$")) ?? context.AzureParent;
@@ -69,6 +78,10 @@ internal static class InputDetector
         else if (AzureImporter.IsApplication(o))
         {
             AzureImporter.Application(input, o, path, builder);
+        }
+        else if (GcloudImporter.IsServiceAccountKey(o))
+        {
+            // A static key, not trust: StaticCredentialImporter reads it with the other keys once every file is parsed.
         }
         else if (GitLabImporter.IsProject(o))
         {

@@ -1,12 +1,14 @@
 using System.Text.Json.Nodes;
+using Keyless.Formats.Inputs.Gcloud;
 using Keyless.Trust.Model;
 
 namespace Keyless.Formats.Inputs;
 
 /// <summary>
 /// Finds static keys beside federation in inputs already parsed: <c>google_service_account_key</c> and
-/// <c>azuread_application_password</c> in Terraform JSON (show -json of a state or plan, raw state), and
-/// <c>passwordCredentials</c> on Graph application objects. Records where each key is, never its value.
+/// <c>azuread_application_password</c> in Terraform JSON (show -json of a state or plan, raw state), user-managed
+/// keys in <c>gcloud iam service-accounts keys list</c> (or the IAM REST keys.list), and <c>passwordCredentials</c>
+/// on Graph application objects. Records where each key is, never its value.
 /// </summary>
 internal static class StaticCredentialImporter
 {
@@ -104,6 +106,19 @@ internal static class StaticCredentialImporter
                 KeyId = Str(values, "key_id"),
                 DisplayName = Str(values, "display_name"),
                 Source = new SourceRef(file, valuesPath),
+            };
+        }
+        else if (GcloudImporter.IsServiceAccountKey(o) && Str(o, "keyType") == "USER_MANAGED"
+                 && GcloudImporter.ServiceAccountKeyName(o) is var (keyAccount, keyId))
+        {
+            // SYSTEM_MANAGED keys are Google's own and never leave Google; a disabled user-managed key is still
+            // reported: it can be enabled again, and deleting it is the fix either way.
+            yield return new StaticCredential
+            {
+                Kind = StaticCredentialKind.GcpServiceAccountKey,
+                Owner = keyAccount,
+                KeyId = keyId,
+                Source = new SourceRef(file, path),
             };
         }
         else if (o.ContainsKey("appId") && o["passwordCredentials"] is JsonArray passwords && Str(o, "appId") is { } appId)

@@ -49,9 +49,10 @@ public static class TrustLoader
         var builder = new TrustBuilder();
         var terraform = new Terraform.TerraformImporter(builder);
         builder.Files.Add(name);
-        InputDetector.Import(new JsonInput(name), JsonInput.Parse(name, json), InputContext.None, builder, terraform);
+        var root = JsonInput.Parse(name, json);
+        InputDetector.Import(new JsonInput(name), root, InputContext.None, builder, terraform);
         terraform.Finish();
-        return builder.Build();
+        return StaticCredentialImporter.Attach(builder.Build(), [(name, root)]);
     }
 
     private static IEnumerable<string> Expand(string path)

@@ -87,6 +87,44 @@ public sealed class TrustLoaderTests
             Assert.Equal("4242", project.Id);
             Assert.Equal(["project_id", "ref_type", "ref"], project.SubClaimComponents);
         }
+
+        [Fact]
+        public void Gcloud_keys_list_reads_user_managed_keys_and_skips_google_managed_ones()
+        {
+            var trust = TrustLoader.LoadText("keys.json", """
+                [{"keyAlgorithm": "KEY_ALG_RSA_2048", "keyOrigin": "GOOGLE_PROVIDED", "keyType": "USER_MANAGED",
+                  "name": "projects/acme-prod/serviceAccounts/deployer@acme-prod.iam.gserviceaccount.com/keys/1f2e3d4c",
+                  "validAfterTime": "2026-01-10T09:00:00Z", "validBeforeTime": "9999-12-31T23:59:59Z"},
+                 {"keyAlgorithm": "KEY_ALG_RSA_2048", "keyOrigin": "GOOGLE_PROVIDED", "keyType": "SYSTEM_MANAGED",
+                  "name": "projects/acme-prod/serviceAccounts/deployer@acme-prod.iam.gserviceaccount.com/keys/aa2e3d4c",
+                  "validAfterTime": "2026-11-01T00:00:00Z", "validBeforeTime": "2026-11-17T00:00:00Z"}]
+                """);
+            var key = Assert.Single(trust.StaticCredentials);
+            Assert.Equal(StaticCredentialKind.GcpServiceAccountKey, key.Kind);
+            Assert.Equal("projects/acme-prod/serviceAccounts/deployer@acme-prod.iam.gserviceaccount.com", key.Owner);
+            Assert.Equal("1f2e3d4c", key.KeyId);
+            Assert.Equal("$[0]", key.Source.JsonPath);
+        }
+
+        [Fact]
+        public void Iam_rest_keys_list_and_a_disabled_key_are_read_too()
+        {
+            var trust = TrustLoader.LoadText("keys.json", """
+                {"keys": [{"keyType": "USER_MANAGED", "disabled": true,
+                           "name": "projects/p/serviceAccounts/ci@p.iam.gserviceaccount.com/keys/0b1c"}]}
+                """);
+            var key = Assert.Single(trust.StaticCredentials);
+            Assert.Equal("0b1c", key.KeyId);
+            Assert.Equal("$.keys[0]", key.Source.JsonPath);
+        }
+
+        [Fact]
+        public void A_jwks_is_still_not_a_trust_input()
+        {
+            var e = Assert.Throws<InputException>(() => TrustLoader.LoadText("jwks.json", """{"keys": [{"kty": "RSA", "kid": "k", "n": "x", "e": "AQAB"}]}"""));
+            Assert.Equal("$.keys[0]", e.JsonPath);
+            Assert.Contains("not a trust input", e.Message, StringComparison.Ordinal);
+        }
     }
 
     public sealed class Load

@@ -15,6 +15,26 @@ internal static class GcloudImporter
         o["name"] is JsonValue v && v.TryGetValue<string>(out var name)
         && name.StartsWith("projects/", StringComparison.Ordinal) && name.Contains("/workloadIdentityPools/", StringComparison.Ordinal);
 
+    /// <summary>
+    /// A service-account key as <c>gcloud iam service-accounts keys list/describe --format=json</c> and the IAM REST
+    /// API give it: <c>name</c> is <c>projects/P/serviceAccounts/EMAIL/keys/KEY_ID</c>, with <c>keyType</c>.
+    /// </summary>
+    public static bool IsServiceAccountKey(JsonObject o) => ServiceAccountKeyName(o) is not null && o.ContainsKey("keyType");
+
+    /// <summary>The account (<c>projects/P/serviceAccounts/EMAIL</c>) and key id of a key's name, or null.</summary>
+    public static (string Account, string KeyId)? ServiceAccountKeyName(JsonObject o)
+    {
+        if (o["name"] is not JsonValue v || !v.TryGetValue<string>(out var name))
+        {
+            return null;
+        }
+
+        var parts = name.Split('/');
+        return parts is ["projects", { Length: > 0 }, "serviceAccounts", { Length: > 0 }, "keys", { Length: > 0 } keyId]
+            ? (string.Join('/', parts[..4]), keyId)
+            : null;
+    }
+
     public static bool IsIamPolicy(JsonObject o) => o["bindings"] is JsonArray || (o.ContainsKey("etag") && o.Count <= 3 && !o.ContainsKey("name"));
 
     public static void PoolOrProvider(JsonInput input, JsonObject o, string path, TrustBuilder builder)
