@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Keyless.Cli.Tests.Infrastructure;
 using Keyless.GitLab.Pipeline;
+using Keyless.Testing;
 using Keyless.Trust.Claims;
 
 namespace Keyless.Cli.Tests;
@@ -50,43 +51,10 @@ public sealed class PlanRoundTripOutput : IAsyncLifetime
             }
 
             var (projectPath, projectId) = ProjectOf(file);
-            var now = TimeProvider.System.GetUtcNow().ToUnixTimeSeconds();
-            var token = new JsonObject
-            {
-                [GitLabClaimNames.Issuer] = "https://gitlab.com",
-                [GitLabClaimNames.Audience] = Assert.Single(Assert.Single(job.IdTokens).Audiences).Value,
-                [GitLabClaimNames.IssuedAt] = now - 10,
-                [GitLabClaimNames.NotBefore] = now - 15,
-                [GitLabClaimNames.Expires] = now + 300,
-                [GitLabClaimNames.NamespaceId] = "100",
-                [GitLabClaimNames.NamespacePath] = projectPath[..projectPath.LastIndexOf('/')],
-                [GitLabClaimNames.ProjectId] = projectId,
-                [GitLabClaimNames.ProjectPath] = projectPath,
-                [GitLabClaimNames.UserId] = "7",
-                [GitLabClaimNames.UserLogin] = "maintainer",
-                [GitLabClaimNames.UserAccessLevel] = "maintainer",
-                [GitLabClaimNames.PipelineId] = "5001",
-                [GitLabClaimNames.PipelineSource] = "push",
-                [GitLabClaimNames.JobId] = "9001",
-                [GitLabClaimNames.Ref] = "main",
-                [GitLabClaimNames.RefType] = "branch",
-                [GitLabClaimNames.RefPath] = "refs/heads/main",
-                [GitLabClaimNames.RefProtected] = "true",
-                [GitLabClaimNames.RunnerId] = 12,
-                [GitLabClaimNames.RunnerEnvironment] = "gitlab-hosted",
-                [GitLabClaimNames.Sha] = "0123456789abcdef0123456789abcdef01234567",
-                [GitLabClaimNames.ProjectVisibility] = "private",
-            };
+            var token = PlannedJobClaims.PushToMain("https://gitlab.com", Assert.Single(Assert.Single(job.IdTokens).Audiences).Value, projectPath, projectId);
             if (job.Environment is { } environment)
             {
-                // The plan protects the environments it names, so GitLab marks them protected.
-                token[GitLabClaimNames.Environment] = environment.Value;
-                token[GitLabClaimNames.EnvironmentProtected] = "true";
-                token[GitLabClaimNames.EnvironmentAction] = "start";
-                if (job.Body.GetMapping("environment")?.GetScalar("deployment_tier") is { } tier)
-                {
-                    token[GitLabClaimNames.DeploymentTier] = tier.Value;
-                }
+                token.WithProtectedEnvironment(environment.Value, job.Body.GetMapping("environment")?.GetScalar("deployment_tier")?.Value);
             }
 
             return token;

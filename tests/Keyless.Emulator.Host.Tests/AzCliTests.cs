@@ -48,9 +48,9 @@ public sealed class AzCliTests
         SkipWithoutAz();
         await using var emu = await RunningEmulator.StartAsync();
         await RegisterCloudAsync(emu);
-        var assertion = await emu.MintAsync(HostTestTrust.Claims(HostTestTrust.AzureAudience));
+        var assertion = await emu.MintAsync(TestTrust.Claims(TestTrust.AzureAudience));
 
-        var login = await AzAsync(emu, "login", "--service-principal", "-u", HostTestTrust.ClientId, "-t", HostTestTrust.TenantId, "--federated-token", assertion, "-o", "json");
+        var login = await AzAsync(emu, "login", "--service-principal", "-u", TestTrust.ClientId, "-t", TestTrust.TenantId, "--federated-token", assertion, "-o", "json");
         var token = await AzAsync(emu, "account", "get-access-token", "-o", "json");
 
         Assert.True(login.ExitCode == 0, login.ToString());
@@ -69,9 +69,9 @@ public sealed class AzCliTests
         SkipWithoutAz();
         await using var emu = await RunningEmulator.StartAsync();
         await RegisterCloudAsync(emu);
-        var assertion = await emu.MintAsync(HostTestTrust.Claims(HostTestTrust.AzureAudience, "feature", "false"));
+        var assertion = await emu.MintAsync(TestTrust.Claims(TestTrust.AzureAudience, "feature", "false"));
 
-        var login = await AzAsync(emu, "login", "--service-principal", "-u", HostTestTrust.ClientId, "-t", HostTestTrust.TenantId, "--federated-token", assertion);
+        var login = await AzAsync(emu, "login", "--service-principal", "-u", TestTrust.ClientId, "-t", TestTrust.TenantId, "--federated-token", assertion);
 
         Assert.NotEqual(0, login.ExitCode);
         Assert.Contains("AADSTS700213", login.StdErr, StringComparison.Ordinal);

@@ -8,7 +8,7 @@ namespace Keyless.Emulator.Host.Tests;
 public sealed class AzureIdentityTests
 {
     private static ClientAssertionCredential Credential(RunningEmulator emu, string assertion) =>
-        new(HostTestTrust.TenantId, HostTestTrust.ClientId, _ => Task.FromResult(assertion), new ClientAssertionCredentialOptions
+        new(TestTrust.TenantId, TestTrust.ClientId, _ => Task.FromResult(assertion), new ClientAssertionCredentialOptions
         {
             AuthorityHost = new Uri(emu.Https + "/"),
             DisableInstanceDiscovery = true,
@@ -22,7 +22,7 @@ public sealed class AzureIdentityTests
     public async Task Should_Get_An_Access_Token_With_Entra_Lifetime()
     {
         await using var emu = await RunningEmulator.StartAsync();
-        var assertion = await emu.MintAsync(HostTestTrust.Claims(HostTestTrust.AzureAudience));
+        var assertion = await emu.MintAsync(TestTrust.Claims(TestTrust.AzureAudience));
 
         var token = await Credential(emu, assertion).GetTokenAsync(Arm, TestContext.Current.CancellationToken);
 
@@ -36,7 +36,7 @@ public sealed class AzureIdentityTests
     public async Task Should_Surface_Aadsts700213_For_A_Subject_Mismatch()
     {
         await using var emu = await RunningEmulator.StartAsync();
-        var assertion = await emu.MintAsync(HostTestTrust.Claims(HostTestTrust.AzureAudience, "feature", "false"));
+        var assertion = await emu.MintAsync(TestTrust.Claims(TestTrust.AzureAudience, "feature", "false"));
 
         var error = await Assert.ThrowsAsync<AuthenticationFailedException>(
             async () => await Credential(emu, assertion).GetTokenAsync(Arm, TestContext.Current.CancellationToken));

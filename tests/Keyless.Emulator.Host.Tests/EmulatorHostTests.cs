@@ -71,7 +71,7 @@ public sealed class EmulatorHostTests
     {
         await using var emu = await RunningEmulator.StartAsync();
         using var client = emu.Client();
-        using var content = new StringContent(new JsonObject { ["claims"] = HostTestTrust.Claims("https://gitlab.com") }.ToJsonString(), System.Text.Encoding.UTF8, "application/json");
+        using var content = new StringContent(new JsonObject { ["claims"] = TestTrust.Claims("https://gitlab.com") }.ToJsonString(), System.Text.Encoding.UTF8, "application/json");
 
         using var response = await client.PostAsync(emu.Http + "/-/keyless/mint", content, TestContext.Current.CancellationToken);
 

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Google.Apis.Auth.OAuth2;
 using Google.Apis.Http;
 
@@ -19,22 +18,7 @@ public sealed class GoogleApisAuthTests
     {
         var tokenFile = Path.Combine(emu.Directory, "gitlab-id-token");
         await File.WriteAllTextAsync(tokenFile, token, TestContext.Current.CancellationToken);
-        var config = new JsonObject
-        {
-            ["universe_domain"] = "googleapis.com",
-            ["type"] = "external_account",
-            ["audience"] = HostTestTrust.StsAudience,
-            ["subject_token_type"] = "urn:ietf:params:oauth:token-type:jwt",
-            ["token_url"] = emu.Https + "/v1/token",
-            ["credential_source"] = new JsonObject { ["file"] = tokenFile, ["format"] = new JsonObject { ["type"] = "text" } },
-        };
-        if (impersonate)
-        {
-            config["service_account_impersonation_url"] =
-                $"{emu.Https}/v1/projects/-/serviceAccounts/{HostTestTrust.ServiceAccount}:generateAccessToken";
-        }
-
-        return config.ToJsonString();
+        return ExternalAccountConfig.FileSourced(emu, tokenFile, impersonate ? TestTrust.ServiceAccount : null).ToJsonString();
     }
 
     private static Task<string> AccessTokenAsync(RunningEmulator emu, string json)
@@ -50,20 +34,20 @@ public sealed class GoogleApisAuthTests
     public async Task Should_Get_A_Service_Account_Token_Through_Sts_And_Impersonation()
     {
         await using var emu = await RunningEmulator.StartAsync();
-        var json = await CredentialConfigAsync(emu, await emu.MintAsync(HostTestTrust.Claims(HostTestTrust.GcpAudience)), impersonate: true);
+        var json = await CredentialConfigAsync(emu, await emu.MintAsync(TestTrust.Claims(TestTrust.GcpAudience)), impersonate: true);
 
         var accessToken = await AccessTokenAsync(emu, json);
 
         Assert.StartsWith("ya29.c.", accessToken, StringComparison.Ordinal);
         Assert.Contains("ALLOW gcp.sts", emu.Log, StringComparison.Ordinal);
-        Assert.Contains("ALLOW gcp.generateAccessToken " + HostTestTrust.ServiceAccount, emu.Log, StringComparison.Ordinal);
+        Assert.Contains("ALLOW gcp.generateAccessToken " + TestTrust.ServiceAccount, emu.Log, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Should_Get_A_Federated_Token_Without_Impersonation()
     {
         await using var emu = await RunningEmulator.StartAsync();
-        var json = await CredentialConfigAsync(emu, await emu.MintAsync(HostTestTrust.Claims(HostTestTrust.GcpAudience)), impersonate: false);
+        var json = await CredentialConfigAsync(emu, await emu.MintAsync(TestTrust.Claims(TestTrust.GcpAudience)), impersonate: false);
 
         var accessToken = await AccessTokenAsync(emu, json);
 
@@ -74,7 +58,7 @@ public sealed class GoogleApisAuthTests
     public async Task Should_Surface_The_Condition_Refusal_And_Log_The_Claim()
     {
         await using var emu = await RunningEmulator.StartAsync();
-        var token = await emu.MintAsync(HostTestTrust.Claims(HostTestTrust.GcpAudience, "feature", "false"));
+        var token = await emu.MintAsync(TestTrust.Claims(TestTrust.GcpAudience, "feature", "false"));
         var json = await CredentialConfigAsync(emu, token, impersonate: true);
 
         var error = await Assert.ThrowsAnyAsync<Exception>(() => AccessTokenAsync(emu, json));

@@ -33,7 +33,7 @@ public sealed class MsalPythonTests
     }
 
     private static Task<ToolRun> AcquireAsync(RunningEmulator emu, string assertion) =>
-        ExternalTool.RunAsync(Python, ["-c", Script, HostTestTrust.ClientId, $"{emu.Https}/{HostTestTrust.TenantId}"],
+        ExternalTool.RunAsync(Python, ["-c", Script, TestTrust.ClientId, $"{emu.Https}/{TestTrust.TenantId}"],
             new Dictionary<string, string> { ["REQUESTS_CA_BUNDLE"] = emu.Host.CertificatePath }, stdin: assertion);
 
     [Fact]
@@ -42,7 +42,7 @@ public sealed class MsalPythonTests
         await SkipWithoutMsalAsync();
         await using var emu = await RunningEmulator.StartAsync();
 
-        var run = await AcquireAsync(emu, await emu.MintAsync(HostTestTrust.Claims(HostTestTrust.AzureAudience)));
+        var run = await AcquireAsync(emu, await emu.MintAsync(TestTrust.Claims(TestTrust.AzureAudience)));
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.StartsWith("TOKEN ", run.StdOut, StringComparison.Ordinal);
@@ -54,7 +54,7 @@ public sealed class MsalPythonTests
         await SkipWithoutMsalAsync();
         await using var emu = await RunningEmulator.StartAsync();
 
-        var run = await AcquireAsync(emu, await emu.MintAsync(HostTestTrust.Claims("https://gitlab.com")));
+        var run = await AcquireAsync(emu, await emu.MintAsync(TestTrust.Claims("https://gitlab.com")));
 
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("\"error_codes\": [700212]", run.StdOut, StringComparison.Ordinal);

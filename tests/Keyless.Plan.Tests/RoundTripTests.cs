@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Keyless.Formats.Inputs;
 using Keyless.Plan.Design;
 using Keyless.Plan.Intent;
+using Keyless.Testing;
 using Keyless.Trust.Claims;
 using Keyless.Trust.Identities;
 
@@ -105,40 +106,10 @@ public sealed class RoundTripTests : IDisposable
         var job = design.Jobs.First(j => j.Cloud == cloud && j.LoginArguments.Contains(LoginKey(intent, identity)));
         var project = design.Projects.Single(p => p.Project == job.Project);
 
-        var now = TimeProvider.System.GetUtcNow().ToUnixTimeSeconds();
-        var token = new JsonObject
-        {
-            [GitLabClaimNames.Issuer] = intent.Issuer,
-            [GitLabClaimNames.Audience] = job.Audience,
-            [GitLabClaimNames.IssuedAt] = now - 10,
-            [GitLabClaimNames.NotBefore] = now - 15,
-            [GitLabClaimNames.Expires] = now + 300,
-            [GitLabClaimNames.JwtId] = "3f0e1a2b-0000-4000-8000-000000000000",
-            [GitLabClaimNames.NamespaceId] = "100",
-            [GitLabClaimNames.NamespacePath] = "acme",
-            [GitLabClaimNames.ProjectId] = job.Project.Id,
-            [GitLabClaimNames.ProjectPath] = job.Project.Path,
-            [GitLabClaimNames.UserId] = "7",
-            [GitLabClaimNames.UserLogin] = "maintainer",
-            [GitLabClaimNames.UserAccessLevel] = "maintainer",
-            [GitLabClaimNames.PipelineId] = "5001",
-            [GitLabClaimNames.PipelineSource] = "push",
-            [GitLabClaimNames.JobId] = "9001",
-            [GitLabClaimNames.Ref] = "main",
-            [GitLabClaimNames.RefType] = "branch",
-            [GitLabClaimNames.RefPath] = "refs/heads/main",
-            [GitLabClaimNames.RefProtected] = "true",
-            [GitLabClaimNames.RunnerId] = 12,
-            [GitLabClaimNames.RunnerEnvironment] = "gitlab-hosted",
-            [GitLabClaimNames.Sha] = "0123456789abcdef0123456789abcdef01234567",
-            [GitLabClaimNames.ProjectVisibility] = "private",
-        };
+        var token = PlannedJobClaims.PushToMain(intent.Issuer, job.Audience, job.Project.Path, job.Project.Id, jwtId: "3f0e1a2b-0000-4000-8000-000000000000");
         if (environment.Length > 0)
         {
-            token[GitLabClaimNames.Environment] = environment;
-            token[GitLabClaimNames.EnvironmentProtected] = "true";
-            token[GitLabClaimNames.DeploymentTier] = job.Environment!.Tier;
-            token[GitLabClaimNames.EnvironmentAction] = "start";
+            token.WithProtectedEnvironment(environment, job.Environment!.Tier);
         }
 
         return (claims =>

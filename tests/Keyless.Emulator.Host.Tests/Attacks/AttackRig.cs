@@ -14,10 +14,10 @@ namespace Keyless.Emulator.Host.Tests.Attacks;
 /// </summary>
 public sealed class AttackRig : IAsyncLifetime
 {
-    public const string TenantId = HostTestTrust.TenantId;
-    public const string ClientId = HostTestTrust.ClientId;
-    public const string Subject = HostTestTrust.AzureSubject;
-    private const string ProjectNumber = HostTestTrust.ProjectNumber;
+    public const string TenantId = TestTrust.TenantId;
+    public const string ClientId = TestTrust.ClientId;
+    public const string Subject = TestTrust.MainSubject;
+    private const string ProjectNumber = TestTrust.ProjectNumber;
     private const string ProviderName = $"projects/{ProjectNumber}/locations/global/workloadIdentityPools/gitlab/providers/gitlab-self-managed";
 
     private readonly StringWriter _log = new();
@@ -123,7 +123,7 @@ public sealed class AttackRig : IAsyncLifetime
     {
         var source = new SourceRef("attacks", null);
         var project = new GcpProjectRef(ProjectNumber, "acme-prod");
-        var template = HostTestTrust.Create();
+        var template = TestTrust.Create();
         return template with
         {
             Providers =
@@ -134,7 +134,7 @@ public sealed class AttackRig : IAsyncLifetime
                     PoolId = "gitlab",
                     ProviderId = "gitlab-self-managed",
                     IssuerUri = issuer,
-                    AllowedAudiences = [HostTestTrust.GcpAudience],
+                    AllowedAudiences = [TestTrust.GcpAudience],
                     AttributeMapping = new Dictionary<string, string>
                     {
                         ["google.subject"] = "assertion.sub",

@@ -18,8 +18,8 @@ public sealed class JwtAttackTests(AttackRig rig) : IClassFixture<AttackRig>
         // The control: the rig's issuer, key and trust do admit a genuine token, so each refusal below is the attack's doing.
         for (var i = 0; i < 3; i++)
         {
-            var (gcpStatus, gcp) = await rig.ExchangeGcpAsync(AttackCases.Signed(rig, rig.Claims(HostTestTrust.GcpAudience)));
-            var (entraStatus, entra) = await rig.ExchangeEntraAsync(AttackCases.Signed(rig, rig.Claims(HostTestTrust.AzureAudience)));
+            var (gcpStatus, gcp) = await rig.ExchangeGcpAsync(AttackCases.Signed(rig, rig.Claims(TestTrust.GcpAudience)));
+            var (entraStatus, entra) = await rig.ExchangeEntraAsync(AttackCases.Signed(rig, rig.Claims(TestTrust.AzureAudience)));
 
             Assert.True(gcpStatus == 200, $"exchange {i + 1}: {gcp.ToJsonString()}");
             Assert.True(entraStatus == 200, $"exchange {i + 1}: {entra.ToJsonString()}");
@@ -33,7 +33,7 @@ public sealed class JwtAttackTests(AttackRig rig) : IClassFixture<AttackRig>
     {
         var attack = AttackCases.Named(name);
 
-        var (status, body) = await rig.ExchangeGcpAsync(attack.Forge(rig, rig.Claims(HostTestTrust.GcpAudience)));
+        var (status, body) = await rig.ExchangeGcpAsync(attack.Forge(rig, rig.Claims(TestTrust.GcpAudience)));
 
         Assert.True(attack.Gcp!.Matches(status, body), $"expected {attack.Gcp}, got {status} {body.ToJsonString()}");
         Assert.Null(body["access_token"]);
@@ -45,7 +45,7 @@ public sealed class JwtAttackTests(AttackRig rig) : IClassFixture<AttackRig>
     {
         var attack = AttackCases.Named(name);
 
-        var (status, body) = await rig.ExchangeEntraAsync(attack.Forge(rig, rig.Claims(HostTestTrust.AzureAudience)));
+        var (status, body) = await rig.ExchangeEntraAsync(attack.Forge(rig, rig.Claims(TestTrust.AzureAudience)));
 
         Assert.True(attack.Entra!.Matches(status, body), $"expected {attack.Entra}, got {status} {body.ToJsonString()}");
         Assert.Null(body["access_token"]);
@@ -59,8 +59,8 @@ public sealed class JwtAttackTests(AttackRig rig) : IClassFixture<AttackRig>
         var attack = AttackCases.Named(name);
 
         var (status, body) = attack.Gcp is null
-            ? await rig.ExchangeGcpAsync(attack.Forge(rig, rig.Claims(HostTestTrust.GcpAudience)))
-            : await rig.ExchangeEntraAsync(attack.Forge(rig, rig.Claims(HostTestTrust.AzureAudience)));
+            ? await rig.ExchangeGcpAsync(attack.Forge(rig, rig.Claims(TestTrust.GcpAudience)))
+            : await rig.ExchangeEntraAsync(attack.Forge(rig, rig.Claims(TestTrust.AzureAudience)));
 
         Assert.True(status == 200, $"{attack.Why}; got {status} {body.ToJsonString()}");
     }
@@ -72,8 +72,8 @@ public sealed class JwtAttackTests(AttackRig rig) : IClassFixture<AttackRig>
             "jwk header carrying the attacker's key and kid", "x5c header with the attacker's certificate under the trusted kid"];
         foreach (var name in names)
         {
-            await rig.ExchangeGcpAsync(AttackCases.Named(name).Forge(rig, rig.Claims(HostTestTrust.GcpAudience)));
-            await rig.ExchangeEntraAsync(AttackCases.Named(name).Forge(rig, rig.Claims(HostTestTrust.AzureAudience)));
+            await rig.ExchangeGcpAsync(AttackCases.Named(name).Forge(rig, rig.Claims(TestTrust.GcpAudience)));
+            await rig.ExchangeEntraAsync(AttackCases.Named(name).Forge(rig, rig.Claims(TestTrust.AzureAudience)));
         }
 
         Assert.Equal(0, rig.Attacker.Requests);
@@ -82,7 +82,7 @@ public sealed class JwtAttackTests(AttackRig rig) : IClassFixture<AttackRig>
     [Fact]
     public async Task Should_Keep_Forged_Tokens_Out_Of_The_Decision_Log()
     {
-        var token = AttackCases.Named("valid signature from another key under the trusted kid").Forge(rig, rig.Claims(HostTestTrust.GcpAudience));
+        var token = AttackCases.Named("valid signature from another key under the trusted kid").Forge(rig, rig.Claims(TestTrust.GcpAudience));
 
         await rig.ExchangeGcpAsync(token);
 

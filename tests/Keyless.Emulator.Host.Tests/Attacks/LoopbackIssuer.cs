@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -14,14 +13,13 @@ namespace Keyless.Emulator.Host.Tests.Attacks;
 /// </summary>
 public sealed class LoopbackIssuer : IDisposable
 {
-    private readonly HttpListener _listener = new();
-    private readonly Task _loop;
+    private readonly LoopbackHttpServer _server;
     private int _requests;
 
     public LoopbackIssuer(string path = "")
     {
-        var port = FreePort();
-        Origin = $"http://127.0.0.1:{port}";
+        _server = new LoopbackHttpServer(AnswerAsync);
+        Origin = _server.Origin;
         Url = Origin + path;
         Key = RSA.Create(2048);
         var p = Key.ExportParameters(false);
@@ -33,9 +31,6 @@ public sealed class LoopbackIssuer : IDisposable
                 ["kty"] = "RSA", ["kid"] = KeyId, ["e"] = Base64Url(p.Exponent!), ["n"] = Base64Url(p.Modulus!), ["use"] = "sig", ["alg"] = "RS256",
             }),
         }.ToJsonString();
-        _listener.Prefixes.Add(Origin + "/");
-        _listener.Start();
-        _loop = Task.Run(ServeAsync);
     }
 
     /// <summary>The issuer URL (the <c>iss</c> its tokens carry).</summary>
@@ -55,50 +50,21 @@ public sealed class LoopbackIssuer : IDisposable
 
     public void Dispose()
     {
-        _listener.Close();
-        try
-        {
-            _loop.Wait(TimeSpan.FromSeconds(5));
-        }
-        catch (AggregateException)
-        {
-            // The listener throws from GetContextAsync once closed; that is how the loop ends.
-        }
-
+        _server.Dispose();
         Key.Dispose();
     }
 
-    private async Task ServeAsync()
+    private async Task AnswerAsync(HttpListenerContext context)
     {
-        while (_listener.IsListening)
-        {
-            HttpListenerContext context;
-            try
-            {
-                context = await _listener.GetContextAsync();
-            }
-            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-            {
-                return;
-            }
-
-            Interlocked.Increment(ref _requests);
-            var path = context.Request.Url!.AbsolutePath;
-            var body = path.EndsWith("/.well-known/openid-configuration", StringComparison.Ordinal)
-                ? new JsonObject { ["issuer"] = Url, ["jwks_uri"] = Origin + "/oauth/discovery/keys" }.ToJsonString()
-                : path == "/oauth/discovery/keys" ? Jwks : null;
-            context.Response.StatusCode = body is null ? 404 : 200;
-            context.Response.ContentType = "application/json";
-            var bytes = Encoding.UTF8.GetBytes(body ?? "{}");
-            await context.Response.OutputStream.WriteAsync(bytes);
-            context.Response.Close();
-        }
-    }
-
-    private static int FreePort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
+        Interlocked.Increment(ref _requests);
+        var path = context.Request.Url!.AbsolutePath;
+        var body = path.EndsWith("/.well-known/openid-configuration", StringComparison.Ordinal)
+            ? new JsonObject { ["issuer"] = Url, ["jwks_uri"] = Origin + "/oauth/discovery/keys" }.ToJsonString()
+            : path == "/oauth/discovery/keys" ? Jwks : null;
+        context.Response.StatusCode = body is null ? 404 : 200;
+        context.Response.ContentType = "application/json";
+        var bytes = Encoding.UTF8.GetBytes(body ?? "{}");
+        await context.Response.OutputStream.WriteAsync(bytes);
+        context.Response.Close();
     }
 }

@@ -86,7 +86,7 @@ public sealed class EntraTokenEndpointTests : IDisposable
     public async Task Should_Refuse_A_Tampered_Assertion()
     {
         var token = await _emu.MintAsync(AzureClaims().With("ref", "feature"));
-        var forged = Forge.Tamper(token, Forge.Claims(token).With("sub", TestTrust.AzureSubject));
+        var forged = Forge.Tamper(token, Forge.Claims(token).With("sub", TestTrust.MainSubject));
 
         var (status, body) = await ExchangeAsync(forged);
 

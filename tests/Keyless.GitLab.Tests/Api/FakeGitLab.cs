@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json.Nodes;
+using Keyless.Testing;
 
 namespace Keyless.GitLab.Tests.Api;
 
@@ -14,19 +14,19 @@ namespace Keyless.GitLab.Tests.Api;
 /// </summary>
 internal sealed class FakeGitLab : IAsyncDisposable
 {
-    private readonly HttpListener _listener = new();
-    private readonly Task _loop;
+    private readonly LoopbackHttpServer _server;
     private readonly Dictionary<string, JsonArray> _lists = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ConcurrentQueue<(int Status, string? RetryAfter)>> _failures = new(StringComparer.Ordinal);
 
     public FakeGitLab(string token)
     {
         Token = token;
-        var port = FreePort();
-        BaseUrl = new Uri($"http://127.0.0.1:{port}/");
-        _listener.Prefixes.Add(BaseUrl.AbsoluteUri);
-        _listener.Start();
-        _loop = Task.Run(ServeAsync);
+        _server = new LoopbackHttpServer(context =>
+        {
+            Handle(context);
+            return Task.CompletedTask;
+        });
+        BaseUrl = new Uri(_server.Origin + "/");
     }
 
     public string Token { get; }
@@ -63,35 +63,10 @@ internal sealed class FakeGitLab : IAsyncDisposable
         ["description"] = null,
     };
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync()
     {
-        _listener.Stop();
-        _listener.Close();
-        try
-        {
-            await _loop;
-        }
-        catch (ObjectDisposedException)
-        {
-        }
-    }
-
-    private async Task ServeAsync()
-    {
-        while (_listener.IsListening)
-        {
-            HttpListenerContext context;
-            try
-            {
-                context = await _listener.GetContextAsync();
-            }
-            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-            {
-                return;
-            }
-
-            Handle(context);
-        }
+        _server.Dispose();
+        return ValueTask.CompletedTask;
     }
 
     private void Handle(HttpListenerContext context)
@@ -164,12 +139,5 @@ internal sealed class FakeGitLab : IAsyncDisposable
         response.ContentLength64 = bytes.Length;
         response.OutputStream.Write(bytes);
         response.Close();
-    }
-
-    private static int FreePort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
     }
 }

@@ -15,7 +15,7 @@ public sealed class AzureDiagnosisTests
 
     private static LoginFailure Explain(int code, JsonObject claims, bool withTrust)
     {
-        var request = new AzureLoginRequest { Tenant = TestTokens.Tenant, ClientId = TestTokens.ClientId, Token = TestTokens.Token(claims) };
+        var request = new AzureLoginRequest { Tenant = TestTrust.TenantId, ClientId = TestTrust.ClientId, Token = TestTokens.Token(claims) };
         var prediction = withTrust
             ? AzureTrustCheck.Predict(request, TrustLoader.Load([Repo.ExampleTrust]), new FakeTimeProvider(Now), [])
             : null;
@@ -27,12 +27,12 @@ public sealed class AzureDiagnosisTests
     [Fact]
     public void Should_Show_The_Sub_And_The_Expected_Subject_On_700213()
     {
-        var claims = TestTokens.Claims(TestTokens.EntraAudience, Now, sub: "project_path:acme/payments:ref_type:branch:ref:feature");
+        var claims = TestTokens.Claims(TestTrust.AzureAudience, Now, sub: "project_path:acme/payments:ref_type:branch:ref:feature");
 
         var failure = Explain(700213, claims, withTrust: true);
 
         Assert.Contains("The token's sub is project_path:acme/payments:ref_type:branch:ref:feature", failure.Causes[0], StringComparison.Ordinal);
-        Assert.Contains($"'{TestTokens.MainSubject}' (credential 'gitlab-main')", Text(failure), StringComparison.Ordinal);
+        Assert.Contains($"'{TestTrust.MainSubject}' (credential 'gitlab-main')", Text(failure), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -47,7 +47,7 @@ public sealed class AzureDiagnosisTests
     [Fact]
     public void Should_Show_The_Issuers_The_App_Trusts_On_700211()
     {
-        var claims = TestTokens.Claims(TestTokens.EntraAudience, Now);
+        var claims = TestTokens.Claims(TestTrust.AzureAudience, Now);
         claims["iss"] = "https://gitlab.com/";
 
         var failure = Explain(700211, claims, withTrust: true);
@@ -62,12 +62,12 @@ public sealed class AzureDiagnosisTests
     [InlineData(700024, "outside its time window")]
     [InlineData(7000272, "kid test-key")]
     [InlineData(501661, "https://gitlab.com/.well-known/openid-configuration")]
-    [InlineData(700016, "no application or managed identity with client id " + TestTokens.ClientId)]
-    [InlineData(90002, "Tenant " + TestTokens.Tenant + " does not exist")]
+    [InlineData(700016, "no application or managed identity with client id " + TestTrust.ClientId)]
+    [InlineData(90002, "Tenant " + TestTrust.TenantId + " does not exist")]
     [InlineData(700222, "issued by Entra")]
     public void Should_Explain_Each_Catalogued_Code(int code, string expected)
     {
-        var failure = Explain(code, TestTokens.Claims(TestTokens.EntraAudience, Now), withTrust: false);
+        var failure = Explain(code, TestTokens.Claims(TestTrust.AzureAudience, Now), withTrust: false);
 
         Assert.Contains(expected, Text(failure), StringComparison.Ordinal);
     }

@@ -9,14 +9,14 @@ public sealed class AzureLoginEmulatorTests
 {
     private const string FeatureSubject = "project_path:acme/payments:ref_type:branch:ref:feature";
 
-    private static async Task<AzureLoginRequest> RequestAsync(LoginEmulator emu, string sub, string aud = TestTokens.EntraAudience, bool trust = false)
+    private static async Task<AzureLoginRequest> RequestAsync(RunningEmulator emu, string sub, string aud = TestTrust.AzureAudience, bool trust = false)
     {
         var claims = TestTokens.Claims(aud, DateTimeOffset.UnixEpoch, sub: sub);
         var token = await emu.MintAsync(claims);
         return new AzureLoginRequest
         {
-            Tenant = TestTokens.Tenant,
-            ClientId = TestTokens.ClientId,
+            Tenant = TestTrust.TenantId,
+            ClientId = TestTrust.ClientId,
             Token = SubjectToken.Parse(token, "$GITLAB_OIDC_TOKEN"),
             AuthorityHost = emu.AuthorityHost,
             Trust = trust ? emu.Trust : null,
@@ -27,9 +27,9 @@ public sealed class AzureLoginEmulatorTests
     public async Task Should_Get_An_Access_Token_For_The_Exact_Subject()
     {
         await using var emu = await LoginEmulator.StartAsync();
-        using var http = emu.Client();
+        using var http = emu.LoginClient();
 
-        var result = await new AzureLogin(http, TimeProvider.System).RunAsync(await RequestAsync(emu, TestTokens.MainSubject, trust: true), TestContext.Current.CancellationToken);
+        var result = await new AzureLogin(http, TimeProvider.System).RunAsync(await RequestAsync(emu, TestTrust.MainSubject, trust: true), TestContext.Current.CancellationToken);
 
         Assert.True(result.Succeeded, result.Failure?.Summary);
         Assert.Equal(3, result.AccessToken!.Split('.').Length);
@@ -41,35 +41,35 @@ public sealed class AzureLoginEmulatorTests
     public async Task Should_Diagnose_A_Subject_Mismatch_Showing_The_Sub()
     {
         await using var emu = await LoginEmulator.StartAsync();
-        using var http = emu.Client();
+        using var http = emu.LoginClient();
 
         var result = await new AzureLogin(http, TimeProvider.System).RunAsync(await RequestAsync(emu, FeatureSubject), TestContext.Current.CancellationToken);
 
         Assert.False(result.Succeeded);
         Assert.StartsWith("invalid_client: AADSTS700213: No matching federated identity record found for presented assertion subject '" + FeatureSubject + "'", result.Failure!.Refusal, StringComparison.Ordinal);
-        Assert.Contains("The token's sub is " + FeatureSubject + "; no federated credential of client id " + TestTokens.ClientId, result.Failure.Causes[0], StringComparison.Ordinal);
+        Assert.Contains("The token's sub is " + FeatureSubject + "; no federated credential of client id " + TestTrust.ClientId, result.Failure.Causes[0], StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Should_Name_The_Expected_Subject_With_Trust()
     {
         await using var emu = await LoginEmulator.StartAsync();
-        using var http = emu.Client();
+        using var http = emu.LoginClient();
 
         var result = await new AzureLogin(http, TimeProvider.System).RunAsync(await RequestAsync(emu, FeatureSubject, trust: true), TestContext.Current.CancellationToken);
 
         var text = string.Join("\n", result.Failure!.Causes);
         Assert.Contains("The token's sub is " + FeatureSubject + "; no federated credential of app 'ci-deployer'", text, StringComparison.Ordinal);
-        Assert.Contains($"'{TestTokens.MainSubject}' (credential 'gitlab-main')", text, StringComparison.Ordinal);
+        Assert.Contains($"'{TestTrust.MainSubject}' (credential 'gitlab-main')", text, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Should_Diagnose_An_Audience_Mismatch_With_Both_Values()
     {
         await using var emu = await LoginEmulator.StartAsync();
-        using var http = emu.Client();
+        using var http = emu.LoginClient();
 
-        var result = await new AzureLogin(http, TimeProvider.System).RunAsync(await RequestAsync(emu, TestTokens.MainSubject, aud: "https://gitlab.com", trust: true), TestContext.Current.CancellationToken);
+        var result = await new AzureLogin(http, TimeProvider.System).RunAsync(await RequestAsync(emu, TestTrust.MainSubject, aud: "https://gitlab.com", trust: true), TestContext.Current.CancellationToken);
 
         Assert.Contains("AADSTS700212", result.Failure!.Refusal, StringComparison.Ordinal);
         var text = string.Join("\n", result.Failure.Causes);

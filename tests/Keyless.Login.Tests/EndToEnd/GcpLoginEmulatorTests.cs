@@ -14,24 +14,18 @@ namespace Keyless.Login.Tests.EndToEnd;
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 public sealed class GcpLoginEmulatorTests
 {
-    private const string OtherServiceAccount = "other@acme-prod.iam.gserviceaccount.com";
-
     /// <summary>Trusts exactly the emulator's certificate, as the system store would.</summary>
-    private sealed class PinnedFactory(LoginEmulator emu) : HttpClientFactory
+    private sealed class PinnedFactory(RunningEmulator emu) : HttpClientFactory
     {
-        protected override HttpMessageHandler CreateHandler(CreateHttpClientArgs args)
-        {
-            var thumbprint = emu.Host.Certificate.Thumbprint;
-            return new HttpClientHandler { ServerCertificateCustomValidationCallback = (_, c, _, _) => c?.Thumbprint == thumbprint };
-        }
+        protected override HttpMessageHandler CreateHandler(CreateHttpClientArgs args) => emu.PinnedHandler();
     }
 
-    private static async Task<GcpLoginRequest> RequestAsync(LoginEmulator emu, string aud, string reference = "main", string refProtected = "true", bool trust = false, string serviceAccount = TestTokens.ServiceAccount, bool exchange = true)
+    private static async Task<GcpLoginRequest> RequestAsync(RunningEmulator emu, string aud, string reference = "main", string refProtected = "true", bool trust = false, string serviceAccount = TestTrust.ServiceAccount, bool exchange = true)
     {
         var token = await emu.MintAsync(TestTokens.Claims(aud, DateTimeOffset.UnixEpoch, reference: reference, refProtected: refProtected));
         return new GcpLoginRequest
         {
-            Provider = GcpProviderName.Parse(TestTokens.ProviderName),
+            Provider = GcpProviderName.Parse(TestTrust.StsAudience),
             ServiceAccount = serviceAccount,
             Token = SubjectToken.Parse(token, "$GITLAB_OIDC_TOKEN"),
             StsUrl = emu.StsUrl,
@@ -42,9 +36,9 @@ public sealed class GcpLoginEmulatorTests
     }
 
     // As `--output` does: the exchange is tried first, then the file written; clients exchange the token again.
-    private static async Task<string> WriteConfigAsync(LoginEmulator emu, GcpLoginRequest request)
+    private static async Task<string> WriteConfigAsync(RunningEmulator emu, GcpLoginRequest request)
     {
-        using var http = emu.Client();
+        using var http = emu.LoginClient();
         var result = await new GcpLogin(http, TimeProvider.System).RunAsync(request, TestContext.Current.CancellationToken);
         Assert.True(result.Succeeded, result.Failure?.Summary);
 
@@ -60,22 +54,22 @@ public sealed class GcpLoginEmulatorTests
     public async Task Should_Impersonate_The_Service_Account_Through_Sts()
     {
         await using var emu = await LoginEmulator.StartAsync();
-        using var http = emu.Client();
+        using var http = emu.LoginClient();
 
-        var result = await new GcpLogin(http, TimeProvider.System).RunAsync(await RequestAsync(emu, TestTokens.GcpAudience, trust: true), TestContext.Current.CancellationToken);
+        var result = await new GcpLogin(http, TimeProvider.System).RunAsync(await RequestAsync(emu, TestTrust.StsAudience, trust: true), TestContext.Current.CancellationToken);
 
         Assert.True(result.Succeeded, result.Failure?.Summary);
         Assert.StartsWith("ya29.c.", result.AccessToken, StringComparison.Ordinal);
         Assert.True(result.ExpiresAt > DateTimeOffset.UtcNow.AddMinutes(50));
         Assert.Contains(result.Notes, n => n.Text.StartsWith("the trust inputs predict success", StringComparison.Ordinal));
-        Assert.Contains("ALLOW gcp.generateAccessToken " + TestTokens.ServiceAccount, emu.Log, StringComparison.Ordinal);
+        Assert.Contains("ALLOW gcp.generateAccessToken " + TestTrust.ServiceAccount, emu.Log, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Should_Write_A_Configuration_That_Google_Apis_Auth_Refreshes()
     {
         await using var emu = await LoginEmulator.StartAsync();
-        var config = await WriteConfigAsync(emu, await RequestAsync(emu, TestTokens.GcpAudience));
+        var config = await WriteConfigAsync(emu, await RequestAsync(emu, TestTrust.StsAudience));
 
         var credential = CredentialFactory.FromFile<FileSourcedExternalAccountCredential>(config)
             .ToGoogleCredential()
@@ -93,7 +87,7 @@ public sealed class GcpLoginEmulatorTests
     {
         Gcloud.SkipWithout();
         await using var emu = await LoginEmulator.StartAsync();
-        var config = await WriteConfigAsync(emu, await RequestAsync(emu, TestTokens.GcpAudience));
+        var config = await WriteConfigAsync(emu, await RequestAsync(emu, TestTrust.StsAudience));
 
         var run = await Gcloud.RefreshAsync(config, emu.Directory, emu.CertificatePath);
 
@@ -106,7 +100,7 @@ public sealed class GcpLoginEmulatorTests
     {
         Gcloud.SkipWithout();
         await using var emu = await LoginEmulator.StartAsync();
-        var config = await WriteConfigAsync(emu, await RequestAsync(emu, TestTokens.GcpAudience));
+        var config = await WriteConfigAsync(emu, await RequestAsync(emu, TestTrust.StsAudience));
 
         var login = await Gcloud.RunGcloudAsync(["auth", "login", "--cred-file=" + config, "--quiet"], emu.Directory, emu.CertificatePath);
         var print = await Gcloud.RunGcloudAsync(["auth", "print-access-token"], emu.Directory, emu.CertificatePath);
@@ -120,7 +114,7 @@ public sealed class GcpLoginEmulatorTests
     public async Task Should_Write_A_Configuration_Without_Trying_When_Told_Not_To_Verify()
     {
         await using var emu = await LoginEmulator.StartAsync();
-        var config = await WriteConfigAsync(emu, await RequestAsync(emu, TestTokens.GcpAudience, exchange: false));
+        var config = await WriteConfigAsync(emu, await RequestAsync(emu, TestTrust.StsAudience, exchange: false));
         Assert.DoesNotContain("gcp.sts", emu.Log, StringComparison.Ordinal);
 
         var credential = CredentialFactory.FromFile<FileSourcedExternalAccountCredential>(config)
@@ -136,7 +130,7 @@ public sealed class GcpLoginEmulatorTests
     public async Task Should_Diagnose_A_Wrong_Audience_With_Both_Values()
     {
         await using var emu = await LoginEmulator.StartAsync();
-        using var http = emu.Client();
+        using var http = emu.LoginClient();
 
         var result = await new GcpLogin(http, TimeProvider.System).RunAsync(await RequestAsync(emu, "https://gitlab.example.com", trust: true), TestContext.Current.CancellationToken);
 
@@ -150,21 +144,21 @@ public sealed class GcpLoginEmulatorTests
     public async Task Should_Diagnose_A_Wrong_Audience_Without_Trust_With_The_Defaults()
     {
         await using var emu = await LoginEmulator.StartAsync();
-        using var http = emu.Client();
+        using var http = emu.LoginClient();
 
         var result = await new GcpLogin(http, TimeProvider.System).RunAsync(await RequestAsync(emu, "https://gitlab.example.com"), TestContext.Current.CancellationToken);
 
         Assert.Contains("The token's aud is https://gitlab.example.com", result.Failure!.Causes[0], StringComparison.Ordinal);
-        Assert.Contains("\"" + TestTokens.ProviderName + "\"", result.Failure.Causes[0], StringComparison.Ordinal);
+        Assert.Contains("\"" + TestTrust.StsAudience + "\"", result.Failure.Causes[0], StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Should_Name_The_Failing_Clause_When_The_Condition_Refuses()
     {
         await using var emu = await LoginEmulator.StartAsync();
-        using var http = emu.Client();
+        using var http = emu.LoginClient();
 
-        var result = await new GcpLogin(http, TimeProvider.System).RunAsync(await RequestAsync(emu, TestTokens.GcpAudience, "feature", "false", trust: true), TestContext.Current.CancellationToken);
+        var result = await new GcpLogin(http, TimeProvider.System).RunAsync(await RequestAsync(emu, TestTrust.StsAudience, "feature", "false", trust: true), TestContext.Current.CancellationToken);
 
         Assert.Equal("unauthorized_client: The given credential is rejected by the attribute condition.", result.Failure!.Refusal);
         var text = string.Join("\n", result.Failure.Causes);
@@ -176,13 +170,13 @@ public sealed class GcpLoginEmulatorTests
     public async Task Should_Name_The_Principal_When_Impersonation_Is_Denied()
     {
         await using var emu = await LoginEmulator.StartAsync();
-        using var http = emu.Client();
+        using var http = emu.LoginClient();
 
-        var result = await new GcpLogin(http, TimeProvider.System).RunAsync(await RequestAsync(emu, TestTokens.GcpAudience, serviceAccount: OtherServiceAccount), TestContext.Current.CancellationToken);
+        var result = await new GcpLogin(http, TimeProvider.System).RunAsync(await RequestAsync(emu, TestTrust.StsAudience, serviceAccount: TestTrust.OtherServiceAccount), TestContext.Current.CancellationToken);
 
-        Assert.Equal("IAM Credentials refused to impersonate " + OtherServiceAccount, result.Failure!.Summary);
+        Assert.Equal("IAM Credentials refused to impersonate " + TestTrust.OtherServiceAccount, result.Failure!.Summary);
         Assert.StartsWith("PERMISSION_DENIED: Permission 'iam.serviceAccounts.getAccessToken' denied", result.Failure.Refusal, StringComparison.Ordinal);
-        Assert.Contains($"as principal://iam.googleapis.com/projects/{TestTokens.ProjectNumber}/locations/global/workloadIdentityPools/gitlab/subject/{TestTokens.MainSubject}", result.Failure.Causes[0], StringComparison.Ordinal);
-        Assert.Contains(result.Failure.Fixes, f => f.StartsWith($"gcloud iam service-accounts add-iam-policy-binding {OtherServiceAccount}", StringComparison.Ordinal));
+        Assert.Contains($"as principal://iam.googleapis.com/projects/{TestTrust.ProjectNumber}/locations/global/workloadIdentityPools/gitlab/subject/{TestTrust.MainSubject}", result.Failure.Causes[0], StringComparison.Ordinal);
+        Assert.Contains(result.Failure.Fixes, f => f.StartsWith($"gcloud iam service-accounts add-iam-policy-binding {TestTrust.OtherServiceAccount}", StringComparison.Ordinal));
     }
 }

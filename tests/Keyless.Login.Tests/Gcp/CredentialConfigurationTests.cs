@@ -6,7 +6,7 @@ namespace Keyless.Login.Tests.Gcp;
 
 public sealed class CredentialConfigurationTests
 {
-    private static readonly GcpProviderName Provider = GcpProviderName.Parse(TestTokens.ProviderName);
+    private static readonly GcpProviderName Provider = GcpProviderName.Parse(TestTrust.StsAudience);
     private static readonly Uri Sts = new("https://sts.googleapis.com/v1/token");
     private static readonly Uri Iam = new("https://iamcredentials.googleapis.com/v1");
 
@@ -15,7 +15,7 @@ public sealed class CredentialConfigurationTests
         [Fact]
         public void Should_Write_What_Gcloud_Create_Cred_Config_Writes()
         {
-            var config = CredentialConfiguration.Build(Provider, TestTokens.ServiceAccount, "/builds/acme/payments/.id_token", Sts, Iam, 3600);
+            var config = CredentialConfiguration.Build(Provider, TestTrust.ServiceAccount, "/builds/acme/payments/.id_token", Sts, Iam, 3600);
 
             // gcloud iam workload-identity-pools create-cred-config … --service-account-token-lifetime-seconds=3600
             // --credential-source-file=… --credential-source-type=text (cloud-semantics A10.1), json.dumps(indent=2).
@@ -48,7 +48,7 @@ public sealed class CredentialConfigurationTests
         [Fact]
         public void Should_Leave_Out_The_Lifetime_Block_Unless_Asked_As_Gcloud_Does()
         {
-            var config = CredentialConfiguration.Build(Provider, TestTokens.ServiceAccount, "/t", Sts, Iam, null);
+            var config = CredentialConfiguration.Build(Provider, TestTrust.ServiceAccount, "/t", Sts, Iam, null);
 
             Assert.False(config.ContainsKey("service_account_impersonation"));
             Assert.True(config.ContainsKey("service_account_impersonation_url"));
@@ -66,11 +66,11 @@ public sealed class CredentialConfigurationTests
         [Fact]
         public void Should_Point_Every_Url_At_The_Given_Endpoints_And_The_File_By_Full_Path()
         {
-            var config = CredentialConfiguration.Build(Provider, TestTokens.ServiceAccount, "relative.jwt",
+            var config = CredentialConfiguration.Build(Provider, TestTrust.ServiceAccount, "relative.jwt",
                 new Uri("https://127.0.0.1:8443/v1/token"), new Uri("https://127.0.0.1:8443/v1/"), null);
 
             Assert.Equal("https://127.0.0.1:8443/v1/token", config["token_url"]!.GetValue<string>());
-            Assert.Equal($"https://127.0.0.1:8443/v1/projects/-/serviceAccounts/{TestTokens.ServiceAccount}:generateAccessToken",
+            Assert.Equal($"https://127.0.0.1:8443/v1/projects/-/serviceAccounts/{TestTrust.ServiceAccount}:generateAccessToken",
                 config["service_account_impersonation_url"]!.GetValue<string>());
             Assert.Equal(Path.GetFullPath("relative.jwt"), ((JsonObject)config["credential_source"]!)["file"]!.GetValue<string>());
         }

@@ -12,8 +12,8 @@ public sealed class GcpLoginTests
 
     private static GcpLoginRequest Request(System.Text.Json.Nodes.JsonObject claims, FakeEndpoint fake) => new()
     {
-        Provider = GcpProviderName.Parse(TestTokens.ProviderName),
-        ServiceAccount = TestTokens.ServiceAccount,
+        Provider = GcpProviderName.Parse(TestTrust.StsAudience),
+        ServiceAccount = TestTrust.ServiceAccount,
         Token = TestTokens.Token(claims),
         StsUrl = fake.Url,
         IamCredentialsUrl = new Uri($"http://127.0.0.1:{fake.Port}/v1"),
@@ -26,7 +26,7 @@ public sealed class GcpLoginTests
         var time = new FakeTimeProvider(Now.AddHours(2));
         using var http = new LoginHttpClient(time);
 
-        var result = await new GcpLogin(http, time).RunAsync(Request(TestTokens.Claims(TestTokens.GcpAudience, Now), fake), TestContext.Current.CancellationToken);
+        var result = await new GcpLogin(http, time).RunAsync(Request(TestTokens.Claims(TestTrust.StsAudience, Now), fake), TestContext.Current.CancellationToken);
 
         Assert.False(result.Succeeded);
         Assert.Empty(fake.Requests);
@@ -39,7 +39,7 @@ public sealed class GcpLoginTests
     public async Task Should_Stop_Before_Any_Request_When_The_Token_Has_No_Audience()
     {
         using var fake = new FakeEndpoint((200, "{}"));
-        var claims = TestTokens.Claims(TestTokens.GcpAudience, Now);
+        var claims = TestTokens.Claims(TestTrust.StsAudience, Now);
         claims.Remove("aud");
         var time = new FakeTimeProvider(Now);
         using var http = new LoginHttpClient(time);
@@ -54,7 +54,7 @@ public sealed class GcpLoginTests
     public async Task Should_Warn_When_The_Aud_Names_Another_Provider()
     {
         using var fake = new FakeEndpoint((200, """{"access_token":"fed","expires_in":3600}"""), (200, """{"accessToken":"sa","expireTime":"2026-03-01T13:00:00Z"}"""));
-        var other = TestTokens.ProviderName.Replace("gitlab-com", "other", StringComparison.Ordinal);
+        var other = TestTrust.StsAudience.Replace("gitlab-com", "other", StringComparison.Ordinal);
         var time = new FakeTimeProvider(Now);
         using var http = new LoginHttpClient(time);
 
@@ -71,7 +71,7 @@ public sealed class GcpLoginTests
         using var fake = new FakeEndpoint((200, """{"access_token":"fed","expires_in":"3599"}"""), (200, """{"accessToken":"sa","expireTime":"2026-03-01T13:00:00Z"}"""));
         var time = new FakeTimeProvider(Now);
         using var http = new LoginHttpClient(time);
-        var request = Request(TestTokens.Claims(TestTokens.GcpAudience, Now), fake) with { LifetimeSeconds = 600 };
+        var request = Request(TestTokens.Claims(TestTrust.StsAudience, Now), fake) with { LifetimeSeconds = 600 };
 
         var result = await new GcpLogin(http, time).RunAsync(request, TestContext.Current.CancellationToken);
 
@@ -93,7 +93,7 @@ public sealed class GcpLoginTests
         var time = new FakeTimeProvider(Now);
         using var http = new LoginHttpClient(time);
 
-        var result = await new GcpLogin(http, time).RunAsync(Request(TestTokens.Claims(TestTokens.GcpAudience, Now), fake) with { Exchange = false }, TestContext.Current.CancellationToken);
+        var result = await new GcpLogin(http, time).RunAsync(Request(TestTokens.Claims(TestTrust.StsAudience, Now), fake) with { Exchange = false }, TestContext.Current.CancellationToken);
 
         Assert.True(result.Succeeded);
         Assert.True(result.Skipped);

@@ -15,8 +15,8 @@ public sealed class GcpStsDiagnosisTests
 
     private static GcpLoginRequest Request(JsonObject claims) => new()
     {
-        Provider = GcpProviderName.Parse(TestTokens.ProviderName),
-        ServiceAccount = TestTokens.ServiceAccount,
+        Provider = GcpProviderName.Parse(TestTrust.StsAudience),
+        ServiceAccount = TestTrust.ServiceAccount,
         Token = TestTokens.Token(claims),
     };
 
@@ -53,14 +53,14 @@ public sealed class GcpStsDiagnosisTests
         var failure = Explain(error, claims, withTrust: false);
 
         Assert.Contains("The token's aud is https://gitlab.example.com", failure.Causes[0], StringComparison.Ordinal);
-        Assert.Contains("\"" + TestTokens.ProviderName + "\"", failure.Causes[0], StringComparison.Ordinal);
+        Assert.Contains("\"" + TestTrust.StsAudience + "\"", failure.Causes[0], StringComparison.Ordinal);
         Assert.Contains("--format='value(oidc.allowedAudiences)'", Text(failure), StringComparison.Ordinal);
     }
 
     [Fact]
     public void Should_Take_The_Expected_Issuer_From_The_Error_Itself()
     {
-        var claims = TestTokens.Claims(TestTokens.GcpAudience, Now);
+        var claims = TestTokens.Claims(TestTrust.StsAudience, Now);
         claims["iss"] = "https://gitlab.example.com";
         var error = new CloudError(400, "invalid_grant", "The issuer in ID Token https://gitlab.example.com does not match the expected ones: https://gitlab.com/");
 
@@ -73,7 +73,7 @@ public sealed class GcpStsDiagnosisTests
     [Fact]
     public void Should_Name_The_Failing_Clause_And_Its_Claim_From_The_Trust_On_A_Condition_Refusal()
     {
-        var claims = TestTokens.Claims(TestTokens.GcpAudience, Now, reference: "feature", refProtected: "false");
+        var claims = TestTokens.Claims(TestTrust.StsAudience, Now, reference: "feature", refProtected: "false");
         var error = new CloudError(400, "unauthorized_client", "The given credential is rejected by the attribute condition.");
 
         var failure = Explain(error, claims, withTrust: true);
@@ -86,7 +86,7 @@ public sealed class GcpStsDiagnosisTests
     [Fact]
     public void Should_List_The_Pinned_Claims_Without_Trust_On_A_Condition_Refusal()
     {
-        var claims = TestTokens.Claims(TestTokens.GcpAudience, Now, reference: "feature", refProtected: "false");
+        var claims = TestTokens.Claims(TestTrust.StsAudience, Now, reference: "feature", refProtected: "false");
         var error = new CloudError(400, "unauthorized_client", "The given credential is rejected by the attribute condition.");
 
         var failure = Explain(error, claims, withTrust: false);
@@ -106,7 +106,7 @@ public sealed class GcpStsDiagnosisTests
     [InlineData("quota_exceeded", "The request was throttled due to rate limit: sts.googleapis.com/requests. Please retry after a few seconds.", "throttled")]
     public void Should_Explain_Each_Catalogued_Refusal(string code, string description, string expected)
     {
-        var failure = Explain(new CloudError(400, code, description), TestTokens.Claims(TestTokens.GcpAudience, Now), withTrust: false);
+        var failure = Explain(new CloudError(400, code, description), TestTokens.Claims(TestTrust.StsAudience, Now), withTrust: false);
 
         Assert.Contains(expected, Text(failure), StringComparison.Ordinal);
         Assert.Equal($"{code}: {description}", failure.Refusal);

@@ -1,18 +1,16 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 
 namespace Keyless.Login.Tests.Infrastructure;
 
 /// <summary>
-/// A minimal HTTP server on 127.0.0.1 answering canned responses in order (the last one repeats), for the unit
-/// tests of the HTTP client: retries, redirects, bodies that are not JSON. Everything else runs on the emulator.
+/// A token endpoint on 127.0.0.1 answering canned responses in order (the last one repeats), for the unit tests of
+/// the HTTP client: retries, redirects, bodies that are not JSON. Everything else runs on the emulator.
 /// </summary>
 public sealed class FakeEndpoint : IDisposable
 {
-    private readonly HttpListener _listener = new();
     private readonly List<(int Status, string Body, IReadOnlyDictionary<string, string> Headers)> _answers = [];
-    private readonly Task _loop;
+    private readonly LoopbackHttpServer _server;
 
     public FakeEndpoint(params (int Status, string Body)[] answers)
     {
@@ -21,15 +19,12 @@ public sealed class FakeEndpoint : IDisposable
             _answers.Add((status, body, new Dictionary<string, string>()));
         }
 
-        Port = FreePort();
-        _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
-        _listener.Start();
-        _loop = Task.Run(ServeAsync);
+        _server = new LoopbackHttpServer(AnswerAsync);
     }
 
-    public int Port { get; }
+    public int Port => _server.Port;
 
-    public Uri Url => new($"http://127.0.0.1:{Port}/v1/token");
+    public Uri Url => new(_server.Origin + "/v1/token");
 
     /// <summary>The request bodies received, in order.</summary>
     public List<string> Requests { get; } = [];
@@ -41,58 +36,26 @@ public sealed class FakeEndpoint : IDisposable
         return this;
     }
 
-    public void Dispose()
+    public void Dispose() => _server.Dispose();
+
+    private async Task AnswerAsync(HttpListenerContext context)
     {
-        _listener.Stop();
-        _listener.Close();
-        try
+        using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
+        lock (Requests)
         {
-            _loop.Wait(TimeSpan.FromSeconds(5));
+            Requests.Add(reader.ReadToEnd());
         }
-        catch (AggregateException)
+
+        var (status, body, headers) = _answers[Math.Min(Requests.Count, _answers.Count) - 1];
+        context.Response.StatusCode = status;
+        foreach (var (name, value) in headers)
         {
-            // The loop ends with the listener.
+            context.Response.Headers[name] = value;
         }
-    }
 
-    private async Task ServeAsync()
-    {
-        while (_listener.IsListening)
-        {
-            HttpListenerContext context;
-            try
-            {
-                context = await _listener.GetContextAsync();
-            }
-            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-            {
-                return;
-            }
-
-            using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
-            lock (Requests)
-            {
-                Requests.Add(reader.ReadToEnd());
-            }
-
-            var (status, body, headers) = _answers[Math.Min(Requests.Count, _answers.Count) - 1];
-            context.Response.StatusCode = status;
-            foreach (var (name, value) in headers)
-            {
-                context.Response.Headers[name] = value;
-            }
-
-            var bytes = Encoding.UTF8.GetBytes(body);
-            context.Response.ContentType = body.StartsWith('{') ? "application/json" : "text/html";
-            await context.Response.OutputStream.WriteAsync(bytes);
-            context.Response.Close();
-        }
-    }
-
-    private static int FreePort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
+        var bytes = Encoding.UTF8.GetBytes(body);
+        context.Response.ContentType = body.StartsWith('{') ? "application/json" : "text/html";
+        await context.Response.OutputStream.WriteAsync(bytes);
+        context.Response.Close();
     }
 }

@@ -13,7 +13,7 @@ public sealed class SubjectTokenTests
         [Fact]
         public void Should_Decode_The_Claims_And_The_Key_Id_Without_Verifying()
         {
-            var compact = TestTokens.Compact(TestTokens.Claims(TestTokens.GcpAudience, Now), kid: "kid-1");
+            var compact = TestTokens.Compact(TestTokens.Claims(TestTrust.StsAudience, Now), kid: "kid-1");
 
             var token = SubjectToken.Parse("  " + compact + "\n", "$GITLAB_OIDC_TOKEN");
 
@@ -21,7 +21,7 @@ public sealed class SubjectTokenTests
             Assert.Equal("kid-1", token.KeyId);
             Assert.Equal("RS256", token.Algorithm);
             Assert.Equal("4242", token.Claims.GetString("project_id"));
-            Assert.Equal([TestTokens.GcpAudience], token.Claims.Audiences);
+            Assert.Equal([TestTrust.StsAudience], token.Claims.Audiences);
         }
 
         [Theory]
@@ -47,7 +47,7 @@ public sealed class SubjectTokenTests
         [Fact]
         public void Should_Never_Show_The_Token_When_Formatted()
         {
-            var token = TestTokens.Token(TestTokens.Claims(TestTokens.GcpAudience, Now));
+            var token = TestTokens.Token(TestTokens.Claims(TestTrust.StsAudience, Now));
 
             Assert.DoesNotContain(token.Value.Split('.')[2], $"{token}", StringComparison.Ordinal);
             Assert.Equal("[id_token from $GITLAB_OIDC_TOKEN]", token.ToString());
@@ -68,7 +68,7 @@ public sealed class SubjectTokenTests
         [Fact]
         public void Should_Read_The_Named_Variable()
         {
-            var compact = TestTokens.Compact(TestTokens.Claims(TestTokens.GcpAudience, Now));
+            var compact = TestTokens.Compact(TestTokens.Claims(TestTrust.StsAudience, Now));
 
             var token = SubjectToken.FromEnvironment("ID_TOKEN", name => name == "ID_TOKEN" ? compact : null);
 

@@ -1,10 +1,14 @@
+using System.Text.Json.Nodes;
 using Keyless.Trust.Model;
 
-namespace Keyless.Emulator.Tests;
+namespace Keyless.Testing;
 
 /// <summary>
-/// A small federation in code: one GCP provider with a project pin and a protected-ref condition, a service
-/// account bound to that project's principal set, and an Entra app with one federated credential for main.
+/// The one small federation the emulator tests point real and in-process clients at: one GCP provider with a
+/// project pin and a protected-ref condition, a service account bound to that project's principal set, and an Entra
+/// app with one federated credential for main. Its names are those of <c>examples/gitlab-ci/trust.json</c> (project,
+/// pool, provider, service account, app, tenant), so the tests that load that file use these constants too; only the
+/// GCP provider's allowed audience differs (the example allows <see cref="StsAudience"/>).
 /// </summary>
 public static class TestTrust
 {
@@ -15,13 +19,24 @@ public static class TestTrust
     public const string OtherServiceAccount = "other@acme-prod.iam.gserviceaccount.com";
     public const string ClientId = "11111111-2222-3333-4444-555555555555";
     public const string TenantId = "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee";
-    public const string AzureSubject = "project_path:acme/payments:ref_type:branch:ref:main";
+
+    /// <summary>The <c>sub</c> of a pipeline on main of acme/payments; the Entra credential's subject.</summary>
+    public const string MainSubject = "project_path:acme/payments:ref_type:branch:ref:main";
+
     public const string AzureAudience = "api://AzureADTokenExchange";
+
+    /// <summary>The audience the GCP provider allows (the <c>aud</c> a GitLab job asks for).</summary>
     public const string GcpAudience = "https://gitlab.com";
 
-    public static string StsAudience =>
-        $"//iam.googleapis.com/projects/{ProjectNumber}/locations/global/workloadIdentityPools/{Pool}/providers/{Provider}";
+    public const string ProviderName = $"projects/{ProjectNumber}/locations/global/workloadIdentityPools/{Pool}/providers/{Provider}";
 
+    /// <summary>The provider's full resource name: the STS <c>audience</c>, and the default <c>aud</c> of a provider without allowed audiences.</summary>
+    public const string StsAudience = "//iam.googleapis.com/" + ProviderName;
+
+    /// <summary>
+    /// The federation, trusting <paramref name="issuer"/> (GCP with a trailing slash unless <paramref name="gcpIssuer"/>
+    /// says otherwise) and, when given, verifying GCP tokens with the uploaded <paramref name="jwksJson"/>.
+    /// </summary>
     public static TrustSet Create(string issuer = "https://gitlab.com", string? jwksJson = null, string? gcpIssuer = null)
     {
         var source = new SourceRef("test", null);
@@ -75,7 +90,7 @@ public static class TestTrust
                         {
                             Name = "gitlab-main",
                             Issuer = issuer,
-                            Subject = AzureSubject,
+                            Subject = MainSubject,
                             Audiences = [AzureAudience],
                             Parent = new AzureParentRef { ClientId = ClientId },
                             Source = source,
@@ -85,4 +100,25 @@ public static class TestTrust
             ],
         };
     }
+
+    /// <summary>
+    /// The job claims of a push pipeline of acme/payments, typed as GitLab types them: on protected main unless
+    /// <paramref name="reference"/> and <paramref name="refProtected"/> say otherwise. The claims the issuer sets
+    /// when it signs (iss, iat, nbf, exp, jti, sub) are left to the caller or the emulator's mint endpoint.
+    /// </summary>
+    public static JsonObject Claims(string aud, string reference = "main", string refProtected = "true") => new()
+    {
+        ["namespace_id"] = "72",
+        ["namespace_path"] = "acme",
+        ["project_id"] = "4242",
+        ["project_path"] = "acme/payments",
+        ["user_login"] = "alice",
+        ["pipeline_source"] = "push",
+        ["ref"] = reference,
+        ["ref_type"] = "branch",
+        ["ref_path"] = "refs/heads/" + reference,
+        ["ref_protected"] = refProtected,
+        ["runner_id"] = 7,
+        ["aud"] = aud,
+    };
 }

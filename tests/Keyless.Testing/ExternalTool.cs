@@ -1,14 +1,11 @@
 using System.Diagnostics;
 
-namespace Keyless.Emulator.Host.Tests;
+namespace Keyless.Testing;
 
-/// <summary>What an external client printed and returned.</summary>
-public sealed record ToolRun(int ExitCode, string StdOut, string StdErr)
-{
-    public override string ToString() => $"exit {ExitCode}\nstdout:\n{StdOut}\nstderr:\n{StdErr}";
-}
-
-/// <summary>Runs a real client program (gcloud, az, python) with its own environment and a timeout.</summary>
+/// <summary>
+/// Runs a real client program (gcloud, az, python) with its own environment and a timeout, so the tests that hold
+/// the emulator against real clients start them all the same way.
+/// </summary>
 public static class ExternalTool
 {
     public static async Task<ToolRun> RunAsync(string program, IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null, string? stdin = null, TimeSpan? timeout = null)
