@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Reflection;
 using Keyless.Cli.Commands;
 using Keyless.Cli.Infrastructure;
 using Spectre.Console.Cli;
@@ -7,6 +8,8 @@ var app = NewCommandApp();
 app.Configure(config =>
 {
     config.SetApplicationName("keyless");
+    config.SetApplicationVersion(
+        typeof(ExitCodes).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown");
     config.UseStrictParsing();
 
     config.AddCommand<ExplainCommand>("explain")

@@ -17,6 +17,15 @@ public sealed class HelpTests
     }
 
     [Fact]
+    public async Task Should_Print_Its_Version_With_The_Commit()
+    {
+        var run = await KeylessProcess.RunAsync("--version");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Matches(@"^\d+\.\d+\.\d+(\+[0-9a-f]{7,40})?\s*$", run.StdOut);
+    }
+
+    [Fact]
     public async Task Should_Exit_2_On_An_Unknown_Command_Without_A_Stack_Trace()
     {
         var run = await KeylessProcess.RunAsync("frobnicate");
