@@ -1,11 +1,9 @@
-using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 using Keyless.Cli.Tests.Infrastructure;
-using Keyless.Emulator;
-using Keyless.Emulator.Host;
 using Keyless.Formats.Inputs;
+using Keyless.Testing;
 
 namespace Keyless.Cli.Tests;
 
@@ -22,63 +20,37 @@ public sealed class LoginTestEmulator : IAsyncDisposable
     public const string Tenant = "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee";
     public const string MainSubject = "project_path:acme/payments:ref_type:branch:ref:main";
 
-    private LoginTestEmulator(EmulatorCore core, EmulatorHost host, string directory)
-    {
-        Core = core;
-        Host = host;
-        Directory = directory;
-    }
+    private readonly RunningEmulator _emulator;
 
-    public EmulatorCore Core { get; }
+    private LoginTestEmulator(RunningEmulator emulator) => _emulator = emulator;
 
-    public EmulatorHost Host { get; }
+    /// <summary>A scratch folder for the commands' output files, deleted on dispose.</summary>
+    public string Directory => _emulator.Directory;
 
-    public string Directory { get; }
+    public string Https => _emulator.Https;
 
-    public string Https => Host.HttpsUrl.ToString().TrimEnd('/');
-
-    public static async Task<LoginTestEmulator> StartAsync()
-    {
-        var directory = System.IO.Directory.CreateTempSubdirectory("keyless-login-cli-").FullName;
-        var core = new EmulatorCore(TrustLoader.Load([Path.Combine(RepoPaths.Root, Trust)]), new EmulatorOptions { IssuerUrl = "https://gitlab.com" }, TimeProvider.System);
-        var host = await EmulatorHost.StartAsync(core, new EmulatorHostOptions
-        {
-            HttpPort = 0,
-            HttpsPort = 0,
-            CertificateDirectory = Path.Combine(directory, "cert"),
-        }, TimeProvider.System);
-        return new LoginTestEmulator(core, host, directory);
-    }
+    public static async Task<LoginTestEmulator> StartAsync() =>
+        new(await RunningEmulator.StartAsync(TrustLoader.Load([Path.Combine(RepoPaths.Root, Trust)]), issuerUrl: "https://gitlab.com"));
 
     /// <summary>The options that point a login command at this emulator.</summary>
-    public string[] GcpEndpoints => ["--sts-url", Https + "/v1/token", "--iamcredentials-url", Https + "/v1", "--ca-file", Host.CertificatePath];
+    public string[] GcpEndpoints => ["--sts-url", _emulator.StsUrl.ToString(), "--iamcredentials-url", _emulator.IamCredentialsUrl.ToString(), "--ca-file", _emulator.CertificatePath];
 
-    public string[] AzureEndpoints => ["--authority-host", Https, "--ca-file", Host.CertificatePath];
+    public string[] AzureEndpoints => ["--authority-host", Https, "--ca-file", _emulator.CertificatePath];
 
     /// <summary>A job token for acme/payments (GitLab's claim types), signed by the emulator's issuer.</summary>
-    public async Task<string> MintAsync(string aud, string sub = MainSubject)
+    public Task<string> MintAsync(string aud, string sub = MainSubject) => _emulator.MintAsync(new JsonObject
     {
-        var thumbprint = Host.Certificate.Thumbprint;
-        using var handler = new HttpClientHandler { ServerCertificateCustomValidationCallback = (_, c, _, _) => c?.Thumbprint == thumbprint };
-        using var client = new HttpClient(handler);
-        var claims = new JsonObject
-        {
-            ["namespace_id"] = "72",
-            ["namespace_path"] = "acme",
-            ["project_id"] = "4242",
-            ["project_path"] = "acme/payments",
-            ["ref"] = "main",
-            ["ref_type"] = "branch",
-            ["ref_protected"] = "true",
-            ["pipeline_source"] = "push",
-            ["sub"] = sub,
-            ["aud"] = aud,
-        };
-        using var response = await client.PostAsJsonAsync(Https + "/-/keyless/mint", new JsonObject { ["claims"] = claims });
-        var json = await response.Content.ReadFromJsonAsync<JsonObject>();
-        Assert.True(response.IsSuccessStatusCode, json?.ToJsonString());
-        return json!["token"]!.GetValue<string>();
-    }
+        ["namespace_id"] = "72",
+        ["namespace_path"] = "acme",
+        ["project_id"] = "4242",
+        ["project_path"] = "acme/payments",
+        ["ref"] = "main",
+        ["ref_type"] = "branch",
+        ["ref_protected"] = "true",
+        ["pipeline_source"] = "push",
+        ["sub"] = sub,
+        ["aud"] = aud,
+    });
 
     /// <summary>Asserts that nothing the command printed carries the token or its signature.</summary>
     public static void AssertNoToken(KeylessRun run, string token)
@@ -92,10 +64,5 @@ public sealed class LoginTestEmulator : IAsyncDisposable
     public static string NotAJwt() =>
         "eyJhbGciOiJSUzI1NiJ9." + Convert.ToHexString(RandomNumberGenerator.GetBytes(24)) + "!." + Convert.ToBase64String(Encoding.UTF8.GetBytes("sig"));
 
-    public async ValueTask DisposeAsync()
-    {
-        await Host.DisposeAsync();
-        Core.Dispose();
-        System.IO.Directory.Delete(Directory, recursive: true);
-    }
+    public ValueTask DisposeAsync() => _emulator.DisposeAsync();
 }
