@@ -9,7 +9,7 @@ namespace Keyless.Formats.Inputs.Terraform;
 internal sealed class TerraformImporter(TrustBuilder builder)
 {
     private readonly List<TerraformResource> _resources = [];
-    private readonly TfJsonConfiguration _configuration = new();
+    private readonly TfJsonConfiguration _configuration = new(builder.Notes);
 
     public static bool IsShowJson(JsonObject o) => o.ContainsKey("format_version") && (o.ContainsKey("values") || o.ContainsKey("planned_values") || o.ContainsKey("resource_changes"));
 

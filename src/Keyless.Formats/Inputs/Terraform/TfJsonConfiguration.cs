@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using Keyless.Trust.Model;
 
 namespace Keyless.Formats.Inputs.Terraform;
 
@@ -8,8 +9,10 @@ namespace Keyless.Formats.Inputs.Terraform;
 /// <c>keyless plan</c> writes it. <c>${TYPE.NAME.attr}</c> references resolve when they point at a literal in the
 /// same file set (or at a name Terraform derives from literals, like a pool's <c>name</c>); anything else
 /// (variables, functions, computed ids) leaves the attribute unknown, with the reference kept for linking.
+/// <c>count</c> and <c>for_each</c> are not expanded: a block that Terraform provably creates no instance of
+/// (<c>count = 0</c>, <c>for_each = {}</c>) is skipped, and any other is read as one instance with a note.
 /// </summary>
-internal sealed class TfJsonConfiguration
+internal sealed class TfJsonConfiguration(List<string> notes)
 {
     private static readonly HashSet<string> MetaArguments = new(StringComparer.Ordinal)
     {
@@ -41,6 +44,12 @@ internal sealed class TfJsonConfiguration
 
                     // A resource body may also be written as a one-element array.
                     var attributes = body is JsonArray { Count: 1 } one ? input.Object(one[0], JsonInput.Child(path, 0)) : input.Object(body, path);
+                    var address = (isData ? "data." : string.Empty) + type + "." + name;
+                    if (!Instances(attributes, address, input.Ref(path)))
+                    {
+                        continue;
+                    }
+
                     var copy = new JsonObject();
                     foreach (var (key, value) in attributes)
                     {
@@ -54,6 +63,33 @@ internal sealed class TfJsonConfiguration
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// False when the block has no instance at all. Otherwise it is read as one instance; with <c>count</c> or
+    /// <c>for_each</c> that is said, since <c>count.index</c> and <c>each.*</c> stay unknown and a block of several
+    /// instances is read as one.
+    /// </summary>
+    private bool Instances(JsonObject attributes, string address, SourceRef source)
+    {
+        var count = attributes["count"];
+        var forEach = attributes["for_each"];
+        if (count is null && forEach is null)
+        {
+            return true;
+        }
+
+        var none = count is JsonValue c && ((c.TryGetValue<long>(out var n) && n == 0) || (c.TryGetValue<string>(out var text) && text == "0"))
+            || forEach is JsonObject { Count: 0 } or JsonArray { Count: 0 };
+        if (none)
+        {
+            notes.Add($"{address} ({source}): {(count is not null ? "count = 0" : "for_each is empty")}, so Terraform creates no instance of it; skipped.");
+            return false;
+        }
+
+        notes.Add($"{address} ({source}): {(count is not null ? "count" : "for_each")} is not expanded; the block is read as one instance with "
+                  + $"{(count is not null ? "count.index" : "each.key and each.value")} unknown. `terraform show -json` of a plan lists every instance.");
+        return true;
     }
 
     private void AddImports(JsonInput input, JsonObject root)
