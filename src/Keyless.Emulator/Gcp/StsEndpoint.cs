@@ -4,6 +4,7 @@ using Keyless.Emulator.Logging;
 using Keyless.Emulator.Verification;
 using Keyless.Trust.Claims;
 using Keyless.Trust.Evaluation;
+using Keyless.Trust.Model;
 
 namespace Keyless.Emulator.Gcp;
 
@@ -93,13 +94,14 @@ public sealed class StsEndpoint
         var read = JwtVerifier.Read(subjectToken);
         var claims = TokenClaims.FromJwtPayload(read.Claims ?? new JsonObject());
         var result = _evaluator.Exchange(audience, claims);
-        var identity = _evaluator.FindProvider(audience) is { } provider ? "provider " + provider.Name : null;
+        var provider = _evaluator.FindProvider(audience);
+        var identity = provider is null ? null : "provider " + provider.Name;
         if (result.Error is not null && result.FailedCheck is { } check && BeforeSignature.Contains(check))
         {
             return Deny(identity, result.Error, result.Reasons);
         }
 
-        var signature = await VerifyAsync(audience, subjectToken, read, cancellationToken).ConfigureAwait(false);
+        var signature = await VerifyAsync(provider, subjectToken, read, cancellationToken).ConfigureAwait(false);
         if (!signature.IsValid)
         {
             var error = SignatureError(signature.Failure!.Value);
@@ -131,9 +133,8 @@ public sealed class StsEndpoint
     private static DateTimeOffset? Expiry(TokenClaims claims) =>
         claims.GetNumericDate(GitLabClaimNames.Expires) is { } exp ? DateTimeOffset.FromUnixTimeSeconds(exp) : null;
 
-    private async Task<JwtVerification> VerifyAsync(string audience, string subjectToken, JwtVerification read, CancellationToken cancellationToken)
+    private async Task<JwtVerification> VerifyAsync(GcpProvider? provider, string subjectToken, JwtVerification read, CancellationToken cancellationToken)
     {
-        var provider = _evaluator.FindProvider(audience);
         var keys = await _keys.ForIssuerAsync(provider?.IssuerUri, provider?.JwksJson, cancellationToken).ConfigureAwait(false);
         if (keys.Error is not null)
         {
