@@ -1,6 +1,5 @@
-using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using Keyless.Formats.Inputs.Tokens;
 using Keyless.Trust.Claims;
 using Keyless.Trust.Diagnostics;
 
@@ -90,51 +89,28 @@ public sealed class SubjectToken
             throw new InputException(source, $"is {token.Length} characters; an id_token is a few kilobytes, so this is not one");
         }
 
-        var parts = token.Split('.');
-        if (parts.Length != 3)
+        // The shared decoder refuses duplicate claims and reads every string, so a hostile payload is exit 2 here
+        // rather than an exception on the first claim the diagnosis looks at.
+        JwtParts jwt;
+        try
         {
-            throw new InputException(source, $"is not a JWT: expected 3 dot-separated parts, found {parts.Length}");
+            jwt = JwtParts.Decode(token, source);
+        }
+        catch (InputException e) when (e.File == source)
+        {
+            throw new InputException(source, "is " + e.Message);
+        }
+        catch (InputException e)
+        {
+            // A JSON error names the segment in File ("$X (JWT payload)") and a place in the decoded JSON, never the token.
+            var segment = e.File.EndsWith("(JWT header)", StringComparison.Ordinal) ? "header" : "payload";
+            throw new InputException(source, $"is not a JWT: the {segment} is not JSON ({e.Message})");
         }
 
-        var header = Segment(parts[0], "header", source);
-        var claims = Segment(parts[1], "payload", source);
-        return new SubjectToken(token, source, header, TokenClaims.FromJwtPayload(claims));
+        return new SubjectToken(token, source, jwt.Header, TokenClaims.FromJwtPayload(jwt.Claims));
     }
 
     public override string ToString() => $"[id_token from {Source}]";
-
-    private static JsonObject Segment(string part, string name, string source)
-    {
-        if (part.Length == 0 || !part.All(IsBase64Url))
-        {
-            throw new InputException(source, $"is not a JWT: the {name} is not base64url");
-        }
-
-        var padded = part.Replace('-', '+').Replace('_', '/');
-        padded += new string('=', (4 - (padded.Length % 4)) % 4);
-        byte[] bytes;
-        try
-        {
-            bytes = Convert.FromBase64String(padded);
-        }
-        catch (FormatException)
-        {
-            throw new InputException(source, $"is not a JWT: the {name} is not base64url");
-        }
-
-        try
-        {
-            // The parser's message names a position in the decoded JSON, never the token itself.
-            return JsonNode.Parse(Encoding.UTF8.GetString(bytes), documentOptions: new JsonDocumentOptions { MaxDepth = 64 }) as JsonObject
-                ?? throw new InputException(source, $"is not a JWT: the {name} is not a JSON object");
-        }
-        catch (JsonException e)
-        {
-            throw new InputException(source, $"is not a JWT: the {name} is not JSON ({e.Message})");
-        }
-    }
-
-    private static bool IsBase64Url(char c) => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '=';
 
     private static string? Text(JsonObject o, string name) =>
         o[name] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;

@@ -44,6 +44,21 @@ public sealed class SubjectTokenTests
             }
         }
 
+        [Theory]
+        [InlineData("""{"sub":"project_path:acme/app:ref_type:branch:ref:main","sub":"x"}""", "duplicate")]
+        [InlineData("""{"sub":"\uD800"}""", "surrogate")]
+        public void Should_Refuse_A_Payload_Parsers_Would_Read_Differently(string payload, string expected)
+        {
+            var text = "eyJhbGciOiJSUzI1NiJ9." + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(payload)).TrimEnd('=').Replace('+', '-').Replace('/', '_') + ".c2ln";
+
+            var error = Assert.Throws<InputException>(() => SubjectToken.Parse(text, "$GITLAB_OIDC_TOKEN"));
+
+            Assert.Equal("$GITLAB_OIDC_TOKEN", error.File);
+            Assert.StartsWith("is not a JWT: the payload is not JSON", error.Message, StringComparison.Ordinal);
+            Assert.Contains(expected, error.Message, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain(text.Split('.')[1], error.Message, StringComparison.Ordinal);
+        }
+
         [Fact]
         public void Should_Never_Show_The_Token_When_Formatted()
         {
