@@ -19,20 +19,38 @@ public static class Endpoints
         ArgumentNullException.ThrowIfNull(value);
         if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
         {
-            throw new InputException(option, $"'{value}' is not an http(s) URL");
+            // Not echoed when it may carry user info: a password must not reach stderr (and CI logs) this way either.
+            throw new InputException(option, value.Contains('@', StringComparison.Ordinal) ? "the value is not an http(s) URL" : $"'{value}' is not an http(s) URL");
         }
 
         if (uri.Scheme == Uri.UriSchemeHttp && !IsLoopback(uri))
         {
-            throw new InputException(option, $"'{value}' is plain HTTP to another machine; the token would travel in clear text. Use https:// (and --ca-file for a private CA).");
+            throw new InputException(option, $"'{Shown(uri)}' is plain HTTP to another machine; the token would travel in clear text. Use https:// (and --ca-file for a private CA).");
         }
 
         if (!string.IsNullOrEmpty(uri.Query) || !string.IsNullOrEmpty(uri.Fragment) || !string.IsNullOrEmpty(uri.UserInfo))
         {
-            throw new InputException(option, $"'{value}' must be a plain URL, without user info, query or fragment");
+            throw new InputException(option, $"'{Shown(uri)}' must be a plain URL, without user info, query or fragment");
         }
 
         return uri;
+    }
+
+    /// <summary>True for plain HTTP that never leaves this machine: localhost, 127.0.0.0/8 and ::1.</summary>
+    public static bool IsLoopback(Uri uri)
+    {
+        ArgumentNullException.ThrowIfNull(uri);
+        return uri.IsLoopback || (IPAddress.TryParse(uri.Host.Trim('[', ']'), out var ip) && IPAddress.IsLoopback(ip));
+    }
+
+    /// <summary>
+    /// The URL for an error message: scheme, host, port and path only. User info may be a password and a query a
+    /// token, and stderr ends up in CI logs.
+    /// </summary>
+    public static string Shown(Uri uri)
+    {
+        ArgumentNullException.ThrowIfNull(uri);
+        return uri.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped);
     }
 
     /// <summary>Joins a base URL and a path the way gcloud and the clients do: one slash between them.</summary>
@@ -42,7 +60,4 @@ public static class Endpoints
         ArgumentNullException.ThrowIfNull(path);
         return new Uri(baseUrl.AbsoluteUri.TrimEnd('/') + "/" + path.TrimStart('/'));
     }
-
-    private static bool IsLoopback(Uri uri) =>
-        uri.IsLoopback || (IPAddress.TryParse(uri.Host.Trim('[', ']'), out var ip) && IPAddress.IsLoopback(ip));
 }

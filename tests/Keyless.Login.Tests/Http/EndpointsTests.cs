@@ -25,4 +25,17 @@ public sealed class EndpointsTests
         Assert.Equal("--sts-url", error.File);
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("https://user:hunter2-secret@sts.example.com/v1/token")]
+    [InlineData("http://user:hunter2-secret@sts.example.com/v1/token")]
+    [InlineData("https://sts.example.com/v1/token?key=hunter2-secret")]
+    [InlineData("ftp://user:hunter2-secret@example.com/")]
+    public void Should_Not_Echo_A_Password_Or_Query_It_Refuses(string url)
+    {
+        var error = Assert.Throws<InputException>(() => Endpoints.Require(url, "--sts-url"));
+
+        Assert.DoesNotContain("hunter2-secret", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2-secret", error.Location, StringComparison.Ordinal);
+    }
 }
