@@ -119,6 +119,14 @@ public sealed class IntentReaderTests
             Assert.Contains("private key", error.Message, StringComparison.Ordinal);
             Assert.DoesNotContain("\"y\"", error.Message, StringComparison.Ordinal);
         }
+
+        [Fact]
+        public void Should_Reject_A_Key_Type_That_Is_Not_A_String_As_Bad_Input()
+        {
+            var error = Fails("jwks: '{\"keys\":[{\"kty\":1,\"n\":\"x\",\"e\":\"AQAB\"}]}'\n" + Valid);
+
+            Assert.Contains("RSA and EC", error.Message, StringComparison.Ordinal);
+        }
     }
 
     public sealed class Validate

@@ -136,7 +136,7 @@ internal static class ValueRules
                     return "the JWKS holds a private key (it has \"d\"); give only the issuer's public keys";
                 }
 
-                if (!key.TryGetProperty("kty", out var kty) || kty.GetString() is not ("RSA" or "EC"))
+                if (!key.TryGetProperty("kty", out var kty) || kty.ValueKind != JsonValueKind.String || kty.GetString() is not ("RSA" or "EC"))
                 {
                     return "GCP accepts only RSA and EC keys in an inline JWKS";
                 }

@@ -16,4 +16,11 @@ public sealed record SecretMatch(int Start, int Length, string Secret, string Ki
     public bool Base64Encoded { get; init; }
 
     public int End => Start + Length;
+
+    // A record prints every member; the secret must not reach a log, a debugger view or a failing assertion.
+    private bool PrintMembers(System.Text.StringBuilder builder)
+    {
+        builder.Append($"Start = {Start}, Length = {Length}, Kind = {Kind}, Identity = {Identity}, Detail = {Detail}, Base64Encoded = {Base64Encoded}");
+        return true;
+    }
 }

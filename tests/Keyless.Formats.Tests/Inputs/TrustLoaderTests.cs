@@ -119,6 +119,28 @@ public sealed class TrustLoaderTests
         }
 
         [Fact]
+        public void A_plan_configuration_address_of_the_wrong_type_is_skipped_not_a_crash()
+        {
+            var trust = TrustLoader.LoadText("plan.json", """
+                {"format_version": "1.2", "planned_values": {"root_module": {"resources": []}},
+                 "configuration": {"root_module": {"resources": [{"address": 5, "expressions": {"name": {"references": ["x"]}}}]}}}
+                """);
+            Assert.Empty(trust.Providers);
+        }
+
+        [Fact]
+        public void A_protection_belongs_to_the_project_it_references_not_one_whose_address_starts_the_same()
+        {
+            var trust = TrustLoader.LoadText("main.tf.json", """
+                {"resource": {
+                  "gitlab_project": {"app": {"name": "app", "path": "app"}, "app2": {"name": "app2", "path": "app2"}},
+                  "gitlab_branch_protection": {"main": {"project": "${gitlab_project.app2.id}", "branch": "main"}}}}
+                """);
+            var protectedProject = Assert.Single(trust.GitLabProjects, p => p.ProtectedBranches.Count > 0);
+            Assert.Equal("gitlab_project.app2", protectedProject.TerraformAddress);
+        }
+
+        [Fact]
         public void A_jwks_is_still_not_a_trust_input()
         {
             var e = Assert.Throws<InputException>(() => TrustLoader.LoadText("jwks.json", """{"keys": [{"kty": "RSA", "kid": "k", "n": "x", "e": "AQAB"}]}"""));

@@ -23,7 +23,8 @@ internal static class PlanReferences
 
             foreach (var resource in (module["resources"] as JsonArray ?? []).OfType<JsonObject>())
             {
-                if (resource["address"] is not JsonValue address || resource["expressions"] is not JsonObject expressions)
+                if (resource["address"] is not JsonValue address || !address.TryGetValue<string>(out var addressText)
+                    || resource["expressions"] is not JsonObject expressions)
                 {
                     continue;
                 }
@@ -40,7 +41,7 @@ internal static class PlanReferences
                     }
                 }
 
-                result[prefix + address.GetValue<string>()] = attributes;
+                result[prefix + addressText] = attributes;
             }
 
             foreach (var (name, call) in module["module_calls"] as JsonObject ?? [])

@@ -127,13 +127,20 @@ internal sealed class TerraformMapper(TrustBuilder builder, IReadOnlyList<Terraf
         });
     }
 
+    /// <summary>
+    /// The resource a reference names: the resource itself or one of its attributes (<c>gitlab_project.app.id</c>),
+    /// never a resource whose address merely starts the same (<c>gitlab_project.app2</c>).
+    /// </summary>
+    private TerraformResource? Target(string reference, string? type = null) =>
+        resources.FirstOrDefault(r => (type is null || r.Type == type)
+            && (r.BaseAddress == reference || reference.StartsWith(r.BaseAddress + ".", StringComparison.Ordinal)));
+
     /// <summary>A value a plan does not know, taken from the resource its expression references.</summary>
     private string? Referenced(TfValues v, string attribute)
     {
         foreach (var reference in v.ReferencesOf(attribute))
         {
-            var target = resources.FirstOrDefault(r => r.BaseAddress == reference || reference.StartsWith(r.BaseAddress + ".", StringComparison.Ordinal));
-            if (target is not null && new TfValues(target).Str(attribute) is { } value)
+            if (Target(reference) is { } target && new TfValues(target).Str(attribute) is { } value)
             {
                 return value;
             }
@@ -150,8 +157,7 @@ internal sealed class TerraformMapper(TrustBuilder builder, IReadOnlyList<Terraf
             // Before apply: the account's email from the google_service_account it references.
             foreach (var reference in v.ReferencesOf("service_account_id"))
             {
-                var target = resources.FirstOrDefault(r => r.Type == "google_service_account" && (r.BaseAddress == reference || reference.StartsWith(r.BaseAddress + ".", StringComparison.Ordinal)));
-                if (target is not null)
+                if (Target(reference, "google_service_account") is { } target)
                 {
                     var sa = new TfValues(target);
                     if (sa.Str("email") is { } email)
@@ -221,7 +227,7 @@ internal sealed class TerraformMapper(TrustBuilder builder, IReadOnlyList<Terraf
         if (data is null)
         {
             // A policy from data.google_iam_policy in a configuration: read its binding blocks.
-            var source = v.ReferencesOf("policy_data").Select(r => resources.FirstOrDefault(x => x.BaseAddress == r)).FirstOrDefault(x => x is not null);
+            var source = v.ReferencesOf("policy_data").Select(r => Target(r)).FirstOrDefault(x => x is not null);
             if (source is null)
             {
                 builder.Bindings.Add(new GcpBinding { Target = target, Role = "?", Member = null, Unknown = ["policy_data"], Source = v.Source });
@@ -262,8 +268,7 @@ internal sealed class TerraformMapper(TrustBuilder builder, IReadOnlyList<Terraf
     {
         var id = v.Str(attribute);
         var address = v.ReferencesOf(attribute)
-            .Select(r => resources.FirstOrDefault(x => x.BaseAddress == r || r.StartsWith(x.BaseAddress + ".", StringComparison.Ordinal)))
-            .FirstOrDefault(x => x is not null)?.BaseAddress;
+            .Select(r => Target(r)).FirstOrDefault(x => x is not null)?.BaseAddress;
         var objectId = id is not null && id.StartsWith("/applications/", StringComparison.Ordinal) ? id["/applications/".Length..] : null;
         return new AzureParentRef
         {
@@ -339,7 +344,7 @@ internal sealed class TerraformMapper(TrustBuilder builder, IReadOnlyList<Terraf
     }
 
     private string? ProjectRef(TfValues v) =>
-        v.Str("project") ?? v.ReferencesOf("project").Select(r => resources.FirstOrDefault(x => r.StartsWith(x.BaseAddress, StringComparison.Ordinal))?.BaseAddress).FirstOrDefault(a => a is not null);
+        v.Str("project") ?? v.ReferencesOf("project").Select(r => Target(r)?.BaseAddress).FirstOrDefault(a => a is not null);
 
     private void GitLabProtection(TfValues v, string nameAttribute, bool isTag)
     {
