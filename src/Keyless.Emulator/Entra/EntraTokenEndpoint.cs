@@ -120,7 +120,7 @@ public sealed class EntraTokenEndpoint
         var keys = await _keys.ForIssuerAsync(iss, null, cancellationToken).ConfigureAwait(false);
         var signature = keys.Error is not null
             ? JwtVerification.Fail(JwtFailure.IssuerKeysUnavailable, keys.Error)
-            : await JwtVerifier.VerifyAsync(assertion, keys.Keys).ConfigureAwait(false);
+            : JwtVerifier.Verify(assertion, read, keys.Keys);
         if (!signature.IsValid)
         {
             var kid = read.Header!["kid"] is JsonValue k && k.TryGetValue<string>(out var kidText) ? kidText : null;
