@@ -22,48 +22,56 @@ public static class Redaction
         var i = 0;
         while (i < text.Length)
         {
-            var end = TokenEnd(text, i);
-            if (end > i)
-            {
-                output.Append(Redacted);
-                i = end;
-            }
-            else
+            if (!IsRunChar(text[i]))
             {
                 output.Append(text[i]);
                 i++;
+                continue;
             }
+
+            var end = i;
+            var dots = 0;
+            while (end < text.Length && IsRunChar(text[end]))
+            {
+                dots += text[end] == '.' ? 1 : 0;
+                end++;
+            }
+
+            var start = TokenStart(text, i, end, dots);
+            output.Append(text, i, start - i);
+            if (start < end)
+            {
+                output.Append(Redacted);
+            }
+
+            i = end;
         }
 
         return output.ToString();
     }
 
-    // The end of a token starting at i, or i when none starts there. Linear: each position is scanned once per start,
-    // and starts are only where "eyJ" or "ya29." begins after a non-token character.
-    private static int TokenEnd(string text, int i)
+    // Where the first token in the run [from, to) starts, or `to` when none does. A token may be glued to other
+    // token characters ("x-eyJ…", "feature_ya29.…"), so every position counts as a start, not only the run's first;
+    // it then runs to the end of the run. Linear: the run is walked once to count dots and once here.
+    private static int TokenStart(string text, int from, int to, int dots)
     {
-        if (i > 0 && IsTokenChar(text[i - 1]))
+        for (var p = from; p < to; p++)
         {
-            return i;
+            if (text[p] == '.')
+            {
+                dots--;
+            }
+            else if ((dots >= 2 && string.CompareOrdinal(text, p, "eyJ", 0, 3) == 0)
+                || (string.CompareOrdinal(text, p, "ya29.", 0, 5) == 0))
+            {
+                return p;
+            }
         }
 
-        var jwt = string.CompareOrdinal(text, i, "eyJ", 0, 3) == 0;
-        var google = string.CompareOrdinal(text, i, "ya29.", 0, 5) == 0;
-        if (!jwt && !google)
-        {
-            return i;
-        }
-
-        var end = i;
-        var dots = 0;
-        while (end < text.Length && (IsTokenChar(text[end]) || text[end] == '.'))
-        {
-            dots += text[end] == '.' ? 1 : 0;
-            end++;
-        }
-
-        return (jwt && dots >= 2) || google ? end : i;
+        return to;
     }
+
+    private static bool IsRunChar(char c) => IsTokenChar(c) || c == '.';
 
     private static bool IsTokenChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '-' or '_';
 }
