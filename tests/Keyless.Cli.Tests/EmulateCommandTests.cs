@@ -114,4 +114,24 @@ public sealed class EmulateCommandTests
         Assert.Contains(port, run.StdErr, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", run.StdErr, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Should_Exit_2_Naming_The_Cert_Dir_When_It_Is_A_File()
+    {
+        var file = Path.Combine(Path.GetTempPath(), "keyless-emulate-test-" + Guid.NewGuid().ToString("N"));
+        await File.WriteAllTextAsync(file, "not a folder", TestContext.Current.CancellationToken);
+        try
+        {
+            var run = await EmulateProcess.RunToExitAsync(Path.Combine(EmulateProcess.Fixtures, "trust"), "--http-port", "0", "--https-port", "0", "--cert-dir", file);
+
+            Assert.Equal(2, run.ExitCode);
+            Assert.StartsWith("error: --cert-dir:", run.StdErr, StringComparison.Ordinal);
+            Assert.DoesNotContain("cannot listen", run.StdErr, StringComparison.Ordinal);
+            Assert.DoesNotContain("   at ", run.StdErr, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
 }

@@ -92,6 +92,17 @@ internal sealed class EmulateCommand : AsyncCommand<EmulateCommand.Settings>
         }, TimeProvider.System);
 
         var certDir = settings.CertDir ?? Path.Combine(Path.GetTempPath(), "keyless-emulator");
+        try
+        {
+            // Made here so a folder that cannot be one (an existing file, no permission) is reported as --cert-dir,
+            // not as the port trouble the host's IOException below would otherwise be read as.
+            Directory.CreateDirectory(certDir);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InputException("--cert-dir", $"cannot use '{certDir}' for the certificate: {e.Message}");
+        }
+
         EmulatorHost host;
         try
         {
@@ -109,7 +120,7 @@ internal sealed class EmulateCommand : AsyncCommand<EmulateCommand.Settings>
         }
         catch (UnauthorizedAccessException e)
         {
-            throw new InputException(certDir, "cannot write the certificate: " + e.Message);
+            throw new InputException("--cert-dir", $"cannot write the certificate in '{certDir}': {e.Message}");
         }
 
         await using (host.ConfigureAwait(false))
