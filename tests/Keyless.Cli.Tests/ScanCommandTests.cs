@@ -162,6 +162,22 @@ public sealed class ScanCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Should_Exit_2_Before_Sending_The_Api_Token_Over_Plain_Http_To_Another_Host()
+    {
+        var apiToken = "glpat-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(10));
+
+        var run = await KeylessProcess.RunAsync(
+            ["scan", "--gitlab-url", "http://gitlab.invalid", "--project", "acme/app", "--gitlab-token-env", "KEYLESS_TEST_TOKEN"],
+            environment: new Dictionary<string, string> { ["KEYLESS_TEST_TOKEN"] = apiToken });
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--gitlab-url", run.StdErr, StringComparison.Ordinal);
+        Assert.Contains("clear text", run.StdErr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", run.StdErr, StringComparison.Ordinal);
+        AssertNoSecret(run, [apiToken]);
+    }
+
+    [Fact]
     public async Task Should_Show_Help_With_Every_Option()
     {
         var run = await KeylessProcess.RunAsync("scan", "--help");

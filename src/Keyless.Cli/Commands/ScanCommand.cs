@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using Keyless.Cli.Infrastructure;
 using Keyless.GitLab.Api;
+using Keyless.Login.Http;
 using Keyless.Scan;
 using Keyless.Trust.Diagnostics;
 using Keyless.Trust.Findings;
@@ -69,6 +70,13 @@ internal sealed class ScanCommand : AsyncCommand<ScanCommand.Settings>
             if (!Uri.TryCreate(GitLabUrl, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp))
             {
                 return ValidationResult.Error($"--gitlab-url: '{GitLabUrl}' is not an http(s) URL");
+            }
+
+            // The API token goes in the PRIVATE-TOKEN header: the same rule as the login endpoints, clear text only
+            // to this machine (a local fake).
+            if (url.Scheme == Uri.UriSchemeHttp && !Endpoints.IsLoopback(url))
+            {
+                return ValidationResult.Error($"--gitlab-url: '{Endpoints.Shown(url)}' is plain HTTP to another machine; the GitLab token would travel in clear text. Use https://.");
             }
 
             return ValidationResult.Success();
