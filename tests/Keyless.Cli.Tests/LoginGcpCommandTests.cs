@@ -30,6 +30,22 @@ public sealed class LoginGcpCommandTests
         Assert.DoesNotContain(notAJwt.Split('.')[1], run.StdErr + run.StdOut, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("""{"sub":"a","sub":"b"}""")]
+    [InlineData("""{"sub":"\uD800"}""")]
+    public async Task Should_Exit_2_On_A_Payload_With_A_Duplicate_Claim_Or_A_Lone_Surrogate(string payload)
+    {
+        var token = "eyJhbGciOiJSUzI1NiJ9." + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(payload)).TrimEnd('=').Replace('+', '-').Replace('/', '_')
+            + "." + Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24));
+
+        var run = await KeylessProcess.RunAsync(["login", "gcp", "--provider", LoginTestEmulator.Provider, "--token-env", "GITLAB_OIDC_TOKEN", "--print-access-token"], environment: TokenEnv(token));
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.StartsWith("error: $GITLAB_OIDC_TOKEN: is not a JWT: the payload is not JSON", run.StdErr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", run.StdErr, StringComparison.Ordinal);
+        LoginTestEmulator.AssertNoToken(run, token);
+    }
+
     [Fact]
     public async Task Should_Exit_2_On_A_Project_Id_In_The_Provider()
     {
