@@ -36,7 +36,7 @@ internal sealed class DecodeCommand : Command<DecodeCommand.Settings>
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var (text, source) = settings.Token == "-" ? (Console.In.ReadToEnd(), "<stdin>")
-            : File.Exists(settings.Token) ? (TokenSource.ReadText(settings.Token, "TOKEN"), settings.Token)
+            : File.Exists(settings.Token) ? (InputText.Read(settings.Token, "TOKEN"), settings.Token)
             : (settings.Token, "TOKEN");
         var jwt = JwtParts.Decode(text, source);
         var claims = TokenClaims.FromJwtPayload(jwt.Claims);

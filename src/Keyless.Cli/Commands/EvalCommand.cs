@@ -50,7 +50,7 @@ internal sealed class EvalCommand : Command<EvalCommand.Settings>
         }
 
         var claims = settings.Claims is { } file
-            ? ClaimsReader.Read(file == "-" ? "<stdin>" : file, ReadClaimsText(file))
+            ? ClaimsReader.Read(file == "-" ? "<stdin>" : file, InputText.Read(file, "--claims"))
             : new JsonObject();
         var value = program.Evaluate(CelActivation.Empty.With("assertion", CelValue.FromJson(claims)));
 
@@ -72,17 +72,5 @@ internal sealed class EvalCommand : Command<EvalCommand.Settings>
 
         Console.Out.WriteLine($"{value} ({value.Type.Name()})");
         return ExitCodes.Ok;
-    }
-
-    private static string ReadClaimsText(string file)
-    {
-        try
-        {
-            return file == "-" ? Console.In.ReadToEnd() : File.ReadAllText(file);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new InputException(file, $"cannot read --claims '{file}': {e.Message}");
-        }
     }
 }

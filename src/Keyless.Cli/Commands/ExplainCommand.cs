@@ -75,7 +75,7 @@ internal sealed class ExplainCommand : AsyncCommand<ExplainCommand.Settings>
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var claimsJson = settings.Claims is { } claimsFile
-            ? ClaimsReader.Read(claimsFile, TokenSource.ReadText(claimsFile, "--claims"))
+            ? ClaimsReader.Read(claimsFile, InputText.Read(claimsFile, "--claims"))
             : await TokenSource.ClaimsOfTokenAsync(settings.Token!, settings.Jwks, settings.Issuer, cancellationToken).ConfigureAwait(false);
         if (settings.Inputs.Length == 0)
         {

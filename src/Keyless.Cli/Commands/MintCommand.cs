@@ -60,7 +60,7 @@ internal sealed class MintCommand : AsyncCommand<MintCommand.Settings>
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var source = settings.Claims == "-" ? "<stdin>" : settings.Claims!;
-        var claims = ClaimsReader.Read(source, ReadText(settings.Claims!));
+        var claims = ClaimsReader.Read(source, InputText.Read(settings.Claims!, "--claims"));
         var body = new JsonObject { ["claims"] = claims };
         if (settings.JobTimeout is { } timeout)
         {
@@ -130,17 +130,5 @@ internal sealed class MintCommand : AsyncCommand<MintCommand.Settings>
             return chain.Build(certificate);
         };
         return handler;
-    }
-
-    private static string ReadText(string file)
-    {
-        try
-        {
-            return file == "-" ? Console.In.ReadToEnd() : File.ReadAllText(file);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new InputException(file, $"cannot read --claims '{file}': {e.Message}");
-        }
     }
 }
