@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 using Keyless.Cli.Tests.Infrastructure;
+using Keyless.Testing;
 
 namespace Keyless.Cli.Tests;
 
@@ -86,6 +87,53 @@ public sealed class ExplainTokenAttackTests : IDisposable
         Assert.DoesNotContain("Exception", run.StdOut + run.StdErr, StringComparison.Ordinal);
         Assert.DoesNotContain(token.Split('.')[^1] is { Length: > 16 } sig ? sig : token, run.StdOut + run.StdErr, StringComparison.Ordinal);
         Assert.DoesNotContain(token, run.StdOut + run.StdErr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_genuine_token_is_verified_with_keys_fetched_from_the_issuer()
+    {
+        var jwks = await File.ReadAllTextAsync(_jwks, TestContext.Current.CancellationToken);
+        using var issuer = new LoopbackHttpServer(context => Answer(context, context.Request.Url!.AbsolutePath == "/jwks.json"
+            ? jwks
+            : new JsonObject { ["jwks_uri"] = $"http://127.0.0.1:{context.Request.Url.Port}/jwks.json" }.ToJsonString()));
+
+        var run = await ExplainWithIssuer(Token(), issuer.Origin);
+
+        Assert.Equal(0, run.ExitCode);
+    }
+
+    [Theory]
+    [InlineData("""{"jwks_uri":"not a url"}""")]
+    [InlineData("""{"jwks_uri":"/jwks.json"}""")]
+    [InlineData("""{"jwks_uri":"file:///etc/passwd"}""")]
+    [InlineData("""{"jwks_uri":"http://127.0.0.1:9/a","jwks_uri":"http://127.0.0.1:9/b"}""")]
+    [InlineData("""{"jwks_uri":"\uD800"}""")]
+    [InlineData("not json")]
+    public async Task A_bad_discovery_document_is_exit_2_naming_the_issuer_option(string discovery)
+    {
+        using var issuer = new LoopbackHttpServer(context => Answer(context, discovery));
+
+        var run = await ExplainWithIssuer(Token(), issuer.Origin);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.StartsWith("error: --issuer:", run.StdErr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", run.StdErr, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", run.StdErr, StringComparison.Ordinal);
+    }
+
+    private static async Task Answer(System.Net.HttpListenerContext context, string body)
+    {
+        var bytes = Encoding.UTF8.GetBytes(body);
+        context.Response.ContentType = "application/json";
+        await context.Response.OutputStream.WriteAsync(bytes);
+        context.Response.Close();
+    }
+
+    private async Task<KeylessRun> ExplainWithIssuer(string token, string issuer)
+    {
+        var file = Path.Combine(_dir, Guid.NewGuid().ToString("N") + ".jwt");
+        await File.WriteAllTextAsync(file, token, TestContext.Current.CancellationToken);
+        return await KeylessProcess.RunAsync("explain", "--format", "json", "--token", file, "--issuer", issuer, Path.Combine(RepoPaths.Examples, "gcp-hardened-gcloud"));
     }
 
     private async Task<KeylessRun> Explain(string token)

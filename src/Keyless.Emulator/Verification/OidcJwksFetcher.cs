@@ -41,38 +41,50 @@ public sealed class OidcJwksFetcher : IJwksFetcher
         return result;
     }
 
-    private async Task<KeySetResult> FetchUncachedAsync(string issuer, CancellationToken cancellationToken)
+    /// <summary>
+    /// The issuer's JWKS document as published (discovery, then its <c>jwks_uri</c>), or why it cannot be had: for
+    /// callers that verify with their own JWKS reader. The same caps and checks as <see cref="FetchAsync"/>, no cache.
+    /// </summary>
+    public async Task<(string? Json, string? Source, string? Error)> FetchDocumentAsync(string issuer, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(issuer);
         var discoveryUrl = IssuerPolicy.Normalize(issuer) + "/.well-known/openid-configuration";
         var discovery = await GetAsync(discoveryUrl, cancellationToken).ConfigureAwait(false);
         if (discovery.Error is not null)
         {
-            return KeySetResult.Unavailable(discovery.Error);
+            return (null, null, discovery.Error);
         }
 
         string? jwksUri;
         try
         {
-            jwksUri = JsonNode.Parse(discovery.Body!)?["jwks_uri"]?.GetValue<string>();
+            // Duplicate members are refused at parse time; System.Text.Json would otherwise throw ArgumentException on access.
+            jwksUri = JsonNode.Parse(discovery.Body!, documentOptions: new JsonDocumentOptions { MaxDepth = 64, AllowDuplicateProperties = false })?["jwks_uri"]?.GetValue<string>();
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
         {
-            return KeySetResult.Unavailable($"{discoveryUrl} is not an OIDC discovery document: {e.Message}");
+            return (null, null, $"{discoveryUrl} is not an OIDC discovery document: {e.Message}");
         }
 
         if (!Uri.TryCreate(jwksUri, UriKind.Absolute, out var jwks) || (jwks.Scheme != Uri.UriSchemeHttps && jwks.Scheme != Uri.UriSchemeHttp))
         {
-            return KeySetResult.Unavailable($"{discoveryUrl} has no http(s) jwks_uri");
+            return (null, null, $"{discoveryUrl} has no http(s) jwks_uri");
         }
 
         var keys = await GetAsync(jwks.AbsoluteUri, cancellationToken).ConfigureAwait(false);
-        if (keys.Error is not null)
+        return (keys.Body, jwks.AbsoluteUri, keys.Error);
+    }
+
+    private async Task<KeySetResult> FetchUncachedAsync(string issuer, CancellationToken cancellationToken)
+    {
+        var (json, source, error) = await FetchDocumentAsync(issuer, cancellationToken).ConfigureAwait(false);
+        if (error is not null)
         {
-            return KeySetResult.Unavailable(keys.Error);
+            return KeySetResult.Unavailable(error);
         }
 
-        var (parsed, error) = JwksParser.Parse(keys.Body!);
-        return error is null ? new KeySetResult(parsed, null) : KeySetResult.Unavailable($"{jwks.AbsoluteUri}: {error}");
+        var (parsed, parseError) = JwksParser.Parse(json!);
+        return parseError is null ? new KeySetResult(parsed, null) : KeySetResult.Unavailable($"{source}: {parseError}");
     }
 
     private async Task<(string? Body, string? Error)> GetAsync(string url, CancellationToken cancellationToken)
