@@ -121,6 +121,17 @@ public sealed class IntentReaderTests
         }
 
         [Fact]
+        public void Should_Reject_An_Entry_Without_A_Key_And_Deep_Nesting_As_Bad_Input()
+        {
+            var noKey = Fails("a:\n : b\n");
+            var deep = Fails("x: " + new string('[', 5000) + new string(']', 5000) + "\n");
+
+            Assert.StartsWith("not valid YAML", noKey.Message, StringComparison.Ordinal);
+            Assert.Contains("nests too deeply", deep.Message, StringComparison.Ordinal);
+            Assert.Equal(1, deep.Line);
+        }
+
+        [Fact]
         public void Should_Reject_A_Key_Type_That_Is_Not_A_String_As_Bad_Input()
         {
             var error = Fails("jwks: '{\"keys\":[{\"kty\":1,\"n\":\"x\",\"e\":\"AQAB\"}]}'\n" + Valid);

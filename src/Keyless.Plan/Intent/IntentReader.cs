@@ -1,5 +1,5 @@
+using Keyless.Formats.Inputs;
 using Keyless.Trust.Diagnostics;
-using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace Keyless.Plan.Intent;
@@ -48,21 +48,7 @@ public static class IntentReader
 
     private static YamlNode Parse(string file, string text)
     {
-        var stream = new YamlStream();
-        try
-        {
-            stream.Load(new StringReader(text));
-        }
-        catch (YamlException e)
-        {
-            throw new InputException(file, $"not valid YAML: {Innermost(e).Message}",
-                checked((int)e.Start.Line), checked((int)e.Start.Column));
-        }
-        catch (InvalidOperationException e)
-        {
-            // YamlDotNet's scanner fails this way on some malformed flow collections; it is still bad input.
-            throw new InputException(file, $"not valid YAML: {e.Message} (check unclosed [ or {{)");
-        }
+        var stream = YamlText.Load(file, text, "not valid YAML", "the intent file nests too deeply");
 
         if (stream.Documents.Count != 1)
         {
@@ -73,8 +59,6 @@ public static class IntentReader
 
         return stream.Documents[0].RootNode;
     }
-
-    private static Exception Innermost(Exception e) => e.InnerException is YamlException inner ? Innermost(inner) : e;
 
     private static List<GitLabProjectIntent> ReadProjects(string file, YamlMap top)
     {

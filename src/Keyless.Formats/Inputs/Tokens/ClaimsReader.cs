@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Keyless.Trust.Diagnostics;
 using YamlDotNet.Core;
-using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
 
 namespace Keyless.Formats.Inputs.Tokens;
@@ -23,21 +22,7 @@ public static class ClaimsReader
             return JsonInput.Parse(source, text) as JsonObject ?? throw new InputException(source, "claims must be a JSON object");
         }
 
-        var yaml = new YamlStream();
-        try
-        {
-            CheckNesting(text, source);
-            yaml.Load(new StringReader(text));
-        }
-        catch (YamlException e)
-        {
-            throw new InputException(source, "not valid JSON or YAML: " + e.Message, (int)e.Start.Line, (int)e.Start.Column);
-        }
-        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
-        {
-            // YamlDotNet throws these, not a YamlException, on some malformed input (e.g. an entry with no key).
-            throw new InputException(source, "not valid JSON or YAML: the YAML loader could not read it");
-        }
+        var yaml = YamlText.Load(source, text, "not valid JSON or YAML", "claims nest too deeply");
 
         if (yaml.Documents.Count == 0 || yaml.Documents[0].RootNode is not YamlMappingNode root)
         {
@@ -48,32 +33,10 @@ public static class ClaimsReader
         return (JsonObject)Convert(root, source, 0, ref budget)!;
     }
 
-    private const int MaxDepth = 64;
+    private const int MaxDepth = YamlText.MaxDepth;
 
     /// <summary>Far above any token's claims; bounds what aliases can expand to (a billion-laughs file).</summary>
     private const int MaxNodes = 100_000;
-
-    /// <summary>
-    /// Walks the event stream iteratively before YamlDotNet's recursive loader sees the text: deep nesting is refused
-    /// in linear time (the loader is quadratic in depth) and can never overflow the stack.
-    /// </summary>
-    private static void CheckNesting(string text, string source)
-    {
-        var parser = new Parser(new StringReader(text));
-        var depth = 0;
-        while (parser.MoveNext())
-        {
-            if (parser.Current is SequenceStart or MappingStart && ++depth > MaxDepth)
-            {
-                throw new InputException(source, "claims nest too deeply", (int)parser.Current.Start.Line, (int)parser.Current.Start.Column);
-            }
-
-            if (parser.Current is SequenceEnd or MappingEnd)
-            {
-                depth--;
-            }
-        }
-    }
 
     private static JsonNode? Convert(YamlNode node, string source, int depth, ref int budget)
     {
