@@ -1,3 +1,4 @@
+using Keyless.Trust.Evaluation.Gcp;
 using System.Text;
 using Keyless.Trust.Claims;
 using Keyless.Trust.Findings;
@@ -11,7 +12,7 @@ namespace Keyless.Trust.Audits;
 /// </summary>
 public sealed class GoogleSubjectTooLongAudit : AuditRule
 {
-    private const int Limit = 127;
+    private const int Limit = GcpExchange.MaxSubjectBytes;
 
     // A feature branch like "feature/ABC-1234-short-description" adds about this many bytes over "main".
     private const int TypicalBranchGrowth = 40;

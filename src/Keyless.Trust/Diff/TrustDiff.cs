@@ -1,3 +1,4 @@
+using Keyless.Trust.Claims;
 using Keyless.Trust.Findings;
 using Keyless.Trust.Identities;
 using Keyless.Trust.Model;
@@ -28,7 +29,12 @@ public static class TrustDiff
             foreach (var scenario in AttackScenarios.Attacks.Append(AttackScenario.ProjectMaintainer))
             {
                 var result = after.Search(identity, scenario,
-                    claims => after.Admits(identity, claims) && (old is null || !before.Admits(old, claims)),
+                    claims =>
+                    {
+                        // One wrapper for both trusts, so the claims become a CEL value once per candidate.
+                        var token = TokenClaims.Wrap(claims);
+                        return after.Admits(identity, token) && (old is null || !before.Admits(old, token));
+                    },
                     oldPaths);
                 if (result is { Witness: { } witness, Path: { } path })
                 {
@@ -44,8 +50,9 @@ public static class TrustDiff
     {
         var persona = scenario.PersonaOf();
         var who = persona is { } p ? p.ToWire() : "the project's own pipelines";
-        var claims = $"project '{witness["project_path"]}', {witness["ref_type"]} '{witness["ref"]}', ref_protected {witness["ref_protected"]}"
-            + (witness["environment"] is { } env ? $", environment '{env}'" : string.Empty);
+        var claims = $"project '{witness[GitLabClaimNames.ProjectPath]}', {witness[GitLabClaimNames.RefType]} '{witness[GitLabClaimNames.Ref]}', "
+            + $"ref_protected {witness[GitLabClaimNames.RefProtected]}"
+            + (witness[GitLabClaimNames.Environment] is { } env ? $", environment '{env}'" : string.Empty);
         return new Finding
         {
             Id = RuleId,

@@ -48,6 +48,9 @@ public sealed class RedTeamEngine
         return Evaluator.Admits(identity, TokenClaims.Wrap(claims));
     }
 
+    /// <summary>As above, for claims already wrapped (one wrapper checked against two trusts builds its CEL value once).</summary>
+    internal bool Admits(Identity identity, TokenClaims claims) => Evaluator.Admits(identity, claims);
+
     /// <summary>Searches one scenario over every path of the identity; <paramref name="admits"/> defaults to the oracle.</summary>
     public SearchResult Search(Identity identity, AttackScenario scenario, Func<JsonObject, bool>? admits = null, IEnumerable<AttackPath>? extraPaths = null)
     {

@@ -36,14 +36,15 @@ internal static class GitLabImporter
     public static void ProtectedRef(JsonInput input, JsonObject o, string path, bool isTag, InputContext context, TrustBuilder builder)
     {
         var push = Levels(input, o, isTag ? "create_access_levels" : "push_access_levels", path, out var pushIndividual);
-        var merge = isTag ? [] : Levels(input, o, "merge_access_levels", path, out var mergeIndividual);
+        var mergeIndividual = false;
+        var merge = isTag ? [] : Levels(input, o, "merge_access_levels", path, out mergeIndividual);
         builder.ProtectedRefs.Add((new GitLabProtectedRef
         {
             Pattern = input.RequireStr(o, "name", path),
             PushAccess = push,
             MergeAccess = merge,
             AllowForcePush = input.Bool(o, "allow_force_push", path),
-            HasIndividualGrants = pushIndividual,
+            HasIndividualGrants = pushIndividual || mergeIndividual,
             Project = context.GitLabProject,
             Source = input.Ref(path),
         }, isTag));

@@ -13,7 +13,8 @@ namespace Keyless.Trust.Evaluation.Gcp;
 /// </summary>
 internal sealed class GcpExchange
 {
-    private const int MaxSubjectBytes = 127;
+    /// <summary>STS refuses a longer google.subject (invalid_request).</summary>
+    internal const int MaxSubjectBytes = 127;
 
     /// <summary>A refusal without reasons, for exchanges run without <c>explain</c>.</summary>
     private static readonly StsExchangeResult Refused = new(null, null, []);
