@@ -32,12 +32,20 @@ public static class JwksParser
         }
 
         var keys = new List<VerificationKey>();
-        foreach (var node in array.Take(MaxKeys))
+        try
         {
-            if (node is JsonObject jwk && ToKey(jwk) is { } key)
+            foreach (var node in array.Take(MaxKeys))
             {
-                keys.Add(key);
+                if (node is JsonObject jwk && ToKey(jwk) is { } key)
+                {
+                    keys.Add(key);
+                }
             }
+        }
+        catch (InvalidOperationException e)
+        {
+            // System.Text.Json reports an escaped unpaired surrogate (\uD800) only when the string is read.
+            return ([], "the JWKS is not JSON: " + e.Message);
         }
 
         return (keys, null);
