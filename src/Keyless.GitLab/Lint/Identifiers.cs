@@ -7,6 +7,12 @@ internal static class Identifiers
 {
     public static bool Mentions(string text, string name)
     {
+        // An empty name (a YAML key may be "") is no identifier, and searching for it would never advance.
+        if (name.Length == 0)
+        {
+            return false;
+        }
+
         var at = 0;
         while ((at = text.IndexOf(name, at, StringComparison.Ordinal)) >= 0)
         {
