@@ -11,6 +11,9 @@ namespace Keyless.GitLab.Lint.Flow;
 /// </summary>
 internal sealed class JobFlow
 {
+    /// <summary>How many leading variables one path may expand through; real pipelines need two or three.</summary>
+    private const int MaxExpansions = 8;
+
     private readonly Dictionary<string, Taint> _variables = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _plainValues = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Taint> _files = new(StringComparer.Ordinal);
@@ -62,7 +65,9 @@ internal sealed class JobFlow
     /// Project-relative path with <c>$CI_PROJECT_DIR/</c> and <c>./</c> removed and known variables filled in; paths
     /// outside the project keep their leading <c>/</c> (no artifact can hold them).
     /// </summary>
-    public string NormalizePath(string path)
+    public string NormalizePath(string path) => NormalizePath(path, expansions: 0);
+
+    private string NormalizePath(string path, int expansions)
     {
         var text = path;
         foreach (var prefix in new[] { "$CI_PROJECT_DIR/", "${CI_PROJECT_DIR}/" })
@@ -81,9 +86,13 @@ internal sealed class JobFlow
                 end++;
             }
 
-            if (text[1..end] is var name && name != "CI_PROJECT_DIR" && _plainValues.TryGetValue(name, out var value) && !value.Contains(name, StringComparison.Ordinal))
+            // Variables can name each other in a ring (A: $B/a, B: $A/b); the bound keeps that from recursing
+            // without end, as Audiences.Expand bounds its rounds. A value naming itself is left as it is; the name
+            // is matched as a whole identifier, so DIR: $CI_PROJECT_DIR/out still expands.
+            if (expansions < MaxExpansions && text[1..end] is var name && name != "CI_PROJECT_DIR"
+                && _plainValues.TryGetValue(name, out var value) && !Identifiers.Mentions(value, name))
             {
-                return NormalizePath(value + text[end..]);
+                return NormalizePath(value + text[end..], expansions + 1);
             }
         }
 
