@@ -22,7 +22,8 @@ public sealed class GitLabApiClient : IDisposable
     private readonly GitLabApiOptions _options;
 
     public GitLabApiClient(Uri gitlabUrl, string token, GitLabApiOptions? options = null)
-        : this(gitlabUrl, token, options, new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+        // No automatic redirects: the PRIVATE-TOKEN default header would go along to wherever a 30x points.
+        : this(gitlabUrl, token, options, new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), AllowAutoRedirect = false })
     {
     }
 
@@ -119,8 +120,22 @@ public sealed class GitLabApiClient : IDisposable
 
         using (response)
         {
+            var status = (int)response.StatusCode;
+            if (status is >= 300 and < 400)
+            {
+                throw new InputException(url.AbsoluteUri, Redirected(response, url));
+            }
+
             throw new InputException(url.AbsoluteUri, Explain(response.StatusCode));
         }
+    }
+
+    // Only the target's origin is shown: its path or query could carry something that is not ours to print.
+    private static string Redirected(HttpResponseMessage response, Uri url)
+    {
+        var target = response.Headers.Location is { } location ? new Uri(url, location).GetLeftPart(UriPartial.Authority) : "nowhere";
+        return $"{(int)response.StatusCode} {response.StatusCode}: GitLab redirects to {target}; not following it with the token "
+               + "(pass the URL GitLab answers on directly)";
     }
 
     private static string Explain(HttpStatusCode status) => status switch

@@ -21,10 +21,14 @@ internal sealed class FakeGitLab : IAsyncDisposable
     public FakeGitLab(string token)
     {
         Token = token;
-        _server = new LoopbackHttpServer(context =>
+        _server = new LoopbackHttpServer(async context =>
         {
+            if (ResponseDelay > TimeSpan.Zero)
+            {
+                await Task.Delay(ResponseDelay);
+            }
+
             Handle(context);
-            return Task.CompletedTask;
         });
         BaseUrl = new Uri(_server.Origin + "/");
     }
@@ -41,6 +45,12 @@ internal sealed class FakeGitLab : IAsyncDisposable
 
     /// <summary>When set, the next-page link points at this origin instead of the API's own.</summary>
     public Uri? NextLinkOrigin { get; set; }
+
+    /// <summary>When set, every request is answered <c>302 Found</c> with a <c>Location</c> at this origin (same path and query).</summary>
+    public Uri? RedirectTo { get; set; }
+
+    /// <summary>How long each answer waits, to let a client's per-attempt timeout expire.</summary>
+    public TimeSpan ResponseDelay { get; set; }
 
     /// <summary>Serve <paramref name="variables"/> at <c>/api/v4/{path}</c> (path as sent, e.g. <c>projects/acme%2Fapp/variables</c>).</summary>
     public void Serve(string path, JsonArray variables) => _lists["/api/v4/" + path] = variables;
@@ -79,6 +89,13 @@ internal sealed class FakeGitLab : IAsyncDisposable
         var question = raw.IndexOf('?', StringComparison.Ordinal);
         var path = question < 0 ? raw : raw[..question];
         var query = System.Web.HttpUtility.ParseQueryString(question < 0 ? string.Empty : raw[question..]);
+
+        if (RedirectTo is { } redirect)
+        {
+            response.Headers["Location"] = new Uri(redirect, raw.TrimStart('/')).AbsoluteUri;
+            Reply(response, 302, "{}");
+            return;
+        }
 
         if (!tokenOk)
         {

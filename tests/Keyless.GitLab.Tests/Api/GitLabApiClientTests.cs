@@ -145,6 +145,22 @@ public sealed class GitLabApiClientTests
         }
 
         [Fact]
+        public async Task Should_Not_Follow_A_Redirect_To_Another_Origin_With_The_Token()
+        {
+            await using var elsewhere = new FakeGitLab(Token);
+            elsewhere.Serve(ProjectPath, Many(1));
+            await using var gitlab = new FakeGitLab(Token) { RedirectTo = elsewhere.BaseUrl };
+            using var client = new GitLabApiClient(gitlab.BaseUrl, Token, Fast);
+
+            var error = await Assert.ThrowsAsync<InputException>(() => client.ListProjectVariablesAsync("acme/app", Cancel));
+
+            Assert.Empty(elsewhere.Requests);
+            Assert.Contains("302", error.Message, StringComparison.Ordinal);
+            Assert.Contains(elsewhere.BaseUrl.Authority, error.Message, StringComparison.Ordinal);
+            Assert.DoesNotContain(Token, error.Location + error.Message, StringComparison.Ordinal);
+        }
+
+        [Fact]
         public async Task Should_Stop_At_The_Page_Bound()
         {
             await using var gitlab = new FakeGitLab(Token);
