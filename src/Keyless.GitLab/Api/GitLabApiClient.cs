@@ -112,6 +112,11 @@ public sealed class GitLabApiClient : IDisposable
         {
             throw new InputException(url.AbsoluteUri, $"GitLab did not answer in time: {e.Message}");
         }
+        catch (Polly.Timeout.TimeoutRejectedException e)
+        {
+            // The pipeline's per-attempt timeout (after its retries) is no TimeoutException, yet means the same.
+            throw new InputException(url.AbsoluteUri, $"GitLab did not answer in time: {e.Message}");
+        }
 
         if (response.IsSuccessStatusCode)
         {

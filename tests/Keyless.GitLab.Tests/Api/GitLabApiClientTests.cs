@@ -161,6 +161,19 @@ public sealed class GitLabApiClientTests
         }
 
         [Fact]
+        public async Task Should_Report_Attempts_That_Time_Out_As_Bad_Input()
+        {
+            await using var gitlab = new FakeGitLab(Token) { ResponseDelay = TimeSpan.FromSeconds(1) };
+            gitlab.Serve(ProjectPath, Many(1));
+            using var client = new GitLabApiClient(gitlab.BaseUrl, Token, Fast with { MaxRetries = 1, AttemptTimeout = TimeSpan.FromMilliseconds(100) });
+
+            var error = await Assert.ThrowsAsync<InputException>(() => client.ListProjectVariablesAsync("acme/app", Cancel));
+
+            Assert.Contains("in time", error.Message, StringComparison.Ordinal);
+            Assert.Contains("/api/v4/projects/acme%2Fapp/variables", error.File, StringComparison.Ordinal);
+        }
+
+        [Fact]
         public async Task Should_Stop_At_The_Page_Bound()
         {
             await using var gitlab = new FakeGitLab(Token);
