@@ -1,3 +1,5 @@
+using Keyless.Trust.Diagnostics;
+
 namespace Keyless.GitLab.Pipeline;
 
 /// <summary>
@@ -14,6 +16,11 @@ internal sealed class ReferenceResolver
 
     private readonly PipelineMapping _root;
     private readonly List<PipelineDiagnostic> _diagnostics;
+
+    // Nodes walked over the whole resolution. Each reference walks its target again, so references to references
+    // fan out (k targets each naming k more, ten levels deep: k^10); past the loader's budget the file is refused.
+    private long _walked;
+    private PipelineSequence? _expanding;
 
     private ReferenceResolver(PipelineMapping root, List<PipelineDiagnostic> diagnostics)
     {
@@ -33,6 +40,13 @@ internal sealed class ReferenceResolver
         if (depth > (MaxNesting + 1) * (YamlFileLoader.MaxDepth + 1))
         {
             return node;
+        }
+
+        if (++_walked > YamlFileLoader.MaxExpandedNodes)
+        {
+            var at = (_expanding ?? node).Location;
+            throw new InputException(
+                at.File, $"!reference tags expand to more than {YamlFileLoader.MaxExpandedNodes} nodes", at.Line, at.Column);
         }
 
         switch (node)
@@ -96,7 +110,16 @@ internal sealed class ReferenceResolver
             }
         }
 
-        return Walk(target, nesting + 1, depth + 1);
+        var outer = _expanding;
+        _expanding = reference;
+        try
+        {
+            return Walk(target, nesting + 1, depth + 1);
+        }
+        finally
+        {
+            _expanding = outer;
+        }
     }
 
     private PipelineScalar Fail(string message, PipelineNode at)

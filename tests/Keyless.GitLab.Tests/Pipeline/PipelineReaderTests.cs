@@ -283,6 +283,28 @@ public sealed class PipelineReaderTests
 
             Assert.Contains(document.Diagnostics, d => d.Message.Contains("nest deeper", StringComparison.Ordinal));
         }
+
+        [Fact]
+        public async Task References_that_fan_out_are_refused_at_the_node_budget_not_expanded()
+        {
+            // Ten levels, each naming the level below six times: 6^10 script lines if expanded in full.
+            var yaml = new System.Text.StringBuilder(".l0: {script: [x]}\n");
+            for (var level = 1; level < ReferenceResolver.MaxNesting; level++)
+            {
+                var below = string.Join(", ", Enumerable.Repeat($"!reference [.l{level - 1}, script]", 6));
+                yaml.Append(System.Globalization.CultureInfo.InvariantCulture, $".l{level}: {{script: [{below}]}}\n");
+            }
+
+            yaml.Append(System.Globalization.CultureInfo.InvariantCulture, $"job: {{script: [!reference [.l{ReferenceResolver.MaxNesting - 1}, script]]}}\n");
+
+            var parse = Task.Run(() => PipelineReader.Parse(yaml.ToString(), "fan-out.yml"), TestContext.Current.CancellationToken);
+            var error = await Assert.ThrowsAsync<InputException>(
+                () => parse.WaitAsync(TimeSpan.FromSeconds(20), TestContext.Current.CancellationToken));
+
+            Assert.Equal("fan-out.yml", error.File);
+            Assert.True(error.Line > 0);
+            Assert.Contains("!reference", error.Message, StringComparison.Ordinal);
+        }
     }
 
     public sealed class Includes : IDisposable
