@@ -141,13 +141,17 @@ internal sealed class IncludeResolver
 
     private void Record(PipelineInclude include)
     {
-        if (++_count > MaxIncludes)
-        {
-            throw new InputException(
-                include.Location.File, $"more than {MaxIncludes} includes (GitLab's limit)", include.Location.Line, include.Location.Column);
-        }
-
+        Count(1, include.Location);
         _includes.Add(include);
+    }
+
+    private void Count(int files, SourceLocation where)
+    {
+        _count += files;
+        if (_count > MaxIncludes)
+        {
+            throw new InputException(where.File, $"more than {MaxIncludes} includes (GitLab's limit)", where.Line, where.Column);
+        }
     }
 
     private List<PipelineMapping> Local(string path, SourceLocation where)
@@ -170,6 +174,13 @@ internal sealed class IncludeResolver
         if (glob.HasWildcards && matches.Count == 0)
         {
             _diagnostics.Add(new PipelineDiagnostic($"local include '{path}' matches no file", where));
+        }
+
+        // GitLab expands a glob into one include per file; the entry itself was counted once above, so a glob
+        // cannot read more files than the limit allows.
+        if (matches.Count > 1)
+        {
+            Count(matches.Count - 1, where);
         }
 
         var results = new List<PipelineMapping>();

@@ -374,6 +374,34 @@ public sealed class PipelineReaderTests
         }
 
         [Fact]
+        public void Every_file_a_glob_matches_counts_toward_the_include_limit()
+        {
+            for (var i = 0; i <= IncludeResolver.MaxIncludes; i++)
+            {
+                _project.Write($"ci/part-{i:D3}.yml", $".t{i}: {{image: x}}\n");
+            }
+
+            var entry = _project.Write(".gitlab-ci.yml", "job: {script: [x]}\ninclude:\n  - local: 'ci/*.yml'\n");
+
+            var error = Assert.Throws<InputException>(() => PipelineReader.Read(entry));
+
+            Assert.Contains($"more than {IncludeResolver.MaxIncludes} includes", error.Message, StringComparison.Ordinal);
+            Assert.Equal(3, error.Line);
+        }
+
+        [Fact]
+        public void A_glob_within_the_include_limit_reads_every_file()
+        {
+            _project.Write("ci/a.yml", "a: {script: [x]}\n");
+            _project.Write("ci/b.yml", "b: {script: [x]}\n");
+            var entry = _project.Write(".gitlab-ci.yml", "include: 'ci/*.yml'\n");
+
+            var document = PipelineReader.Read(entry);
+
+            Assert.Equal(["a", "b"], document.Jobs.Select(j => j.Name).Order());
+        }
+
+        [Fact]
         public void A_malformed_included_file_names_that_file()
         {
             _project.Write("ci/bad.yml", "job: [\n");
