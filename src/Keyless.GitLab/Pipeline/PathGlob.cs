@@ -23,7 +23,11 @@ public sealed class PathGlob
 
     public string Pattern { get; }
 
-    public bool HasWildcards => Pattern.AsSpan().IndexOfAny("*?[") >= 0;
+    /// <summary>
+    /// <c>*</c> or <c>?</c>; a <c>[</c> is not one, as <see cref="Compile"/> takes it literally (no character classes),
+    /// so <c>ci/[a].yml</c> names that one file and is read (or reported missing) as such.
+    /// </summary>
+    public bool HasWildcards => Pattern.AsSpan().IndexOfAny('*', '?') >= 0;
 
     /// <summary>True when <paramref name="path"/> is the pattern's file or lies under a folder it names.</summary>
     public bool Matches(string path)

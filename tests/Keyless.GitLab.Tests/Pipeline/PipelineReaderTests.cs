@@ -402,6 +402,17 @@ public sealed class PipelineReaderTests
         }
 
         [Fact]
+        public void A_bracket_in_a_local_include_is_part_of_the_file_name()
+        {
+            var entry = _project.Write(".gitlab-ci.yml", "include: 'ci/[ab].yml'\n");
+
+            // Not a glob (that would be a "matches no file" note): the one file it names is missing.
+            var error = Assert.Throws<InputException>(() => PipelineReader.Read(entry));
+
+            Assert.Contains("does not exist", error.Message, StringComparison.Ordinal);
+        }
+
+        [Fact]
         public void A_malformed_included_file_names_that_file()
         {
             _project.Write("ci/bad.yml", "job: [\n");
