@@ -127,9 +127,12 @@ public sealed class EmulatorHost : IAsyncDisposable
             context.Response.Headers[name] = value;
         }
 
+        // A declared length: the answer goes out as one write, with no chunk framing to add or to parse.
+        var bytes = System.Text.Encoding.UTF8.GetBytes(response.Body);
+        context.Response.ContentLength = bytes.Length;
         if (!HttpMethods.IsHead(http.Method))
         {
-            await context.Response.WriteAsync(response.Body, context.RequestAborted).ConfigureAwait(false);
+            await context.Response.Body.WriteAsync(bytes, context.RequestAborted).ConfigureAwait(false);
         }
     }
 

@@ -79,4 +79,20 @@ public sealed class EmulatorHostTests
         Assert.True(response.Headers.CacheControl?.NoStore);
         Assert.StartsWith("application/json", response.Content.Headers.ContentType?.ToString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Should_Declare_The_Length_Of_Every_Answer_And_Send_No_Body_For_Head()
+    {
+        await using var emu = await RunningEmulator.StartAsync();
+        using var client = emu.Client();
+
+        using var get = await client.GetAsync(emu.Http + "/.well-known/openid-configuration", TestContext.Current.CancellationToken);
+        var body = await get.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken);
+        using var head = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, emu.Http + "/.well-known/openid-configuration"), TestContext.Current.CancellationToken);
+
+        Assert.Equal(body.Length, get.Content.Headers.ContentLength);
+        Assert.False(get.Headers.TransferEncodingChunked ?? false);
+        Assert.Equal(body.Length, head.Content.Headers.ContentLength);
+        Assert.Empty(await head.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken));
+    }
 }

@@ -15,10 +15,14 @@ public sealed class EntraAccessTokens
     private readonly SigningKey _key;
     private readonly TimeProvider _time;
 
+    // The one key its own tokens verify with, built once so the verifier's per-key cache finds it.
+    private readonly VerificationKey[] _verificationKeys;
+
     public EntraAccessTokens(SigningKey key, TimeProvider time)
     {
         _key = key;
         _time = time;
+        _verificationKeys = [new VerificationKey(key.KeyId, key.PublicParameters())];
     }
 
     public SigningKey Key => _key;
@@ -62,7 +66,7 @@ public sealed class EntraAccessTokens
             return (null, "missing");
         }
 
-        var verification = await JwtVerifier.VerifyAsync(bearer, [new VerificationKey(_key.KeyId, _key.PublicParameters())]).ConfigureAwait(false);
+        var verification = await JwtVerifier.VerifyAsync(bearer, _verificationKeys).ConfigureAwait(false);
         if (!verification.IsValid)
         {
             return (null, verification.Reason);

@@ -24,9 +24,15 @@ public static class FormBody
     public static (IReadOnlyDictionary<string, string>? Fields, string? Error) ParseForm(string body)
     {
         var fields = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var pair in body.Split('&', StringSplitOptions.RemoveEmptyEntries))
+        foreach (var range in body.AsSpan().Split('&'))
         {
-            var equals = pair.IndexOf('=', StringComparison.Ordinal);
+            var pair = body.AsSpan(range);
+            if (pair.IsEmpty)
+            {
+                continue;
+            }
+
+            var equals = pair.IndexOf('=');
             var name = Decode(equals < 0 ? pair : pair[..equals]);
             var value = equals < 0 ? string.Empty : Decode(pair[(equals + 1)..]);
             if (!fields.TryAdd(name, value))
@@ -69,5 +75,7 @@ public static class FormBody
         return (fields, null);
     }
 
-    private static string Decode(string text) => Uri.UnescapeDataString(text.Replace('+', ' '));
+    // Most values (a JWT, a grant type) carry neither '+' nor '%', and are taken as they are.
+    private static string Decode(ReadOnlySpan<char> text) =>
+        text.ContainsAny('+', '%') ? Uri.UnescapeDataString(text.ToString().Replace('+', ' ')) : text.ToString();
 }

@@ -6,14 +6,14 @@ public static class Base64Url
     public static string Encode(ReadOnlySpan<byte> bytes) => System.Buffers.Text.Base64Url.EncodeToString(bytes);
 
     /// <summary>Decodes, or returns null for anything that is not strict unpadded base64url.</summary>
-    public static byte[]? TryDecode(string text)
+    public static byte[]? TryDecode(ReadOnlySpan<char> text)
     {
         if (text.Length == 0)
         {
             return [];
         }
 
-        if (!System.Buffers.Text.Base64Url.IsValid(text) || text.Contains('=', StringComparison.Ordinal))
+        if (!System.Buffers.Text.Base64Url.IsValid(text) || text.Contains('='))
         {
             return null;
         }

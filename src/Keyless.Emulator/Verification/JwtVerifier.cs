@@ -28,18 +28,22 @@ public static class JwtVerifier
             return JwtVerification.Fail(JwtFailure.TooLarge, $"the token is {token.Length} characters long; at most {MaxTokenLength} are accepted");
         }
 
-        var parts = token.Split('.');
-        if (parts.Length != 3)
+        // Three parts, found without splitting: the token is read from the caller's string, never copied whole.
+        var span = token.AsSpan();
+        var dots = span.Count('.');
+        if (dots != 2)
         {
-            return JwtVerification.Fail(JwtFailure.Malformed, $"the token has {parts.Length} dot-separated parts; a signed JWT has 3");
+            return JwtVerification.Fail(JwtFailure.Malformed, $"the token has {dots + 1} dot-separated parts; a signed JWT has 3");
         }
 
-        if (DecodeObject(parts[0]) is not { } header)
+        var first = span.IndexOf('.');
+        var second = first + 1 + span[(first + 1)..].IndexOf('.');
+        if (DecodeObject(span[..first]) is not { } header)
         {
             return JwtVerification.Fail(JwtFailure.Malformed, "the token header is not a base64url-encoded JSON object");
         }
 
-        if (DecodeObject(parts[1]) is not { } claims)
+        if (DecodeObject(span[(first + 1)..second]) is not { } claims)
         {
             return JwtVerification.Fail(JwtFailure.Malformed, "the token payload is not a base64url-encoded JSON object", header);
         }
@@ -98,8 +102,8 @@ public static class JwtVerifier
         // The signature alone, through IdentityModel's RS256 provider (which also refuses keys under 2048 bits). Token
         // parsing stays ours: a handler that rejects an odd aud type would report it as a bad signature.
         var dot = token.LastIndexOf('.');
-        var signature = Base64Url.TryDecode(token[(dot + 1)..]);
-        var verified = signature is { Length: > 0 } && Verify(key, Encoding.ASCII.GetBytes(token[..dot]), signature);
+        var signature = Base64Url.TryDecode(token.AsSpan(dot + 1));
+        var verified = signature is { Length: > 0 } && Verify(key, Encoding.ASCII.GetBytes(token, 0, dot), signature);
         if (!verified)
         {
             return JwtVerification.Fail(JwtFailure.BadSignature, $"the signature does not verify with the issuer's key \"{kid}\"", header, claims);
@@ -126,9 +130,11 @@ public static class JwtVerifier
         }
     }
 
-    private static JsonObject? DecodeObject(string part)
+    private static JsonObject? DecodeObject(ReadOnlySpan<char> part)
     {
-        if (Base64Url.TryDecode(part) is not { } bytes)
+        // JSON text is UTF-8 (RFC 8259 §8.1). System.Text.Json checks a string's bytes only when it is read, which
+        // would surface as an exception deep in evaluation; a replacement character would read a claim nobody signed.
+        if (Base64Url.TryDecode(part) is not { } utf8 || !System.Text.Unicode.Utf8.IsValid(utf8))
         {
             return null;
         }
@@ -136,39 +142,33 @@ public static class JwtVerifier
         // Duplicate member names are refused: a token whose claims read differently to different parsers is a forgery aid.
         try
         {
-            var node = JsonNode.Parse(Encoding.UTF8.GetString(bytes), documentOptions: ParseOptions) as JsonObject;
-            ReadAllText(node);
+            var node = JsonNode.Parse(utf8, documentOptions: ParseOptions) as JsonObject;
+            RefuseLoneSurrogates(utf8);
             return node;
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
-            // InvalidOperationException: an escaped unpaired surrogate (\uD835 alone), which System.Text.Json only
-            // notices when the text is read; reading every name and string here keeps it from surfacing later.
             return null;
         }
     }
 
-    private static void ReadAllText(JsonNode? node)
+    // An escaped unpaired surrogate (\uD835 alone) is valid JSON to System.Text.Json until the text is read, and then
+    // it throws InvalidOperationException wherever that happens. Only an escape can make one (raw UTF-8 was already
+    // validated), so text without "\u" needs no second look; otherwise every escaped name and string is read here.
+    private static void RefuseLoneSurrogates(ReadOnlySpan<byte> utf8)
     {
-        switch (node)
+        if (utf8.IndexOf("\\u"u8) < 0)
         {
-            case JsonObject o:
-                foreach (var (_, child) in o)
-                {
-                    ReadAllText(child);
-                }
+            return;
+        }
 
-                break;
-            case JsonArray a:
-                foreach (var child in a)
-                {
-                    ReadAllText(child);
-                }
-
-                break;
-            case JsonValue v when v.GetValueKind() == JsonValueKind.String:
-                _ = v.GetValue<string>();
-                break;
+        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = ParseOptions.MaxDepth });
+        while (reader.Read())
+        {
+            if (reader.TokenType is JsonTokenType.PropertyName or JsonTokenType.String && reader.ValueIsEscaped)
+            {
+                _ = reader.GetString();
+            }
         }
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using Microsoft.IdentityModel.Tokens;
 
@@ -18,7 +19,23 @@ internal static class SignatureVerifiers
 
     private static readonly ConcurrentDictionary<string, SignatureProvider?> Providers = new(StringComparer.Ordinal);
 
+    // The same key object comes back on every request (key sets are parsed once), so it is looked up by reference
+    // first, before a content key is built from its 256-byte modulus.
+    private static readonly ConditionalWeakTable<VerificationKey, StrongBox<SignatureProvider?>> ByInstance = new();
+
     public static SignatureProvider? For(VerificationKey key)
+    {
+        if (ByInstance.TryGetValue(key, out var held))
+        {
+            return held.Value;
+        }
+
+        var provider = ByContent(key);
+        ByInstance.AddOrUpdate(key, new StrongBox<SignatureProvider?>(provider));
+        return provider;
+    }
+
+    private static SignatureProvider? ByContent(VerificationKey key)
     {
         var id = string.Concat(key.KeyId, "\n", Convert.ToBase64String(key.Parameters.Modulus ?? []), "\n", Convert.ToBase64String(key.Parameters.Exponent ?? []));
         if (Providers.TryGetValue(id, out var known))

@@ -201,4 +201,50 @@ public sealed class JwtVerifierTests : IDisposable
 
         Assert.Equal(JwtFailure.Malformed, result.Failure);
     }
+
+    [Theory]
+    [InlineData("a.b", 2)]
+    [InlineData("a.b.c.d.e", 5)]
+    [InlineData("...", 4)]
+    public void Should_Say_How_Many_Parts_A_Malformed_Token_Has(string token, int parts)
+    {
+        var result = JwtVerifier.Read(token);
+
+        Assert.Equal(JwtFailure.Malformed, result.Failure);
+        Assert.Contains($"has {parts} dot-separated parts", result.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Should_Call_Claims_That_Are_Not_UTF8_Malformed()
+    {
+        // 0xC3 0x28 is no UTF-8 sequence; a decoder that replaced it with U+FFFD would read a claim no issuer signed.
+        var payload = Base64Url.Encode([.. "{\"sub\":\""u8, 0xC3, 0x28, .. "\"}"u8]);
+
+        var result = JwtVerifier.Read(Forge.B64("{\"alg\":\"RS256\",\"kid\":\"k\"}") + "." + payload + ".c2ln");
+
+        Assert.Equal(JwtFailure.Malformed, result.Failure);
+        Assert.Contains("payload", result.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Should_Refuse_An_Escaped_Unpaired_Surrogate_In_A_Claim_Value()
+    {
+        var result = JwtVerifier.Read(Forge.B64("{\"alg\":\"RS256\",\"kid\":\"k\"}") + "." + Forge.B64("{\"sub\":\"a\\uDC00b\"}") + ".c2ln");
+
+        Assert.Equal(JwtFailure.Malformed, result.Failure);
+    }
+
+    [Fact]
+    public async Task Should_Read_Escaped_Names_And_Escaped_Surrogate_Pairs_As_Their_Text()
+    {
+        // The second look at escaped text must not refuse what is well formed: \uD83D\uDE80 is one code point.
+        var header = Forge.B64($"{{\"alg\":\"RS256\",\"kid\":\"{_issuer.KeyId}\"}}");
+        var payload = Forge.B64("{\"project\\u005fpath\":\"acme/\\uD83D\\uDE80\"}");
+        var signature = Base64Url.Encode(_issuer.Sign(System.Text.Encoding.ASCII.GetBytes(header + "." + payload)));
+
+        var result = await JwtVerifier.VerifyAsync(header + "." + payload + "." + signature, Trusted);
+
+        Assert.True(result.IsValid, result.Reason);
+        Assert.Equal("acme/\U0001F680", result.Claims!["project_path"]!.GetValue<string>());
+    }
 }
