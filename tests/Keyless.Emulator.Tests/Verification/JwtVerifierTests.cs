@@ -193,11 +193,7 @@ public sealed class JwtVerifierTests : IDisposable
     public async Task Should_Refuse_Duplicate_Claim_Names()
     {
         // Two project_id members: parsers disagree on which wins, so the token is refused outright.
-        var header = Forge.B64($"{{\"alg\":\"RS256\",\"kid\":\"{_issuer.KeyId}\"}}");
-        var payload = Forge.B64("{\"project_id\":\"4242\",\"project_id\":\"1\"}");
-        var signature = Base64Url.Encode(_issuer.Sign(System.Text.Encoding.ASCII.GetBytes(header + "." + payload)));
-
-        var result = await JwtVerifier.VerifyAsync(header + "." + payload + "." + signature, Trusted);
+        var result = await JwtVerifier.VerifyAsync(SignedByIssuer("{\"project_id\":\"4242\",\"project_id\":\"1\"}"), Trusted);
 
         Assert.Equal(JwtFailure.Malformed, result.Failure);
     }
@@ -238,13 +234,16 @@ public sealed class JwtVerifierTests : IDisposable
     public async Task Should_Read_Escaped_Names_And_Escaped_Surrogate_Pairs_As_Their_Text()
     {
         // The second look at escaped text must not refuse what is well formed: \uD83D\uDE80 is one code point.
-        var header = Forge.B64($"{{\"alg\":\"RS256\",\"kid\":\"{_issuer.KeyId}\"}}");
-        var payload = Forge.B64("{\"project\\u005fpath\":\"acme/\\uD83D\\uDE80\"}");
-        var signature = Base64Url.Encode(_issuer.Sign(System.Text.Encoding.ASCII.GetBytes(header + "." + payload)));
-
-        var result = await JwtVerifier.VerifyAsync(header + "." + payload + "." + signature, Trusted);
+        var result = await JwtVerifier.VerifyAsync(SignedByIssuer("{\"project\\u005fpath\":\"acme/\\uD83D\\uDE80\"}"), Trusted);
 
         Assert.True(result.IsValid, result.Reason);
         Assert.Equal("acme/\U0001F680", result.Claims!["project_path"]!.GetValue<string>());
+    }
+
+    // A token the issuer's key really signs, with claims written as raw JSON text (which CompactJwt cannot produce).
+    private string SignedByIssuer(string claimsJson)
+    {
+        var signingInput = Forge.B64($"{{\"alg\":\"RS256\",\"kid\":\"{_issuer.KeyId}\"}}") + "." + Forge.B64(claimsJson);
+        return signingInput + "." + Base64Url.Encode(_issuer.Sign(System.Text.Encoding.ASCII.GetBytes(signingInput)));
     }
 }
