@@ -21,7 +21,7 @@ public static class StsSection
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(report);
         var workload = CelWorkload.Load(options.Workload("cel.json"));
-        using var client = new LoadClient(options.StsConcurrency);
+        var client = new LoadClient(options.StsConcurrency);
         // Both servers are fresh processes: a warm-up long enough for the JIT (tiered compilation, V8) to settle.
         var warmup = Math.Max(1000, options.StsRequests / 5);
 
@@ -64,8 +64,8 @@ public static class StsSection
             ["subject_token_type"] = "urn:ietf:params:oauth:token-type:jwt",
         }.ToList();
         var url = new Uri(baseUrl + "/v1/token");
-        var warm = await client.RunAsync(url, form, warmup).ConfigureAwait(false);
-        return warm.Failures > 0 ? warm : await client.RunAsync(url, form, options.StsRequests).ConfigureAwait(false);
+        var warm = client.Run(url, form, warmup);
+        return warm.Failures > 0 ? warm : client.Run(url, form, options.StsRequests);
     }
 
     private static async Task<LoadResult> OAuth2MockServerAsync(CompareOptions options, LoadClient client, int warmup)
@@ -77,8 +77,8 @@ public static class StsSection
                 ?? throw new InvalidOperationException("oauth2-peer.mjs exited: " + await server.StandardError.ReadToEndAsync().ConfigureAwait(false));
             var url = new Uri(JsonNode.Parse(line)!["url"]!.GetValue<string>() + "/token");
             KeyValuePair<string, string>[] form = [new("grant_type", "client_credentials"), new("scope", "https://www.googleapis.com/auth/cloud-platform")];
-            var warm = await client.RunAsync(url, form, warmup).ConfigureAwait(false);
-            return warm.Failures > 0 ? warm : await client.RunAsync(url, form, options.StsRequests).ConfigureAwait(false);
+            var warm = client.Run(url, form, warmup);
+            return warm.Failures > 0 ? warm : client.Run(url, form, options.StsRequests);
         }
         finally
         {
