@@ -10,7 +10,7 @@ public sealed record CompareOptions(bool Quick, string RepoRoot, string NpmDirec
     public TimeSpan CelBudget => Quick ? TimeSpan.FromMilliseconds(400) : TimeSpan.FromSeconds(3);
 
     /// <summary>Token exchanges per side, and how many are in flight at once (the same for both servers).</summary>
-    public int StsRequests => Quick ? 4000 : 10_000;
+    public int StsRequests => Quick ? 10_000 : 30_000;
 
     public int StsConcurrency { get; init; } = 8;
 
