@@ -26,6 +26,32 @@ public sealed class StsEndpointTests : IDisposable
         Assert.Equal(3600, body["expires_in"]!.GetValue<int>());
     }
 
+    [Theory]
+    [InlineData("\n")]
+    [InlineData("\r\n")]
+    public async Task Should_Exchange_A_Token_Read_From_A_File_That_Echo_Wrote(string lineEnd)
+    {
+        // GitLab's and Google's recipes write the token with `echo "$GITLAB_OIDC_TOKEN" > file`, and google-auth
+        // sends the file's text as it is (identity_pool.py), newline and all: STS exchanges it.
+        var token = await _emu.MintAsync(TestClaims.MainBranch());
+
+        var (status, body) = await ExchangeAsync(token + lineEnd);
+
+        Assert.Equal(200, status);
+        Assert.StartsWith("ya29.d.", body["access_token"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Should_Refuse_A_Token_With_A_Line_Break_Inside_The_Signed_Part()
+    {
+        var token = await _emu.MintAsync(TestClaims.MainBranch());
+
+        var (status, body) = await ExchangeAsync(token.Insert(token.IndexOf('.', StringComparison.Ordinal) + 1, "\n"));
+
+        Assert.Equal(400, status);
+        Assert.Equal("invalid_grant", body["error"]!.GetValue<string>());
+    }
+
     [Fact]
     public async Task Should_Cap_The_Lifetime_At_The_Tokens_Own_Expiry()
     {
