@@ -69,6 +69,7 @@ public sealed class LoginGcpCommandTests
         Assert.Matches("^ya29\\.c\\.[A-Za-z0-9_-]+\\n$", run.StdOut);
         Assert.Contains("keyless: the exchange works: an access token for " + LoginTestEmulator.ServiceAccount, run.StdErr, StringComparison.Ordinal);
         Assert.DoesNotContain(run.StdOut.Trim(), run.StdErr, StringComparison.Ordinal);
+        Assert.DoesNotContain("ya29.d.", run.StdOut + run.StdErr, StringComparison.Ordinal); // STS's federated token, used on the way
         LoginTestEmulator.AssertNoToken(run, token);
     }
 

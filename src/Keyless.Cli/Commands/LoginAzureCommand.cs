@@ -75,7 +75,7 @@ internal sealed class LoginAzureCommand : AsyncCommand<LoginAzureCommand.Setting
 
         using var http = new LoginHttpClient(TimeProvider.System, settings.CaFile);
         var result = await new AzureLogin(http, TimeProvider.System).RunAsync(request, cancellationToken).ConfigureAwait(false);
-        var secrets = new[] { request.Token.Value, result.AccessToken ?? string.Empty };
+        string[] secrets = [request.Token.Value, .. result.Secrets];
         LoginReport.Write(Console.Error, result, secrets, verbose: !settings.Quiet);
         if (!result.Succeeded)
         {

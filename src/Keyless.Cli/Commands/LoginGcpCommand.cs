@@ -92,7 +92,7 @@ internal sealed class LoginGcpCommand : AsyncCommand<LoginGcpCommand.Settings>
 
         using var http = new LoginHttpClient(TimeProvider.System, settings.CaFile);
         var result = await new GcpLogin(http, TimeProvider.System).RunAsync(request, cancellationToken).ConfigureAwait(false);
-        var secrets = new[] { request.Token.Value, result.AccessToken ?? string.Empty };
+        string[] secrets = [request.Token.Value, .. result.Secrets];
         LoginReport.Write(Console.Error, result, secrets, verbose: !settings.Quiet);
         if (!result.Succeeded)
         {

@@ -12,6 +12,12 @@ public sealed record LoginResult
 
     public string? AccessToken { get; init; }
 
+    /// <summary>Tokens obtained on the way to <see cref="AccessToken"/> (STS's federated token before impersonation).</summary>
+    public IReadOnlyList<string> IntermediateTokens { get; init; } = [];
+
+    /// <summary>Every token this login holds, for redaction: none may appear in anything printed.</summary>
+    public IReadOnlyList<string> Secrets => [.. IntermediateTokens, .. AccessToken is null ? [] : new[] { AccessToken }];
+
     public DateTimeOffset? ExpiresAt { get; init; }
 
     /// <summary>True when no exchange was attempted (<c>--no-verify</c>).</summary>

@@ -63,17 +63,17 @@ public sealed class GcpLogin
         {
             if (access.TransportError is { } why)
             {
-                return new LoginResult { Notes = notes, Failure = TransportFailure.Explain("IAM Credentials", "--iamcredentials-url", why) };
+                return new LoginResult { Notes = notes, IntermediateTokens = [federated.AccessToken!], Failure = TransportFailure.Explain("IAM Credentials", "--iamcredentials-url", why) };
             }
 
             var principal = access.Error!.Error == "PERMISSION_DENIED"
                 ? await _sts.IntrospectPrincipalAsync(request.StsUrl, federated.AccessToken!, cancellationToken).ConfigureAwait(false)
                 : null;
-            return new LoginResult { Notes = notes, Failure = GcpImpersonationDiagnosis.Explain(access.Error!, request, prediction, principal) };
+            return new LoginResult { Notes = notes, IntermediateTokens = [federated.AccessToken!], Failure = GcpImpersonationDiagnosis.Explain(access.Error!, request, prediction, principal) };
         }
 
         Disagreement(prediction?.Allows, notes);
-        return new LoginResult { Notes = notes, AccessToken = access.AccessToken, ExpiresAt = access.ExpiresAt };
+        return new LoginResult { Notes = notes, IntermediateTokens = [federated.AccessToken!], AccessToken = access.AccessToken, ExpiresAt = access.ExpiresAt };
     }
 
     private static void Disagreement(bool? predicted, List<LoginNote> notes)

@@ -60,6 +60,8 @@ public sealed class GcpLoginEmulatorTests
 
         Assert.True(result.Succeeded, result.Failure?.Summary);
         Assert.StartsWith("ya29.c.", result.AccessToken, StringComparison.Ordinal);
+        Assert.Equal([result.IntermediateTokens.Single(), result.AccessToken!], result.Secrets);
+        Assert.StartsWith("ya29.d.", result.IntermediateTokens[0], StringComparison.Ordinal);
         Assert.True(result.ExpiresAt > DateTimeOffset.UtcNow.AddMinutes(50));
         Assert.Contains(result.Notes, n => n.Text.StartsWith("the trust inputs predict success", StringComparison.Ordinal));
         Assert.Contains("ALLOW gcp.generateAccessToken " + TestTrust.ServiceAccount, emu.Log, StringComparison.Ordinal);
@@ -175,6 +177,7 @@ public sealed class GcpLoginEmulatorTests
         var result = await new GcpLogin(http, TimeProvider.System).RunAsync(await RequestAsync(emu, TestTrust.StsAudience, serviceAccount: TestTrust.OtherServiceAccount), TestContext.Current.CancellationToken);
 
         Assert.Equal("IAM Credentials refused to impersonate " + TestTrust.OtherServiceAccount, result.Failure!.Summary);
+        Assert.StartsWith("ya29.d.", Assert.Single(result.Secrets), StringComparison.Ordinal);
         Assert.StartsWith("PERMISSION_DENIED: Permission 'iam.serviceAccounts.getAccessToken' denied", result.Failure.Refusal, StringComparison.Ordinal);
         Assert.Contains($"as principal://iam.googleapis.com/projects/{TestTrust.ProjectNumber}/locations/global/workloadIdentityPools/gitlab/subject/{TestTrust.MainSubject}", result.Failure.Causes[0], StringComparison.Ordinal);
         Assert.Contains(result.Failure.Fixes, f => f.StartsWith($"gcloud iam service-accounts add-iam-policy-binding {TestTrust.OtherServiceAccount}", StringComparison.Ordinal));
