@@ -96,8 +96,7 @@ public sealed class GcpEvaluator
                 continue;
             }
 
-            var number = provider.Project.Number
-                ?? (provider.Project.Id is { } id && trust.GcpProjectNumbers.TryGetValue(id, out var n) ? n : null);
+            var number = trust.ProjectNumberOf(provider.Project);
 
             // With no number known for the provider (a Terraform configuration names projects by id), the pool and
             // provider ids decide; GcpExchange notes the assumption.

@@ -100,8 +100,8 @@ public static class IdentityCatalog
             return same.Value;
         }
 
-        var an = a.Number ?? (a.Id is { } ai && trust.GcpProjectNumbers.TryGetValue(ai, out var x) ? x : null);
-        var bn = b.Number ?? (b.Id is { } bi && trust.GcpProjectNumbers.TryGetValue(bi, out var y) ? y : null);
+        var an = trust.ProjectNumberOf(a);
+        var bn = trust.ProjectNumberOf(b);
         return an is null || bn is null || an == bn;
     }
 }

@@ -18,6 +18,25 @@ public sealed record TrustSet
     /// <summary>Project id → number, from states, names or a manifest.</summary>
     public IReadOnlyDictionary<string, string> GcpProjectNumbers { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>The project's number: its own, else the one <see cref="GcpProjectNumbers"/> gives its id; null when neither is known.</summary>
+    public string? ProjectNumberOf(GcpProjectRef project)
+    {
+        ArgumentNullException.ThrowIfNull(project);
+        return project.Number ?? (project.Id is { } id && GcpProjectNumbers.TryGetValue(id, out var number) ? number : null);
+    }
+
+    /// <summary>
+    /// The provider's name as STS audiences spell it (by project number) when the number is known, else its name as
+    /// loaded (a Terraform configuration may name the project by id).
+    /// </summary>
+    public string StsProviderName(GcpProvider provider)
+    {
+        ArgumentNullException.ThrowIfNull(provider);
+        return ProjectNumberOf(provider.Project) is { } number
+            ? $"projects/{number}/locations/global/workloadIdentityPools/{provider.PoolId}/providers/{provider.ProviderId}"
+            : provider.Name;
+    }
+
     /// <summary>Applications and managed identities, each with its federated credentials attached.</summary>
     public IReadOnlyList<AzureIdentity> AzureIdentities { get; init; } = [];
 

@@ -81,9 +81,7 @@ public sealed class AttackPathBuilder(TrustSet trust)
             }
         }
 
-        var number = provider.Project.Number
-            ?? (provider.Project.Id is { } id && trust.GcpProjectNumbers.TryGetValue(id, out var n) ? n : null);
-        var name = number is null ? provider.Name : $"projects/{number}/locations/global/workloadIdentityPools/{provider.PoolId}/providers/{provider.ProviderId}";
+        var name = trust.StsProviderName(provider);
         return new AttackPath
         {
             Identity = identity,

@@ -103,6 +103,5 @@ internal sealed class UnacceptedAudienceRule : LintRule
             .Distinct(StringComparer.Ordinal);
 
     private static string ProjectNumber(TrustSet trust, GcpProvider provider) =>
-        provider.Project.Number
-        ?? (provider.Project.Id is { } id && trust.GcpProjectNumbers.TryGetValue(id, out var number) ? number : $"NUMBER-OF-{provider.Project.Id}");
+        trust.ProjectNumberOf(provider.Project) ?? $"NUMBER-OF-{provider.Project.Id}";
 }

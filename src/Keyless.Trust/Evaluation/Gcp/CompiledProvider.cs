@@ -15,10 +15,10 @@ internal sealed class CompiledProvider
         Pool = pool;
         Name = provider.Name;
         PrincipalPoolName = pool?.Name ?? provider.PoolName;
-        ProjectNumberUnknown = provider.Project.Number is null && provider.Project.Id is { } id && !trust.GcpProjectNumbers.ContainsKey(id);
+        ProjectNumberUnknown = provider.Project.Id is not null && trust.ProjectNumberOf(provider.Project) is null;
         ExpectedAudiences = provider.AllowedAudiences.Count > 0
             ? [.. provider.AllowedAudiences]
-            : ["//iam.googleapis.com/" + NameWithNumber(provider, trust), "https://iam.googleapis.com/" + NameWithNumber(provider, trust)];
+            : ["//iam.googleapis.com/" + trust.StsProviderName(provider), "https://iam.googleapis.com/" + trust.StsProviderName(provider)];
         Mapping = provider.AttributeMapping
             .OrderBy(m => m.Key, StringComparer.Ordinal)
             .Select(m => Compile(m.Key, m.Value, CelCompileOptions.GcpMapping))
@@ -113,11 +113,6 @@ internal sealed class CompiledProvider
 
         return false;
     }
-
-    private static string NameWithNumber(GcpProvider p, TrustSet trust) =>
-        p.Project.Number is null && p.Project.Id is { } id && trust.GcpProjectNumbers.TryGetValue(id, out var number)
-            ? $"projects/{number}/locations/global/workloadIdentityPools/{p.PoolId}/providers/{p.ProviderId}"
-            : p.Name;
 
     private static CompiledMapping Compile(string target, string source, CelCompileOptions options)
     {

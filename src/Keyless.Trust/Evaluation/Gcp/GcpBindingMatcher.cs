@@ -136,7 +136,7 @@ internal static class GcpBindingMatcher
         }
 
         var project = pool?.Project ?? principalPool.Project;
-        var number = project.Number ?? (project.Id is { } pid && trust.GcpProjectNumbers.TryGetValue(pid, out var n) ? n : null);
+        var number = trust.ProjectNumberOf(project);
         if (member.Project.Number is { } memberNumber)
         {
             if (number is null)

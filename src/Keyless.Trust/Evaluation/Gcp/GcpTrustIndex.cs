@@ -116,7 +116,7 @@ internal sealed class GcpTrustIndex
             foreach (var pool in pools)
             {
                 var sameProject = pool.Project.SameAs(parsed.Project);
-                if (sameProject is null && pool.Project.Id is { } id && _trust.GcpProjectNumbers.TryGetValue(id, out var number))
+                if (sameProject is null && pool.Project.Id is not null && _trust.ProjectNumberOf(pool.Project) is { } number)
                 {
                     sameProject = number == parsed.Project.Number;
                 }
