@@ -33,16 +33,4 @@ public static class AadstsResponse
 
         return EmulatorResponse.Token(error.HttpStatus, body);
     }
-
-    /// <summary>The AADSTS number at the start of a description (<c>AADSTS700213: …</c>), if any.</summary>
-    public static int? CodeOf(string description)
-    {
-        if (!description.StartsWith("AADSTS", StringComparison.Ordinal))
-        {
-            return null;
-        }
-
-        var digits = new string([.. description.Skip(6).TakeWhile(char.IsAsciiDigit)]);
-        return int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var code) ? code : null;
-    }
 }

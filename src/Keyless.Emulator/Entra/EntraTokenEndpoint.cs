@@ -4,6 +4,7 @@ using Keyless.Emulator.Logging;
 using Keyless.Emulator.Verification;
 using Keyless.Trust.Claims;
 using Keyless.Trust.Evaluation;
+using Keyless.Trust.Evaluation.Azure;
 using Keyless.Trust.Model;
 
 namespace Keyless.Emulator.Entra;
@@ -16,7 +17,6 @@ namespace Keyless.Emulator.Entra;
 /// </summary>
 public sealed class EntraTokenEndpoint
 {
-    public const string JwtBearer = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
 
     // Entra finds the application and a credential with the token's issuer before it fetches the issuer's keys.
     private static readonly TrustCheck[] BeforeSignature = [TrustCheck.Request, TrustCheck.Identity, TrustCheck.Issuer];
@@ -63,7 +63,7 @@ public sealed class EntraTokenEndpoint
             _ when clientId is null => EntraErrors.MissingParameter("client_id"),
             _ when Field("client_assertion") is null && Field("client_secret") is not null => EntraErrors.SecretsNotEmulated(),
             _ when Field("client_assertion") is null => EntraErrors.MissingAssertion(),
-            _ when Field("client_assertion_type") != JwtBearer => EntraErrors.AssertionType(Field("client_assertion_type")),
+            _ when Field("client_assertion_type") != OAuthUrns.JwtBearerAssertion => EntraErrors.AssertionType(Field("client_assertion_type")),
             _ => null,
         };
         if (requestError is not null)
@@ -156,6 +156,6 @@ public sealed class EntraTokenEndpoint
         var lines = reasons.Count > 0 ? reasons : [$"{error.Error}: {error.Description}"];
         var now = _time.GetUtcNow();
         _log.Write(new Decision(now, "entra.token", false, identity, error.Error, error.Description, lines));
-        return AadstsResponse.Create(error, code ?? AadstsResponse.CodeOf(error.Description), now);
+        return AadstsResponse.Create(error, code ?? AadstsCode.In(error.Description), now);
     }
 }

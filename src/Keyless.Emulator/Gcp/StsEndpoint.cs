@@ -16,13 +16,11 @@ namespace Keyless.Emulator.Gcp;
 public sealed class StsEndpoint
 {
     public const string Path = "/v1/token";
-    public const string TokenExchangeGrant = "urn:ietf:params:oauth:grant-type:token-exchange";
-    public const string AccessTokenType = "urn:ietf:params:oauth:token-type:access_token";
 
     /// <summary>A federated token lives at most an hour.</summary>
     public static readonly TimeSpan MaxLifetime = TimeSpan.FromHours(1);
 
-    private static readonly string[] SubjectTokenTypes = ["urn:ietf:params:oauth:token-type:jwt", "urn:ietf:params:oauth:token-type:id_token"];
+    private static readonly string[] SubjectTokenTypes = [OAuthUrns.JwtTokenType, OAuthUrns.IdTokenType];
 
     // Checks STS makes before it reads the token; an error there stands whatever the signature.
     private static readonly TrustCheck[] BeforeSignature = [TrustCheck.Request, TrustCheck.ProviderState];
@@ -61,12 +59,12 @@ public sealed class StsEndpoint
         var subjectTokenType = Field("subject_token_type", "subjectTokenType");
 
         // Texts marked (emulator) are not known verbatim from STS; the codes follow OAuth 2.0 token exchange (RFC 8693).
-        if (grantType != TokenExchangeGrant)
+        if (grantType != OAuthUrns.TokenExchangeGrant)
         {
             return Deny(null, new CloudError(400, "unsupported_grant_type", $"Invalid value for \"grant_type\": {grantType ?? "null"}. (emulator)"), []);
         }
 
-        if (requestedTokenType != AccessTokenType)
+        if (requestedTokenType != OAuthUrns.AccessTokenType)
         {
             return Deny(null, new CloudError(400, "invalid_request", "Invalid value of requested_token_type in request."), []);
         }
@@ -124,7 +122,7 @@ public sealed class StsEndpoint
         return EmulatorResponse.Token(200, new JsonObject
         {
             ["access_token"] = token,
-            ["issued_token_type"] = AccessTokenType,
+            ["issued_token_type"] = OAuthUrns.AccessTokenType,
             ["token_type"] = "Bearer",
             ["expires_in"] = expiresIn,
         });

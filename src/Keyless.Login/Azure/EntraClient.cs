@@ -1,8 +1,9 @@
-using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 using Keyless.Login.Http;
 using Keyless.Login.Tokens;
+using Keyless.Trust.Evaluation;
+using Keyless.Trust.Evaluation.Azure;
 
 namespace Keyless.Login.Azure;
 
@@ -12,7 +13,6 @@ namespace Keyless.Login.Azure;
 /// </summary>
 public sealed class EntraClient
 {
-    public const string JwtBearer = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
 
     private readonly LoginHttpClient _http;
     private readonly TimeProvider _time;
@@ -34,7 +34,7 @@ public sealed class EntraClient
             [
                 new("client_id", clientId),
                 new("scope", scope),
-                new("client_assertion_type", JwtBearer),
+                new("client_assertion_type", OAuthUrns.JwtBearerAssertion),
                 new("client_assertion", assertion.Value),
                 new("grant_type", "client_credentials"),
             ]),
@@ -62,7 +62,7 @@ public sealed class EntraClient
         return new TokenAnswer { AccessToken = accessToken, ExpiresAt = expiresIn is { } s ? _time.GetUtcNow().AddSeconds(s) : null };
     }
 
-    /// <summary><c>error_codes[0]</c>, else the number after <c>AADSTS</c> at the start of the description.</summary>
+    /// <summary><c>error_codes[0]</c>, else the number after <c>AADSTS</c> in the description.</summary>
     internal static int? Code(JsonObject? json, string description)
     {
         if (json?["error_codes"] is JsonArray { Count: > 0 } codes && codes[0] is JsonValue v && v.TryGetValue<int>(out var first))
@@ -70,13 +70,6 @@ public sealed class EntraClient
             return first;
         }
 
-        var at = description.IndexOf("AADSTS", StringComparison.Ordinal);
-        if (at < 0)
-        {
-            return null;
-        }
-
-        var digits = new string(description.Skip(at + "AADSTS".Length).TakeWhile(char.IsAsciiDigit).Take(9).ToArray());
-        return int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var code) ? code : null;
+        return AadstsCode.In(description);
     }
 }

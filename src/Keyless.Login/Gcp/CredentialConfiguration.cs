@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Keyless.Trust.Evaluation;
 
 namespace Keyless.Login.Gcp;
 
@@ -30,7 +31,7 @@ public static class CredentialConfiguration
             ["universe_domain"] = UniverseDomain,
             ["type"] = "external_account",
             ["audience"] = provider.StsAudience,
-            ["subject_token_type"] = StsClient.JwtTokenType,
+            ["subject_token_type"] = OAuthUrns.JwtTokenType,
             ["token_url"] = stsUrl.AbsoluteUri,
             ["credential_source"] = new JsonObject
             {

@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using Keyless.Login.Http;
 using Keyless.Login.Tokens;
+using Keyless.Trust.Evaluation;
 
 namespace Keyless.Login.Gcp;
 
@@ -10,9 +11,6 @@ namespace Keyless.Login.Gcp;
 /// </summary>
 public sealed class StsClient
 {
-    public const string TokenExchangeGrant = "urn:ietf:params:oauth:grant-type:token-exchange";
-    public const string AccessTokenType = "urn:ietf:params:oauth:token-type:access_token";
-    public const string JwtTokenType = "urn:ietf:params:oauth:token-type:jwt";
     public const string CloudPlatformScope = "https://www.googleapis.com/auth/cloud-platform";
 
     private readonly LoginHttpClient _http;
@@ -34,12 +32,12 @@ public sealed class StsClient
             Headers = { Accept = { new MediaTypeWithQualityHeaderValue("application/json") } },
             Content = new FormUrlEncodedContent(
             [
-                new("grant_type", TokenExchangeGrant),
+                new("grant_type", OAuthUrns.TokenExchangeGrant),
                 new("audience", provider.StsAudience),
                 new("scope", string.Join(' ', scopes)),
-                new("requested_token_type", AccessTokenType),
+                new("requested_token_type", OAuthUrns.AccessTokenType),
                 new("subject_token", token.Value),
-                new("subject_token_type", JwtTokenType),
+                new("subject_token_type", OAuthUrns.JwtTokenType),
             ]),
         }, cancellationToken).ConfigureAwait(false);
 
@@ -77,7 +75,7 @@ public sealed class StsClient
         ArgumentNullException.ThrowIfNull(tokenUrl);
         var outcome = await _http.SendAsync(() => new HttpRequestMessage(HttpMethod.Post, IntrospectUrl(tokenUrl))
         {
-            Content = new FormUrlEncodedContent([new("token", federatedToken), new("token_type_hint", AccessTokenType)]),
+            Content = new FormUrlEncodedContent([new("token", federatedToken), new("token_type_hint", OAuthUrns.AccessTokenType)]),
         }, cancellationToken).ConfigureAwait(false);
         var json = outcome.Succeeded ? ResponseJson.Parse(outcome.Body) : null;
         var username = ResponseJson.Text(json, "username");
