@@ -1,6 +1,7 @@
-using Keyless.Trust.Evaluation.Gcp;
 using System.Text;
 using Keyless.Trust.Claims;
+using Keyless.Trust.Evaluation;
+using Keyless.Trust.Evaluation.Gcp;
 using Keyless.Trust.Findings;
 using Keyless.Trust.RedTeam;
 
@@ -37,14 +38,14 @@ public sealed class GoogleSubjectTooLongAudit : AuditRule
         {
             foreach (var path in context.Engine.Paths(identity))
             {
-                if (path.Provider?.AttributeMapping.GetValueOrDefault("google.subject") is not { } mapping)
+                if (path.Provider is not { } provider || provider.AttributeMapping.GetValueOrDefault("google.subject") is not { } mapping)
                 {
                     continue;
                 }
 
-                var reads = Keyless.Cel.CelCompiler.Compile(mapping, Keyless.Cel.CelCompileOptions.GcpMapping).Program is { } program
-                    ? CelAtomHarvester.ClaimsIn(program.Ast).ToHashSet(StringComparer.Ordinal)
-                    : [];
+                // The mapping as the evaluator compiled it (once per trust).
+                var program = CompiledTrust.For(context.Trust).Provider(provider).Mapping.Single(m => m.Target == "google.subject").Program;
+                var reads = program is null ? [] : CelAtomHarvester.ClaimsIn(program.Ast).ToHashSet(StringComparer.Ordinal);
                 if (!reads.Overlaps(Unbounded))
                 {
                     continue;

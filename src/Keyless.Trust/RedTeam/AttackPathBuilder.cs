@@ -146,24 +146,20 @@ public sealed class AttackPathBuilder(TrustSet trust)
             return compiled;
         }
 
+        // The programs the evaluator runs, compiled once per trust: the red-team reads the same syntax trees.
+        var programs = Evaluation.CompiledTrust.For(trust).Provider(provider);
         var mapping = new Dictionary<string, ClaimSource>(StringComparer.Ordinal);
         var reads = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (target, source) in provider.AttributeMapping)
+        foreach (var entry in programs.Mapping)
         {
-            var result = CelCompiler.Compile(source, CelCompileOptions.GcpMapping);
-            mapping[target] = result.Program is { } program ? CelAtomHarvester.Source(program.Ast) : new ClaimSource.Opaque(source);
-            if (result.Program is { } read)
+            mapping[entry.Target] = entry.Program is { } program ? CelAtomHarvester.Source(program.Ast) : new ClaimSource.Opaque(entry.Source);
+            if (entry.Program is { } read)
             {
                 reads.UnionWith(CelAtomHarvester.ClaimsIn(read.Ast));
             }
         }
 
-        CelExpr? condition = null;
-        if (provider.AttributeCondition is { Length: > 0 } text && CelCompiler.Compile(text, CelCompileOptions.GcpCondition).Program is { } p)
-        {
-            condition = p.Ast;
-        }
-
+        var condition = programs.Condition?.Ast;
         compiled = (mapping, condition, reads);
         _providers[provider] = compiled;
         return compiled;
