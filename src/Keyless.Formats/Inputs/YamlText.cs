@@ -6,10 +6,11 @@ using YamlDotNet.RepresentationModel;
 namespace Keyless.Formats.Inputs;
 
 /// <summary>
-/// Loads a small YAML text (claims, keyless.yml) safely: nesting is checked on the event stream first, iteratively,
-/// because YamlDotNet's loader is recursive (and quadratic in depth); every way YamlDotNet fails on bad input
-/// (<see cref="YamlException"/>, and the <see cref="InvalidOperationException"/> or <see cref="ArgumentException"/>
-/// it throws for some malformed text, e.g. an entry with no key) becomes an <see cref="InputException"/> with the place.
+/// Loads YAML text safely, for every reader of YAML (claims, keyless.yml, intent files, pipelines): nesting is checked
+/// on the event stream first, iteratively, because YamlDotNet's loader is recursive (and quadratic in depth); every
+/// way YamlDotNet fails on bad input (<see cref="YamlException"/>, and the <see cref="InvalidOperationException"/> or
+/// <see cref="ArgumentException"/> it throws for some malformed text, e.g. an entry with no key) becomes an
+/// <see cref="InputException"/> with the place.
 /// </summary>
 public static class YamlText
 {
@@ -19,45 +20,78 @@ public static class YamlText
     /// <param name="source">The file (or option) named in errors.</param>
     /// <param name="text">The YAML text.</param>
     /// <param name="invalid">How an error starts, e.g. "not valid YAML".</param>
-    /// <param name="tooDeep">The message for nesting deeper than <see cref="MaxDepth"/>.</param>
-    public static YamlStream Load(string source, string text, string invalid, string tooDeep)
+    /// <param name="tooDeep">The message for nesting deeper than <paramref name="maxDepth"/>.</param>
+    /// <param name="maxDepth">How many mappings and sequences may nest.</param>
+    public static YamlStream Load(string source, string text, string invalid, string tooDeep, int maxDepth = MaxDepth)
     {
         ArgumentNullException.ThrowIfNull(text);
+        CheckNesting(source, text, invalid, tooDeep, maxDepth);
         var stream = new YamlStream();
         try
         {
-            CheckNesting(source, text, tooDeep);
             stream.Load(new StringReader(text));
         }
         catch (YamlException e)
         {
-            throw new InputException(source, $"{invalid}: {Innermost(e).Message}", checked((int)e.Start.Line), checked((int)e.Start.Column));
+            throw new InputException(source, $"{invalid}: {Clean(e)}", checked((int)e.Start.Line), checked((int)e.Start.Column));
         }
-        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
+        catch (InvalidOperationException)
         {
-            throw new InputException(source, $"{invalid}: the YAML loader could not read it (check unclosed [ or {{, and entries without a key)");
+            // YamlDotNet's scanner throws this on some malformed input; CheckNesting normally meets it first.
+            throw new InputException(source, $"{invalid}: the YAML loader could not read it (check unclosed [ or {{)");
+        }
+        catch (ArgumentException)
+        {
+            // YamlDotNet's loader throws this for an event it does not expect, e.g. an entry with no key (`a:\n : b`).
+            throw new InputException(source, $"{invalid}: a mapping entry has no key the loader can read");
         }
 
         return stream;
     }
 
-    private static void CheckNesting(string source, string text, string tooDeep)
+    private static void CheckNesting(string source, string text, string invalid, string tooDeep, int maxDepth)
     {
         var parser = new Parser(new StringReader(text));
         var depth = 0;
-        while (parser.MoveNext())
+        var last = Mark.Empty;
+        try
         {
-            if (parser.Current is SequenceStart or MappingStart && ++depth > MaxDepth)
+            while (parser.MoveNext())
             {
-                throw new InputException(source, tooDeep, (int)parser.Current.Start.Line, (int)parser.Current.Start.Column);
-            }
+                last = parser.Current?.End ?? last;
+                if (parser.Current is SequenceStart or MappingStart && ++depth > maxDepth)
+                {
+                    throw new InputException(source, tooDeep, (int)parser.Current.Start.Line, (int)parser.Current.Start.Column);
+                }
 
-            if (parser.Current is SequenceEnd or MappingEnd)
-            {
-                depth--;
+                if (parser.Current is SequenceEnd or MappingEnd)
+                {
+                    depth--;
+                }
             }
+        }
+        catch (YamlException e)
+        {
+            throw new InputException(source, $"{invalid}: {Clean(e)}", checked((int)e.Start.Line), checked((int)e.Start.Column));
+        }
+        catch (InvalidOperationException)
+        {
+            // Thrown (not a YamlException) for some malformed input, such as an unterminated flow sequence followed by
+            // a plain scalar; the last event read is the nearest place.
+            throw new InputException(source, $"{invalid}: unexpected content after this point", (int)last.Line, (int)last.Column);
         }
     }
 
-    private static Exception Innermost(Exception e) => e.InnerException is YamlException inner ? Innermost(inner) : e;
+    // The innermost message, without YamlDotNet's own "Line: .., Col: .." suffix: the InputException says where.
+    private static string Clean(YamlException e)
+    {
+        while (e.InnerException is YamlException inner)
+        {
+            e = inner;
+        }
+
+        var message = e.Message;
+        var cut = message.IndexOf(" Line: ", StringComparison.Ordinal);
+        return (cut > 0 ? message[..cut] : message).Trim().TrimEnd('.');
+    }
 }

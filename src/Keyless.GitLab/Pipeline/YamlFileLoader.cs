@@ -1,6 +1,5 @@
+using Keyless.Formats.Inputs;
 using Keyless.Trust.Diagnostics;
-using YamlDotNet.Core;
-using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
 
 namespace Keyless.GitLab.Pipeline;
@@ -57,26 +56,7 @@ internal static class YamlFileLoader
 
     public static PipelineMapping? Parse(string text, string displayPath)
     {
-        CheckNesting(text, displayPath);
-        var stream = new YamlStream();
-        try
-        {
-            stream.Load(new StringReader(text));
-        }
-        catch (YamlException e)
-        {
-            throw new InputException(displayPath, CleanMessage(e), (int)e.Start.Line, (int)e.Start.Column);
-        }
-        catch (InvalidOperationException)
-        {
-            // YamlDotNet's scanner throws this on some malformed input; CheckNesting normally meets it first.
-            throw new InputException(displayPath, "invalid YAML: the scanner could not read the file");
-        }
-        catch (ArgumentException)
-        {
-            // YamlDotNet's loader throws this for an event it does not expect, e.g. an entry with no key (`a:\n : b`).
-            throw new InputException(displayPath, "invalid YAML: a mapping entry has no key the loader can read");
-        }
+        var stream = YamlText.Load(displayPath, text, "invalid YAML", $"the YAML is nested deeper than {MaxDepth} levels", MaxDepth);
 
         var documents = stream.Documents;
         if (documents.Count == 0)
@@ -109,56 +89,6 @@ internal static class YamlFileLoader
             _ => throw new InputException(
                 displayPath, "a pipeline configuration must be a mapping of keywords and jobs", node.Location.Line, node.Location.Column),
         };
-    }
-
-    /// <summary>Walks the event stream iteratively first, so no deep nesting reaches a recursive builder.</summary>
-    private static void CheckNesting(string text, string displayPath)
-    {
-        var parser = new Parser(new StringReader(text));
-        var depth = 0;
-        Mark last = Mark.Empty;
-        try
-        {
-            while (parser.MoveNext())
-            {
-                last = parser.Current?.End ?? last;
-                switch (parser.Current)
-                {
-                    case SequenceStart or MappingStart:
-                        depth++;
-                        if (depth > MaxDepth)
-                        {
-                            var start = parser.Current.Start;
-                            throw new InputException(
-                                displayPath, $"the YAML is nested deeper than {MaxDepth} levels", (int)start.Line, (int)start.Column);
-                        }
-
-                        break;
-                    case SequenceEnd or MappingEnd:
-                        depth--;
-                        break;
-                }
-            }
-        }
-        catch (YamlException e)
-        {
-            throw new InputException(displayPath, CleanMessage(e), (int)e.Start.Line, (int)e.Start.Column);
-        }
-        catch (InvalidOperationException)
-        {
-            // YamlDotNet's scanner throws this (not a YamlException) on some malformed input, such as an
-            // unterminated flow sequence followed by a plain scalar; the last event read is the nearest place.
-            throw new InputException(displayPath, "invalid YAML: unexpected content after this point", (int)last.Line, (int)last.Column);
-        }
-    }
-
-    private static string CleanMessage(YamlException e)
-    {
-        // YamlDotNet appends its own "Line: .., Col: .." suffix; the InputException says where already.
-        var message = e.InnerException is YamlException inner ? inner.Message : e.Message;
-        var cut = message.IndexOf(" Line: ", StringComparison.Ordinal);
-        message = cut > 0 ? message[..cut] : message;
-        return "invalid YAML: " + message.Trim().TrimEnd('.');
     }
 
     private static bool HasKey(YamlMappingNode mapping, string key) =>
