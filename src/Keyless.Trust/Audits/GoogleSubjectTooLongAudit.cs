@@ -45,7 +45,7 @@ public sealed class GoogleSubjectTooLongAudit : AuditRule
 
                 // The mapping as the evaluator compiled it (once per trust).
                 var program = CompiledTrust.For(context.Trust).Provider(provider).Mapping.Single(m => m.Target == "google.subject").Program;
-                var reads = program is null ? [] : CelAtomHarvester.ClaimsIn(program.Ast).ToHashSet(StringComparer.Ordinal);
+                var reads = program is null ? [] : AssertionReads.In(program.Ast).ToHashSet(StringComparer.Ordinal);
                 if (!reads.Overlaps(Unbounded))
                 {
                     continue;

@@ -155,7 +155,7 @@ public sealed class AttackPathBuilder(TrustSet trust)
             mapping[entry.Target] = entry.Program is { } program ? CelAtomHarvester.Source(program.Ast) : new ClaimSource.Opaque(entry.Source);
             if (entry.Program is { } read)
             {
-                reads.UnionWith(CelAtomHarvester.ClaimsIn(read.Ast));
+                reads.UnionWith(AssertionReads.In(read.Ast));
             }
         }
 

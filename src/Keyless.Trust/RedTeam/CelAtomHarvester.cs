@@ -1,4 +1,5 @@
 using Keyless.Cel;
+using Keyless.Trust.Claims;
 
 namespace Keyless.Trust.RedTeam;
 
@@ -19,16 +20,16 @@ public sealed class CelAtomHarvester(IReadOnlyDictionary<string, ClaimSource> ma
     public static ClaimSource Source(CelExpr expr)
     {
         ArgumentNullException.ThrowIfNull(expr);
-        if (ClaimOf(expr) is { } claim)
+        if (AssertionReads.ClaimOf(expr) is { } claim)
         {
             return new ClaimSource.Direct(claim);
         }
 
         switch (expr)
         {
-            case CelCall { Function: "string", Target: null, Args: [var only] } when ClaimOf(only) is { } c:
+            case CelCall { Function: "string", Target: null, Args: [var only] } when AssertionReads.ClaimOf(only) is { } c:
                 return new ClaimSource.Direct(c);
-            case CelCall { Function: "extract", Target: { } target, Args: [CelConst template] } when ClaimOf(target) is { } c
+            case CelCall { Function: "extract", Target: { } target, Args: [CelConst template] } when AssertionReads.ClaimOf(target) is { } c
                 && template.Value.TryGetString(out var t) && t.IndexOf('{', StringComparison.Ordinal) is var open and >= 0
                 && t.IndexOf('}', open) is var close and > 0:
                 return new ClaimSource.Extract(c, t[..open], t[(close + 1)..]);
@@ -38,31 +39,10 @@ public sealed class CelAtomHarvester(IReadOnlyDictionary<string, ClaimSource> ma
         return Flatten(expr, parts) ? new ClaimSource.Concat(parts) : new ClaimSource.Opaque($"offset {expr.Offset}");
     }
 
-    /// <summary>Every <c>assertion.NAME</c> an expression reads.</summary>
-    public static IEnumerable<string> ClaimsIn(CelExpr expr)
-    {
-        var stack = new Stack<CelExpr>();
-        stack.Push(expr);
-        while (stack.Count > 0)
-        {
-            var node = stack.Pop();
-            if (ClaimOf(node) is { } claim)
-            {
-                yield return claim;
-                continue;
-            }
-
-            foreach (var child in Children(node))
-            {
-                stack.Push(child);
-            }
-        }
-    }
-
     public void Harvest(CelExpr condition)
     {
         ArgumentNullException.ThrowIfNull(condition);
-        foreach (var claim in ClaimsIn(condition))
+        foreach (var claim in AssertionReads.In(condition))
         {
             into.Read(claim);
         }
@@ -83,14 +63,14 @@ public sealed class CelAtomHarvester(IReadOnlyDictionary<string, ClaimSource> ma
                     }
 
                     continue;
-                case CelSelect { TestOnly: true } select when ClaimOf(select with { TestOnly = false }) is not null:
+                case CelSelect { TestOnly: true } select when AssertionReads.ClaimOf(select with { TestOnly = false }) is not null:
                     continue; // has(assertion.x): presence is a class the search covers (claims absent or present).
             }
 
             if (!TryAtom(node))
             {
                 into.NotInFragment(Describe(node));
-                foreach (var child in Children(node))
+                foreach (var child in CelTree.Children(node))
                 {
                     stack.Push(child);
                 }
@@ -250,7 +230,7 @@ public sealed class CelAtomHarvester(IReadOnlyDictionary<string, ClaimSource> ma
 
     private ClaimSource? Resolve(CelExpr expr)
     {
-        if (ClaimOf(expr) is { } claim)
+        if (AssertionReads.ClaimOf(expr) is { } claim)
         {
             return new ClaimSource.Direct(claim);
         }
@@ -270,13 +250,6 @@ public sealed class CelAtomHarvester(IReadOnlyDictionary<string, ClaimSource> ma
     }
 
     /// <summary><c>assertion.NAME</c> or <c>assertion['NAME']</c>.</summary>
-    public static string? ClaimOf(CelExpr expr) => expr switch
-    {
-        CelSelect { Operand: CelIdent { Name: "assertion" }, Field: var field, TestOnly: false } => field,
-        CelCall { Function: CelOperators.Index, Args: [CelIdent { Name: "assertion" }, CelConst key] } when key.Value.TryGetString(out var k) => k,
-        _ => null,
-    };
-
     private static bool Flatten(CelExpr expr, List<(string, bool)> parts)
     {
         var stack = new Stack<CelExpr>();
@@ -289,7 +262,7 @@ public sealed class CelAtomHarvester(IReadOnlyDictionary<string, ClaimSource> ma
                 stack.Push(right);
                 stack.Push(left);
             }
-            else if (ClaimOf(node) is { } claim)
+            else if (AssertionReads.ClaimOf(node) is { } claim)
             {
                 parts.Add((claim, true));
             }
@@ -311,15 +284,5 @@ public sealed class CelAtomHarvester(IReadOnlyDictionary<string, ClaimSource> ma
         CelCall call => $"'{call.Function}' at offset {call.Offset}",
         CelComprehension c => $"the macro {c.Macro} at offset {c.Offset}",
         _ => $"the expression at offset {node.Offset}",
-    };
-
-    private static IEnumerable<CelExpr> Children(CelExpr node) => node switch
-    {
-        CelCall call => call.Target is null ? call.Args : [call.Target, .. call.Args],
-        CelSelect select => [select.Operand],
-        CelList list => list.Elements,
-        CelMap map => map.Entries.SelectMany(e => new[] { e.Key, e.Value }),
-        CelComprehension c => [c.IterRange, c.AccuInit, c.LoopCondition, c.LoopStep, c.Result],
-        _ => [],
     };
 }

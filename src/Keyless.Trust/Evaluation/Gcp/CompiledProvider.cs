@@ -66,53 +66,10 @@ internal sealed class CompiledProvider
     public bool ConditionReadsAttribute { get; }
 
     /// <summary>Whether any identifier in the tree is <paramref name="variable"/> (or a dotted name under it).</summary>
-    private static bool Reads(CelExpr root, string variable)
-    {
-        var stack = new Stack<CelExpr>();
-        stack.Push(root);
-        while (stack.Count > 0)
-        {
-            IEnumerable<CelExpr?> children;
-            switch (stack.Pop())
-            {
-                case CelIdent ident:
-                    var name = ident.Name.TrimStart('.');
-                    if (name == variable || name.StartsWith(variable + ".", StringComparison.Ordinal))
-                    {
-                        return true;
-                    }
-
-                    continue;
-                case CelSelect select:
-                    children = [select.Operand];
-                    break;
-                case CelCall call:
-                    children = [call.Target, .. call.Args];
-                    break;
-                case CelList list:
-                    children = list.Elements;
-                    break;
-                case CelMap map:
-                    children = map.Entries.SelectMany(e => new[] { e.Key, e.Value });
-                    break;
-                case CelComprehension c:
-                    children = [c.IterRange, c.AccuInit, c.LoopCondition, c.LoopStep, c.Result];
-                    break;
-                default:
-                    continue;
-            }
-
-            foreach (var child in children)
-            {
-                if (child is not null)
-                {
-                    stack.Push(child);
-                }
-            }
-        }
-
-        return false;
-    }
+    private static bool Reads(CelExpr root, string variable) =>
+        CelTree.Descendants(root).Any(node => node is CelIdent ident
+            && ident.Name.TrimStart('.') is var name
+            && (name == variable || name.StartsWith(variable + ".", StringComparison.Ordinal)));
 
     private static CompiledMapping Compile(string target, string source, CelCompileOptions options)
     {

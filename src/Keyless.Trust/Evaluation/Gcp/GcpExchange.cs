@@ -171,7 +171,7 @@ internal sealed class GcpExchange
             if (value.IsError)
             {
                 return !_explain ? Refused : Fail(GcpStsErrors.MappingFailed(mapping.Target, value.ErrorMessage ?? "error"), TrustCheck.Mapping,
-                    $"The mapping {mapping.Target} = {mapping.Source} fails on this token: {value.ErrorMessage}{ClaimsIn(mapping.Source)}. (STS rejects the token; its exact words for this case are not documented.)");
+                    $"The mapping {mapping.Target} = {mapping.Source} fails on this token: {value.ErrorMessage}{ClaimsIn(AssertionReads.In(mapping.Program.Ast))}. (STS rejects the token; its exact words for this case are not documented.)");
             }
 
             if (mapping.Target == "google.groups")
@@ -280,12 +280,12 @@ internal sealed class GcpExchange
             }
 
             var outcome = clause.Value.IsError ? "fails: " + clause.Value.ErrorMessage : "is false";
-            details.Add($"Clause `{clause.Source}` {outcome}{ClaimsIn(clause.Source)}.");
+            details.Add($"Clause `{clause.Source}` {outcome}{ClaimsIn(AssertionReads.Within(_provider.Condition.Ast, clause.Offset, clause.Length))}.");
         }
 
         if (details.Count == 0)
         {
-            details.Add($"The condition `{source}` is false for this token{ClaimsIn(source)}.");
+            details.Add($"The condition `{source}` is false for this token{ClaimsIn(AssertionReads.In(_provider.Condition.Ast))}.");
         }
 
         return Fail(GcpStsErrors.ConditionRejected(), TrustCheck.Condition, [.. details]);
@@ -336,10 +336,9 @@ internal sealed class GcpExchange
         return parsed is { Project.Number: not null } && parsed.PoolId == _p.PoolId && parsed.ProviderId == _p.ProviderId;
     }
 
-    /// <summary>"; assertion.project_id is '4243'" for each assertion.NAME the CEL source reads.</summary>
-    private string ClaimsIn(string source)
+    /// <summary>" (assertion.project_id is '4243')" for the claims an expression (or a clause of it) reads.</summary>
+    private string ClaimsIn(IReadOnlyList<string> names)
     {
-        var names = ClaimReferences.In(source);
         return names.Count == 0
             ? string.Empty
             : " (" + string.Join(", ", names.Select(n => $"assertion.{n} is {Value(n)}")) + ")";
