@@ -17,7 +17,6 @@ namespace Keyless.Emulator.Entra;
 /// </summary>
 public sealed class EntraTokenEndpoint
 {
-
     // Entra finds the application and a credential with the token's issuer before it fetches the issuer's keys.
     private static readonly TrustCheck[] BeforeSignature = [TrustCheck.Request, TrustCheck.Identity, TrustCheck.Issuer];
     private static readonly TrustCheck[] BeforeReading = [TrustCheck.Request, TrustCheck.Identity];

@@ -13,7 +13,6 @@ namespace Keyless.Login.Azure;
 /// </summary>
 public sealed class EntraClient
 {
-
     private readonly LoginHttpClient _http;
     private readonly TimeProvider _time;
 

@@ -3,7 +3,6 @@ using Keyless.Trust.Claims;
 using Keyless.Trust.Evaluation;
 using Keyless.Trust.Evaluation.Gcp;
 using Keyless.Trust.Findings;
-using Keyless.Trust.RedTeam;
 
 namespace Keyless.Trust.Audits;
 

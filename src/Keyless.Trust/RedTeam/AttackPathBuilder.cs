@@ -1,5 +1,6 @@
 using Keyless.Cel;
 using Keyless.Trust.Claims;
+using Keyless.Trust.Evaluation;
 using Keyless.Trust.Evaluation.Azure;
 using Keyless.Trust.Identities;
 using Keyless.Trust.Model;
@@ -147,7 +148,7 @@ public sealed class AttackPathBuilder(TrustSet trust)
         }
 
         // The programs the evaluator runs, compiled once per trust: the red-team reads the same syntax trees.
-        var programs = Evaluation.CompiledTrust.For(trust).Provider(provider);
+        var programs = CompiledTrust.For(trust).Provider(provider);
         var mapping = new Dictionary<string, ClaimSource>(StringComparer.Ordinal);
         var reads = new HashSet<string>(StringComparer.Ordinal);
         foreach (var entry in programs.Mapping)

@@ -337,12 +337,9 @@ internal sealed class GcpExchange
     }
 
     /// <summary>" (assertion.project_id is '4243')" for the claims an expression (or a clause of it) reads.</summary>
-    private string ClaimsIn(IReadOnlyList<string> names)
-    {
-        return names.Count == 0
-            ? string.Empty
-            : " (" + string.Join(", ", names.Select(n => $"assertion.{n} is {Value(n)}")) + ")";
-    }
+    private string ClaimsIn(IReadOnlyList<string> names) => names.Count == 0
+        ? string.Empty
+        : " (" + string.Join(", ", names.Select(n => $"assertion.{n} is {Value(n)}")) + ")";
 
     private string Value(string claim) => _claims.Has(claim)
         ? (_claims.GetString(claim) is { } s ? $"'{s}'" : _claims.Describe(claim))
