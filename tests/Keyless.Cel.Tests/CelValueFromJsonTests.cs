@@ -47,4 +47,15 @@ public sealed class CelValueFromJsonTests
 
         Assert.Equal("{\"when\": \"2026-11-26T00:00:00+00:00\", \"small\": 3}", value.ToString());
     }
+
+    [Fact]
+    public void Should_Keep_A_Double_Built_In_Code_A_Double_Even_When_Integral()
+    {
+        var claims = CelValue.FromJson(new JsonObject { ["whole"] = 100.0, ["count"] = 100 });
+
+        var types = Cel.Compile("[type(assertion.whole), type(assertion.count), assertion.whole == 100.0]")
+            .Evaluate(CelActivation.Empty.With("assertion", claims));
+
+        Assert.Equal("[double, int, true]", types.ToString());
+    }
 }

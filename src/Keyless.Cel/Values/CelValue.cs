@@ -114,7 +114,7 @@ public abstract partial class CelValue
 
     /// <summary>
     /// Values parsed from text hold a <see cref="JsonElement"/>; values built in code (the red-team's candidate
-    /// tokens) hold a string, bool or integer, read directly instead of written out and parsed back (same value).
+    /// tokens) hold a string, bool, integer or double, read directly instead of written out and parsed back (same value).
     /// </summary>
     private static CelValue FromJsonValue(JsonValue value)
     {
@@ -138,7 +138,13 @@ public abstract partial class CelValue
             return Of(integer);
         }
 
-        return value.TryGetValue<int>(out var small) ? Of(small) : FromJsonText(value.ToJsonString());
+        if (value.TryGetValue<int>(out var small))
+        {
+            return Of(small);
+        }
+
+        // A double stays a double even when integral: written out, 100.0 would read back as the int 100.
+        return value.TryGetValue<double>(out var real) ? Of(real) : FromJsonText(value.ToJsonString());
     }
 
     private static CelValue FromJsonText(string json)
