@@ -18,7 +18,7 @@ public sealed class LoginTestEmulator : IAsyncDisposable
     public const string ServiceAccount = "deployer@acme-prod.iam.gserviceaccount.com";
     public const string ClientId = "11111111-2222-3333-4444-555555555555";
     public const string Tenant = "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee";
-    public const string MainSubject = "project_path:acme/payments:ref_type:branch:ref:main";
+    public const string MainSubject = TestTrust.MainSubject;
 
     private readonly RunningEmulator _emulator;
 
@@ -38,19 +38,12 @@ public sealed class LoginTestEmulator : IAsyncDisposable
     public string[] AzureEndpoints => ["--authority-host", Https, "--ca-file", _emulator.CertificatePath];
 
     /// <summary>A job token for acme/payments (GitLab's claim types), signed by the emulator's issuer.</summary>
-    public Task<string> MintAsync(string aud, string sub = MainSubject) => _emulator.MintAsync(new JsonObject
+    public Task<string> MintAsync(string aud, string sub = MainSubject)
     {
-        ["namespace_id"] = "72",
-        ["namespace_path"] = "acme",
-        ["project_id"] = "4242",
-        ["project_path"] = "acme/payments",
-        ["ref"] = "main",
-        ["ref_type"] = "branch",
-        ["ref_protected"] = "true",
-        ["pipeline_source"] = "push",
-        ["sub"] = sub,
-        ["aud"] = aud,
-    });
+        var claims = TestTrust.Claims(aud);
+        claims["sub"] = sub;
+        return _emulator.MintAsync(claims);
+    }
 
     /// <summary>Asserts that nothing the command printed carries the token or its signature.</summary>
     public static void AssertNoToken(KeylessRun run, string token)

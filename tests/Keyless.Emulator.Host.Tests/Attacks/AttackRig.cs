@@ -58,24 +58,14 @@ public sealed class AttackRig : IAsyncLifetime
     public JsonObject Claims(string aud)
     {
         var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
-        return new JsonObject
-        {
-            ["namespace_id"] = "72",
-            ["namespace_path"] = "acme",
-            ["project_id"] = "4242",
-            ["project_path"] = "acme/payments",
-            ["ref"] = "main",
-            ["ref_type"] = "branch",
-            ["ref_protected"] = "true",
-            ["runner_id"] = 7,
-            ["jti"] = Guid.NewGuid().ToString(),
-            ["iss"] = Issuer.Url,
-            ["iat"] = now,
-            ["nbf"] = now - 5,
-            ["exp"] = now + 3600,
-            ["sub"] = Subject,
-            ["aud"] = aud,
-        };
+        var claims = TestTrust.Claims(aud);
+        claims["jti"] = Guid.NewGuid().ToString();
+        claims["iss"] = Issuer.Url;
+        claims["iat"] = now;
+        claims["nbf"] = now - 5;
+        claims["exp"] = now + 3600;
+        claims["sub"] = Subject;
+        return claims;
     }
 
     /// <summary>POST /v1/token as google-auth sends it; the status and the JSON body.</summary>
