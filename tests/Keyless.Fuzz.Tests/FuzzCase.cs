@@ -53,14 +53,32 @@ internal static class FuzzCase
             $"{target}: {what}{(saved is null ? string.Empty : $" (saved to {saved})")}\ninput: {preview}", inner);
     }
 
+    // CsCheck keeps calling a failing property while it shrinks the input, so one bug fails many times in a run:
+    // only the shortest failing input of each target is kept, and a longer one saved before it is removed.
+    private static readonly Dictionary<string, (string Path, int Length)> Kept = new(StringComparer.Ordinal);
+
     private static string Save(string target, string input, string extension)
     {
-        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(input)))[..16];
-        var dir = FuzzBudget.CorpusDirectory(target);
-        Directory.CreateDirectory(dir);
-        var path = Path.Combine(dir, "failing-" + hash + extension);
-        File.WriteAllText(path, input);
-        return path;
+        lock (Kept)
+        {
+            if (Kept.TryGetValue(target, out var kept) && kept.Length <= input.Length)
+            {
+                return kept.Path;
+            }
+
+            var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(input)))[..16];
+            var dir = FuzzBudget.CorpusDirectory(target);
+            Directory.CreateDirectory(dir);
+            var path = Path.Combine(dir, "failing-" + hash + extension);
+            File.WriteAllText(path, input);
+            if (kept.Path is { } longer && longer != path)
+            {
+                File.Delete(longer);
+            }
+
+            Kept[target] = (path, input.Length);
+            return path;
+        }
     }
 }
 

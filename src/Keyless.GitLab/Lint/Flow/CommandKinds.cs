@@ -39,8 +39,8 @@ internal static class CommandKinds
             // keyless login prints the access token with --print-access-token (GCP), and always for Azure
             // unless --env-file sends the credentials to a file instead.
             "keyless" => words.Contains("login")
-                && ((words.Contains("gcp") && words.Any(w => w == "--print-access-token"))
-                    || (words.Contains("azure") && !words.Any(w => w == "--env-file" || w.StartsWith("--env-file=", StringComparison.Ordinal)))),
+                && ((words.Contains("gcp") && words.Contains("--print-access-token"))
+                    || (words.Contains("azure") && Option(command, "--env-file") is null)),
             _ => false,
         };
     }
