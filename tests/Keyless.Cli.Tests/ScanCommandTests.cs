@@ -222,6 +222,21 @@ public sealed class ScanCommandTests : IDisposable
         Assert.Contains("bad.json ($[0].masked)", run.StdErr, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("[{\"key\": \"A\", \"value\": \"\\uD800x\"}]")]
+    [InlineData("[{\"key\": \"A\", \"value\": \"x\", \"value\": \"y\"}]")]
+    public async Task Should_Exit_2_On_An_Export_Two_Readers_Could_See_Differently(string json)
+    {
+        var export = Path.Combine(_dir, "odd.json");
+        File.WriteAllText(export, json);
+
+        var run = await KeylessProcess.RunAsync("scan", "--variables", export);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("odd.json", run.StdErr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", run.StdErr, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Should_Exit_2_When_The_Token_Variable_Is_Unset()
     {

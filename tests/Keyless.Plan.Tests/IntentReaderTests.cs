@@ -121,6 +121,14 @@ public sealed class IntentReaderTests
         }
 
         [Fact]
+        public void Should_Reject_A_Jwks_With_An_Escaped_Lone_Surrogate_As_Bad_Input()
+        {
+            var error = Fails("jwks: '{\"keys\":[{\"kty\":\"\\uD800\",\"n\":\"x\",\"e\":\"AQAB\"}]}'\n" + Valid);
+
+            Assert.Contains("not valid JSON", error.Message, StringComparison.Ordinal);
+        }
+
+        [Fact]
         public void Should_Reject_An_Entry_Without_A_Key_And_Deep_Nesting_As_Bad_Input()
         {
             var noKey = Fails("a:\n : b\n");

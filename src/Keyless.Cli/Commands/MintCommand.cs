@@ -8,6 +8,7 @@ using Keyless.Formats.Inputs.Tokens;
 using Keyless.Trust.Diagnostics;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using Keyless.Formats.Inputs;
 
 namespace Keyless.Cli.Commands;
 
@@ -81,7 +82,7 @@ internal sealed class MintCommand : AsyncCommand<MintCommand.Settings>
             using var content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
             using var response = await http.PostAsync(url, content, cancellationToken).ConfigureAwait(false);
             status = (int)response.StatusCode;
-            answer = JsonNode.Parse(await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false)) as JsonObject;
+            answer = StrictJson.Parse(await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false), 64) as JsonObject;
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException or JsonException or NotSupportedException)
         {

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Keyless.Emulator.Http;
 using Keyless.Emulator.Logging;
 using Keyless.Trust.Evaluation;
+using Keyless.Formats.Inputs;
 
 namespace Keyless.Emulator.Gcp;
 
@@ -112,7 +113,7 @@ public sealed class IamCredentialsEndpoint
     {
         try
         {
-            return JsonNode.Parse(body, documentOptions: new JsonDocumentOptions { MaxDepth = 16 }) is JsonObject obj
+            return StrictJson.Parse(body, 16) is JsonObject obj
                 ? (obj, null)
                 : (null, "The request body must be a JSON object.");
         }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Keyless.Formats.Inputs;
 
 namespace Keyless.Emulator.Http;
 
@@ -49,7 +50,7 @@ public static class FormBody
         JsonObject? obj;
         try
         {
-            obj = JsonNode.Parse(body, documentOptions: new JsonDocumentOptions { MaxDepth = 16, AllowDuplicateProperties = false }) as JsonObject;
+            obj = StrictJson.Parse(body, 16) as JsonObject;
         }
         catch (JsonException e)
         {

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Keyless.Emulator.Http;
 using Keyless.Emulator.Logging;
 using Keyless.Trust.Claims;
+using Keyless.Formats.Inputs;
 
 namespace Keyless.Emulator.Issuer;
 
@@ -35,7 +36,7 @@ public sealed class MintEndpoint
         JsonObject? body;
         try
         {
-            body = JsonNode.Parse(request.Body, documentOptions: new JsonDocumentOptions { MaxDepth = 64, AllowDuplicateProperties = false }) as JsonObject;
+            body = StrictJson.Parse(request.Body, 64) as JsonObject;
         }
         catch (JsonException e)
         {

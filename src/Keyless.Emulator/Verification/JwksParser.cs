@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Keyless.Emulator.Issuer;
+using Keyless.Formats.Inputs;
 
 namespace Keyless.Emulator.Verification;
 
@@ -19,7 +20,7 @@ public static class JwksParser
         JsonNode? root;
         try
         {
-            root = JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { MaxDepth = 16, AllowDuplicateProperties = false });
+            root = StrictJson.Parse(json, 16);
         }
         catch (JsonException e)
         {
@@ -32,20 +33,12 @@ public static class JwksParser
         }
 
         var keys = new List<VerificationKey>();
-        try
+        foreach (var node in array.Take(MaxKeys))
         {
-            foreach (var node in array.Take(MaxKeys))
+            if (node is JsonObject jwk && ToKey(jwk) is { } key)
             {
-                if (node is JsonObject jwk && ToKey(jwk) is { } key)
-                {
-                    keys.Add(key);
-                }
+                keys.Add(key);
             }
-        }
-        catch (InvalidOperationException e)
-        {
-            // System.Text.Json reports an escaped unpaired surrogate (\uD800) only when the string is read.
-            return ([], "the JWKS is not JSON: " + e.Message);
         }
 
         return (keys, null);

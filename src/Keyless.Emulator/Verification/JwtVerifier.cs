@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Keyless.Emulator.Issuer;
 using Microsoft.IdentityModel.Tokens;
+using Keyless.Formats.Inputs;
 
 namespace Keyless.Emulator.Verification;
 
@@ -18,7 +19,7 @@ public static class JwtVerifier
     /// <summary>GitLab tokens are 1–3 KB; anything near this is not a CI token.</summary>
     public const int MaxTokenLength = 16 * 1024;
 
-    private static readonly JsonDocumentOptions ParseOptions = new() { MaxDepth = 32, AllowDuplicateProperties = false };
+    private const int MaxDepth = 32;
 
     /// <summary>Reads header and claims without checking anything (for choosing the issuer's keys).</summary>
     public static JwtVerification Read(string token)
@@ -132,43 +133,20 @@ public static class JwtVerifier
 
     private static JsonObject? DecodeObject(ReadOnlySpan<char> part)
     {
-        // JSON text is UTF-8 (RFC 8259 §8.1). System.Text.Json checks a string's bytes only when it is read, which
-        // would surface as an exception deep in evaluation; a replacement character would read a claim nobody signed.
-        if (Base64Url.TryDecode(part) is not { } utf8 || !System.Text.Unicode.Utf8.IsValid(utf8))
+        if (Base64Url.TryDecode(part) is not { } utf8)
         {
             return null;
         }
 
-        // Duplicate member names are refused: a token whose claims read differently to different parsers is a forgery aid.
+        // Duplicate member names, escaped lone surrogates and bytes that are not UTF-8 are refused: a token whose
+        // claims read differently to different parsers is a forgery aid, and none may throw later in evaluation.
         try
         {
-            var node = JsonNode.Parse(utf8, documentOptions: ParseOptions) as JsonObject;
-            RefuseLoneSurrogates(utf8);
-            return node;
+            return StrictJson.Parse(utf8, MaxDepth) as JsonObject;
         }
-        catch (Exception e) when (e is JsonException or InvalidOperationException)
+        catch (JsonException)
         {
             return null;
-        }
-    }
-
-    // An escaped unpaired surrogate (\uD835 alone) is valid JSON to System.Text.Json until the text is read, and then
-    // it throws InvalidOperationException wherever that happens. Only an escape can make one (raw UTF-8 was already
-    // validated), so text without "\u" needs no second look; otherwise every escaped name and string is read here.
-    private static void RefuseLoneSurrogates(ReadOnlySpan<byte> utf8)
-    {
-        if (utf8.IndexOf("\\u"u8) < 0)
-        {
-            return;
-        }
-
-        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = ParseOptions.MaxDepth });
-        while (reader.Read())
-        {
-            if (reader.TokenType is JsonTokenType.PropertyName or JsonTokenType.String && reader.ValueIsEscaped)
-            {
-                _ = reader.GetString();
-            }
         }
     }
 }

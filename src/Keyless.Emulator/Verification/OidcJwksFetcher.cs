@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Keyless.Formats.Inputs;
 
 namespace Keyless.Emulator.Verification;
 
@@ -58,10 +59,9 @@ public sealed class OidcJwksFetcher : IJwksFetcher
         string? jwksUri;
         try
         {
-            // Duplicate members are refused at parse time; System.Text.Json would otherwise throw ArgumentException on access.
-            jwksUri = JsonNode.Parse(discovery.Body!, documentOptions: new JsonDocumentOptions { MaxDepth = 64, AllowDuplicateProperties = false })?["jwks_uri"]?.GetValue<string>();
+            jwksUri = StrictJson.Parse(discovery.Body!, 64)?["jwks_uri"] is JsonValue uri && uri.TryGetValue<string>(out var text) ? text : null;
         }
-        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
+        catch (JsonException e)
         {
             return (null, null, $"{discoveryUrl} is not an OIDC discovery document: {e.Message}");
         }

@@ -17,61 +17,13 @@ internal sealed class JsonInput(string file)
     {
         try
         {
-            return ReadAllText(JsonNode.Parse(text, documentOptions: new JsonDocumentOptions
-            {
-                AllowTrailingCommas = false,
-                CommentHandling = JsonCommentHandling.Skip,
-                MaxDepth = 256,
-
-                // Refused at parse time: System.Text.Json would otherwise throw ArgumentException on first access,
-                // and a file whose members read differently to different tools is not one to judge trust by.
-                AllowDuplicateProperties = false,
-            }));
-        }
-        catch (InvalidOperationException)
-        {
-            throw new InputException(file, "not valid JSON: a string holds an escaped unpaired UTF-16 surrogate (\\uD800-\\uDFFF alone)");
+            return StrictJson.Parse(text, 256, allowComments: true);
         }
         catch (JsonException e)
         {
             throw new InputException(file, "not valid JSON: " + FirstSentence(e.Message),
                 (int?)e.LineNumber + 1, (int?)e.BytePositionInLine + 1);
         }
-    }
-
-    /// <summary>
-    /// Reads every member name and string once: System.Text.Json checks escaped surrogate pairs only when text is
-    /// read, so a broken one would otherwise throw InvalidOperationException wherever an importer first looks.
-    /// </summary>
-    private static JsonNode? ReadAllText(JsonNode? root)
-    {
-        var pending = new Stack<JsonNode?>();
-        pending.Push(root);
-        while (pending.Count > 0)
-        {
-            switch (pending.Pop())
-            {
-                case JsonObject o:
-                    foreach (var (_, child) in o)
-                    {
-                        pending.Push(child);
-                    }
-
-                    break;
-                case JsonArray a:
-                    foreach (var child in a)
-                    {
-                        pending.Push(child);
-                    }
-
-                    break;
-                case JsonValue v when v.GetValueKind() == JsonValueKind.String:
-                    _ = v.GetValue<string>();
-                    break;
-            }
-        }
-
-        return root;
     }
 
     public SourceRef Ref(string path) => new(File, path);

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Keyless.Trust.Diagnostics;
 using Microsoft.Extensions.Http.Resilience;
 using Polly;
+using Keyless.Formats.Inputs;
 
 namespace Keyless.GitLab.Api;
 
@@ -74,12 +75,11 @@ public sealed class GitLabApiClient : IDisposable
             }
 
             using var response = await SendAsync(next, cancellationToken).ConfigureAwait(false);
-            await using var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
             JsonDocument document;
             try
             {
-                document = await JsonDocument.ParseAsync(body, new JsonDocumentOptions { MaxDepth = 64 }, cancellationToken)
-                    .ConfigureAwait(false);
+                document = StrictJson.ParseDocument(body, 64);
             }
             catch (JsonException e)
             {

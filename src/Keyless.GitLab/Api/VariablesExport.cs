@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Keyless.Trust.Diagnostics;
+using Keyless.Formats.Inputs;
 
 namespace Keyless.GitLab.Api;
 
@@ -37,7 +38,7 @@ public static class VariablesExport
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 64 });
+            document = StrictJson.ParseDocument(json, 64);
         }
         catch (JsonException e)
         {

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Keyless.Trust.Evaluation;
+using Keyless.Formats.Inputs;
 
 namespace Keyless.Login.Http;
 
@@ -14,7 +15,7 @@ internal static class ResponseJson
     {
         try
         {
-            return JsonNode.Parse(body, documentOptions: new JsonDocumentOptions { MaxDepth = 32 }) as JsonObject;
+            return StrictJson.Parse(body, 32) as JsonObject;
         }
         catch (JsonException)
         {

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
+using Keyless.Formats.Inputs;
 
 namespace Keyless.Plan.Intent;
 
@@ -116,27 +118,24 @@ internal static class ValueRules
     {
         try
         {
-            using var document = JsonDocument.Parse(value);
-            if (document.RootElement.ValueKind != JsonValueKind.Object
-                || !document.RootElement.TryGetProperty("keys", out var keys)
-                || keys.ValueKind != JsonValueKind.Array || keys.GetArrayLength() == 0)
+            if (StrictJson.Parse(value, 16) is not JsonObject root || root["keys"] is not JsonArray { Count: > 0 } keys)
             {
                 return "the JWKS must be a JSON object with a non-empty \"keys\" array";
             }
 
-            foreach (var key in keys.EnumerateArray())
+            foreach (var key in keys)
             {
-                if (key.ValueKind != JsonValueKind.Object)
+                if (key is not JsonObject jwk)
                 {
                     return "every entry of \"keys\" must be a JSON object";
                 }
 
-                if (key.TryGetProperty("d", out _) || key.TryGetProperty("p", out _))
+                if (jwk.ContainsKey("d") || jwk.ContainsKey("p"))
                 {
                     return "the JWKS holds a private key (it has \"d\"); give only the issuer's public keys";
                 }
 
-                if (!key.TryGetProperty("kty", out var kty) || kty.ValueKind != JsonValueKind.String || kty.GetString() is not ("RSA" or "EC"))
+                if (jwk["kty"] is not JsonValue kty || !kty.TryGetValue<string>(out var type) || type is not ("RSA" or "EC"))
                 {
                     return "GCP accepts only RSA and EC keys in an inline JWKS";
                 }

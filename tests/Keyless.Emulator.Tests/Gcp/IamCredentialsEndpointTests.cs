@@ -105,4 +105,17 @@ public sealed class IamCredentialsEndpointTests : IDisposable
 
         Assert.False(body["active"]!.GetValue<bool>());
     }
+
+    [Theory]
+    [InlineData("""{"scope":["a"],"scope":["b"]}""")]
+    [InlineData("""{"scope":["\uD800"]}""")]
+    public async Task Should_Answer_400_For_A_Body_Two_Readers_Could_See_Differently(string body)
+    {
+        var federated = await FederatedTokenAsync();
+
+        var (status, answer) = await _emu.SendAsync("POST", PathFor(TestTrust.ServiceAccount), body, "application/json", "Bearer " + federated);
+
+        Assert.Equal(400, status);
+        Assert.StartsWith("Invalid JSON payload received.", answer["error"]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
 }

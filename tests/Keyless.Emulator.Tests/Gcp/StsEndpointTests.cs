@@ -192,4 +192,13 @@ public sealed class StsEndpointTests : IDisposable
 
         Assert.Equal(200, status);
     }
+
+    [Fact]
+    public async Task Should_Answer_Invalid_Request_For_A_Json_Body_With_An_Escaped_Lone_Surrogate()
+    {
+        var (status, body) = await _emu.SendAsync("POST", "/v1/token", """{"grantType":"x","subjectToken":"\uD800"}""", "application/json");
+
+        Assert.Equal(400, status);
+        Assert.Equal("invalid_request", body["error"]!.GetValue<string>());
+    }
 }
