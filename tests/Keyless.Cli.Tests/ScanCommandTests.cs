@@ -177,6 +177,22 @@ public sealed class ScanCommandTests : IDisposable
         AssertNoSecret(run, [apiToken]);
     }
 
+    [Theory]
+    [InlineData("https://root:hunter2-pw@gitlab.example.com")]
+    [InlineData("https://gitlab.example.com/?private_token=hunter2-pw")]
+    [InlineData("ftp://root:hunter2-pw@gitlab.example.com")]
+    public async Task Should_Exit_2_On_A_Gitlab_Url_With_User_Info_Or_A_Query_Without_Echoing_It(string url)
+    {
+        // With a token at hand, nothing but the URL check stands between the URL and a request (and its errors).
+        var run = await KeylessProcess.RunAsync(
+            ["scan", "--gitlab-url", url, "--project", "acme/app", "--gitlab-token-env", "KEYLESS_TEST_TOKEN"],
+            environment: new Dictionary<string, string> { ["KEYLESS_TEST_TOKEN"] = "glpat-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(10)) });
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--gitlab-url", run.StdErr, StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2-pw", run.StdErr + run.StdOut, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Should_Show_Help_With_Every_Option()
     {

@@ -67,16 +67,15 @@ internal sealed class ScanCommand : AsyncCommand<ScanCommand.Settings>
                 return ValidationResult.Error("nothing to scan: give PATHS, --variables FILE, or --project/--group/--instance");
             }
 
-            if (!Uri.TryCreate(GitLabUrl, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp))
+            // The API token goes in the PRIVATE-TOKEN header: the same rules as the login endpoints (clear text only
+            // to this machine, no user info, query or fragment that error messages could echo).
+            try
             {
-                return ValidationResult.Error($"--gitlab-url: '{GitLabUrl}' is not an http(s) URL");
+                _ = Endpoints.Require(GitLabUrl, "--gitlab-url", secret: "the GitLab token", caFileOption: null);
             }
-
-            // The API token goes in the PRIVATE-TOKEN header: the same rule as the login endpoints, clear text only
-            // to this machine (a local fake).
-            if (url.Scheme == Uri.UriSchemeHttp && !Endpoints.IsLoopback(url))
+            catch (InputException e)
             {
-                return ValidationResult.Error($"--gitlab-url: '{Endpoints.Shown(url)}' is plain HTTP to another machine; the GitLab token would travel in clear text. Use https://.");
+                return ValidationResult.Error($"{e.File}: {e.Message}");
             }
 
             return ValidationResult.Success();

@@ -135,10 +135,11 @@ public sealed class GitLabApiClient : IDisposable
         }
     }
 
-    // Only the target's origin is shown: its path or query could carry something that is not ours to print.
+    // Only the target's scheme, host and port are shown: its user info, path or query could carry something that is
+    // not ours to print.
     private static string Redirected(HttpResponseMessage response, Uri url)
     {
-        var target = response.Headers.Location is { } location ? new Uri(url, location).GetLeftPart(UriPartial.Authority) : "nowhere";
+        var target = response.Headers.Location is { } location ? new Uri(url, location).GetComponents(UriComponents.SchemeAndServer, UriFormat.UriEscaped) : "nowhere";
         return $"{(int)response.StatusCode} {response.StatusCode}: GitLab redirects to {target}; not following it with the token "
                + "(pass the URL GitLab answers on directly)";
     }

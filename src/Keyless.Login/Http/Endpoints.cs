@@ -14,7 +14,11 @@ public static class Endpoints
     public const string DefaultAuthorityHost = "https://login.microsoftonline.com";
 
     /// <summary>Parses an endpoint option; bad values throw <see cref="InputException"/> naming the option.</summary>
-    public static Uri Require(string value, string option)
+    /// <param name="value">The option's value.</param>
+    /// <param name="option">The option, named in errors.</param>
+    /// <param name="secret">What would travel in clear text over plain HTTP.</param>
+    /// <param name="caFileOption">The option that trusts a private CA, if the command has one.</param>
+    public static Uri Require(string value, string option, string secret = "the token", string? caFileOption = "--ca-file")
     {
         ArgumentNullException.ThrowIfNull(value);
         if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
@@ -25,7 +29,8 @@ public static class Endpoints
 
         if (uri.Scheme == Uri.UriSchemeHttp && !IsLoopback(uri))
         {
-            throw new InputException(option, $"'{Shown(uri)}' is plain HTTP to another machine; the token would travel in clear text. Use https:// (and --ca-file for a private CA).");
+            var ca = caFileOption is null ? string.Empty : $" (and {caFileOption} for a private CA)";
+            throw new InputException(option, $"'{Shown(uri)}' is plain HTTP to another machine; {secret} would travel in clear text. Use https://{ca}.");
         }
 
         if (!string.IsNullOrEmpty(uri.Query) || !string.IsNullOrEmpty(uri.Fragment) || !string.IsNullOrEmpty(uri.UserInfo))
