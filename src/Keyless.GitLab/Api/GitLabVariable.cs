@@ -28,4 +28,12 @@ public sealed record GitLabVariable(
     public const string FileType = "file";
 
     public bool IsFile => string.Equals(VariableType, FileType, StringComparison.Ordinal);
+
+    // A record prints every member; a CI variable's value is a secret and must not reach a log or a failing assertion.
+    private bool PrintMembers(System.Text.StringBuilder builder)
+    {
+        builder.Append($"Key = {Key}, Value = {(Value is null ? "null" : "[redacted]")}, VariableType = {VariableType}, Protected = {Protected}, ")
+            .Append($"Masked = {Masked}, Hidden = {Hidden}, Raw = {Raw}, EnvironmentScope = {EnvironmentScope}");
+        return true;
+    }
 }

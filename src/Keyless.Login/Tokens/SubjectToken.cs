@@ -96,15 +96,10 @@ public sealed class SubjectToken
         {
             jwt = JwtParts.Decode(token, source);
         }
-        catch (InputException e) when (e.File == source)
-        {
-            throw new InputException(source, "is " + e.Message);
-        }
         catch (InputException e)
         {
-            // A JSON error names the segment in File ("$X (JWT payload)") and a place in the decoded JSON, never the token.
-            var segment = e.File.EndsWith("(JWT header)", StringComparison.Ordinal) ? "header" : "payload";
-            throw new InputException(source, $"is not a JWT: the {segment} is not JSON ({e.Message})");
+            // Its messages name the segment and never quote the token.
+            throw new InputException(source, "is " + e.Message);
         }
 
         return new SubjectToken(token, source, jwt.Header, TokenClaims.FromJwtPayload(jwt.Claims));

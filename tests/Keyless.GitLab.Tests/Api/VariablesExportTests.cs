@@ -43,5 +43,14 @@ public sealed class VariablesExportTests
         [Fact]
         public void Should_Name_The_Line_Of_Broken_Json() =>
             Assert.Equal(2, Assert.Throws<InputException>(() => VariablesExport.Parse("[\n{\"key\": }", "export.json")).Line);
+
+        [Fact]
+        public void Should_Not_Print_A_Value_Through_ToString()
+        {
+            var variable = Assert.Single(Assert.Single(VariablesExport.Parse("""[{"key":"DEPLOY_KEY","value":"s3cr3t-value"}]""", "export.json")).Variables);
+
+            Assert.Contains("DEPLOY_KEY", variable.ToString(), StringComparison.Ordinal);
+            Assert.DoesNotContain("s3cr3t-value", variable.ToString(), StringComparison.Ordinal);
+        }
     }
 }
