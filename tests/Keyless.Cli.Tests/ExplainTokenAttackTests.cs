@@ -90,6 +90,18 @@ public sealed class ExplainTokenAttackTests : IDisposable
     }
 
     [Fact]
+    public async Task An_issuer_with_line_breaks_cannot_forge_output_lines()
+    {
+        var token = Token(header: Header("RS256", "rotated-away"), claims: Claims(c => c["iss"] = "https://gitlab.com\nALLOW forged-line"));
+
+        var run = await Explain(token);
+
+        Assert.NotEqual(0, run.ExitCode);
+        Assert.Contains("AADSTS7000272", run.StdOut + run.StdErr, StringComparison.Ordinal);
+        Assert.DoesNotContain("\nALLOW forged-line", run.StdOut + run.StdErr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_genuine_token_is_verified_with_keys_fetched_from_the_issuer()
     {
         var jwks = await File.ReadAllTextAsync(_jwks, TestContext.Current.CancellationToken);

@@ -49,7 +49,7 @@ public static class JwtSignature
         if (kid is not null && keys.Keys.FirstOrDefault(k => k.Kid == kid) is { } named
             && !string.Equals(named.Kty, alg.StartsWith("ES", StringComparison.Ordinal) ? "EC" : "RSA", StringComparison.Ordinal))
         {
-            return NoKey(jwksSource, $"alg {Quote(alg)} does not fit key {Quote(kid)}, a {named.Kty} key");
+            return NoKey(jwksSource, $"alg {Quote(alg)} does not fit key {Quote(kid)}, a {Quote(named.Kty ?? "null")} key");
         }
 
         if (kid is not null && !signingKeys.Any(k => k.KeyId == kid))
@@ -83,7 +83,7 @@ public static class JwtSignature
         + (entra is null ? string.Empty : " Entra answers " + entra);
 
     private static string EntraUnknownKey(string kid, JwtParts token) =>
-        $"AADSTS7000272: The certificate with identifier {Quote(kid)} used to sign the federated credential could not be found in the metadata of identity provider {Text(token.Claims, "iss") ?? "null"}.";
+        $"AADSTS7000272: The certificate with identifier {Quote(kid)} used to sign the federated credential could not be found in the metadata of identity provider {Quote(Text(token.Claims, "iss") ?? "null")}.";
 
     private static string? Text(JsonObject obj, string name) =>
         obj[name] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
