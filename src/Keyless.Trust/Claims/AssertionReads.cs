@@ -19,16 +19,18 @@ public static class AssertionReads
     };
 
     /// <summary>Every claim the expression reads, once each, in source order.</summary>
-    public static IReadOnlyList<string> In(CelExpr expr) => Within(expr, 0, int.MaxValue);
+    /// <param name="expr">The expression.</param>
+    /// <param name="presence">Also the claims it only tests for (<c>has(assertion.NAME)</c>), as messages name them.</param>
+    public static IReadOnlyList<string> In(CelExpr expr, bool presence = false) => Within(expr, 0, int.MaxValue, presence);
 
     /// <summary>As <see cref="In"/>, for the reads that lie inside the source span [offset, offset + length).</summary>
-    public static IReadOnlyList<string> Within(CelExpr expr, int offset, int length)
+    public static IReadOnlyList<string> Within(CelExpr expr, int offset, int length, bool presence = false)
     {
         ArgumentNullException.ThrowIfNull(expr);
         var end = (long)offset + length;
         return CelTree.Descendants(expr)
             .Where(node => node.Offset >= offset && node.Offset + node.Length <= end)
-            .Select(node => (node.Offset, Claim: ClaimOf(node)))
+            .Select(node => (node.Offset, Claim: presence && node is CelSelect { TestOnly: true } test ? ClaimOf(test with { TestOnly = false }) : ClaimOf(node)))
             .Where(read => read.Claim is not null)
             .OrderBy(read => read.Offset)
             .Select(read => read.Claim!)

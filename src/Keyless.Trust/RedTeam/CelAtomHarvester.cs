@@ -249,7 +249,7 @@ public sealed class CelAtomHarvester(IReadOnlyDictionary<string, ClaimSource> ma
         return mapping.TryGetValue(target, out var source) ? source : new ClaimSource.Opaque(target);
     }
 
-    /// <summary><c>assertion.NAME</c> or <c>assertion['NAME']</c>.</summary>
+    /// <summary>Reads a concatenation (`a + ':' + b`) into its parts, claims marked true and literals false; false for anything else.</summary>
     private static bool Flatten(CelExpr expr, List<(string, bool)> parts)
     {
         var stack = new Stack<CelExpr>();

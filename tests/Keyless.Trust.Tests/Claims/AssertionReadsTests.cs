@@ -26,6 +26,15 @@ public sealed class AssertionReadsTests
     }
 
     [Fact]
+    public void Should_Name_Claims_That_Are_Only_Tested_For_When_Asked_To()
+    {
+        var ast = Parse("has(assertion.environment) && assertion.ref == 'main'");
+
+        Assert.Equal(["ref"], AssertionReads.In(ast));
+        Assert.Equal(["environment", "ref"], AssertionReads.In(ast, presence: true));
+    }
+
+    [Fact]
     public void Should_Keep_To_A_Clause_Span()
     {
         const string Source = "assertion.project_id == '42' && assertion.ref == 'main'";

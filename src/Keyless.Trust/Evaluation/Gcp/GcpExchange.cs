@@ -171,7 +171,7 @@ internal sealed class GcpExchange
             if (value.IsError)
             {
                 return !_explain ? Refused : Fail(GcpStsErrors.MappingFailed(mapping.Target, value.ErrorMessage ?? "error"), TrustCheck.Mapping,
-                    $"The mapping {mapping.Target} = {mapping.Source} fails on this token: {value.ErrorMessage}{ClaimsIn(AssertionReads.In(mapping.Program.Ast))}. (STS rejects the token; its exact words for this case are not documented.)");
+                    $"The mapping {mapping.Target} = {mapping.Source} fails on this token: {value.ErrorMessage}{ClaimsIn(AssertionReads.In(mapping.Program.Ast, presence: true))}. (STS rejects the token; its exact words for this case are not documented.)");
             }
 
             if (mapping.Target == "google.groups")
@@ -280,12 +280,12 @@ internal sealed class GcpExchange
             }
 
             var outcome = clause.Value.IsError ? "fails: " + clause.Value.ErrorMessage : "is false";
-            details.Add($"Clause `{clause.Source}` {outcome}{ClaimsIn(AssertionReads.Within(_provider.Condition.Ast, clause.Offset, clause.Length))}.");
+            details.Add($"Clause `{clause.Source}` {outcome}{ClaimsIn(AssertionReads.Within(_provider.Condition.Ast, clause.Offset, clause.Length, presence: true))}.");
         }
 
         if (details.Count == 0)
         {
-            details.Add($"The condition `{source}` is false for this token{ClaimsIn(AssertionReads.In(_provider.Condition.Ast))}.");
+            details.Add($"The condition `{source}` is false for this token{ClaimsIn(AssertionReads.In(_provider.Condition.Ast, presence: true))}.");
         }
 
         return Fail(GcpStsErrors.ConditionRejected(), TrustCheck.Condition, [.. details]);
