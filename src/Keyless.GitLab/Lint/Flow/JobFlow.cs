@@ -80,19 +80,27 @@ internal sealed class JobFlow
 
         if (text.StartsWith('$'))
         {
-            var end = 1;
+            // $NAME or ${NAME}, both of which GitLab expands.
+            var braced = text.StartsWith("${", StringComparison.Ordinal);
+            var start = braced ? 2 : 1;
+            var end = start;
             while (end < text.Length && (char.IsAsciiLetterOrDigit(text[end]) || text[end] == '_'))
             {
                 end++;
             }
 
+            var closed = !braced || (end < text.Length && text[end] == '}');
+            var name = text[start..end];
+            var rest = text[(braced && closed ? end + 1 : end)..];
+
             // Variables can name each other in a ring (A: $B/a, B: $A/b); the bound keeps that from recursing
             // without end, as Audiences.Expand bounds its rounds. A value naming itself is left as it is; the name
-            // is matched as a whole identifier, so DIR: $CI_PROJECT_DIR/out still expands.
-            if (expansions < MaxExpansions && text[1..end] is var name && name != "CI_PROJECT_DIR"
+            // is matched as a whole identifier, so DIR: $CI_PROJECT_DIR/out still expands. An empty name ($/x) is
+            // no reference, whatever a YAML key "" holds.
+            if (expansions < MaxExpansions && closed && name.Length > 0 && name != "CI_PROJECT_DIR"
                 && _plainValues.TryGetValue(name, out var value) && !Identifiers.Mentions(value, name))
             {
-                return NormalizePath(value + text[end..], expansions + 1);
+                return NormalizePath(value + rest, expansions + 1);
             }
         }
 

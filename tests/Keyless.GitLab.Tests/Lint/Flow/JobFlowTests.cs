@@ -41,6 +41,22 @@ public sealed class JobFlowTests
             Assert.EndsWith("/b/a", credential.File, StringComparison.Ordinal);
         }
 
+        [Theory]
+        [InlineData("${CREDS}", "out/creds.json")]
+        [InlineData("$CREDS", "out/creds.json")]
+        [InlineData("$/key.json", "$/key.json")]
+        public void A_variable_is_followed_in_both_forms_and_an_empty_name_is_none(string reference, string expected)
+        {
+            var document = PipelineReader.Parse($$"""
+                variables: {"": "/elsewhere", DIR: "out", CREDS: "${DIR}/creds.json", GOOGLE_APPLICATION_CREDENTIALS: "{{reference}}"}
+                job: {script: [x]}
+                """);
+
+            var events = JobFlow.Analyze(Assert.Single(document.Jobs)).Events;
+
+            Assert.Contains(events, e => e.Kind == FlowEventKind.CredentialFile && e.File == expected);
+        }
+
         [Fact]
         public void A_chain_of_variables_is_still_followed()
         {
