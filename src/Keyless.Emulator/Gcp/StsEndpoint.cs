@@ -92,7 +92,7 @@ public sealed class StsEndpoint
         var read = JwtVerifier.Read(subjectToken);
         var claims = TokenClaims.FromJwtPayload(read.Claims ?? new JsonObject());
         var result = _evaluator.Exchange(audience, claims);
-        var provider = _evaluator.FindProvider(audience);
+        var provider = result.Provider;
         var identity = provider is null ? null : "provider " + provider.Name;
         if (result.Error is not null && result.FailedCheck is { } check && BeforeSignature.Contains(check))
         {

@@ -60,7 +60,7 @@ public sealed class GcpEvaluator
                 $"No provider '{parsed.ProviderId}' in pool '{parsed.PoolId}' of project {parsed.Project} is in the trust inputs.");
         }
 
-        return new GcpExchange(_compiled, provider, claims, _time.GetUtcNow()).Run();
+        return new GcpExchange(_compiled, provider, claims, _time.GetUtcNow()).Run() with { Provider = provider };
     }
 
     /// <summary>Exchange against a provider object directly (explain and the red-team, which hold the provider).</summary>

@@ -10,4 +10,7 @@ public sealed record StsExchangeResult(FederatedPrincipal? Principal, CloudError
 
     /// <summary>True when the answer depends on values the inputs do not know yet (a plan's unknowns).</summary>
     public bool Indeterminate { get; init; }
+
+    /// <summary>The provider the STS audience named, when the trust has it (whatever the answer).</summary>
+    public Model.GcpProvider? Provider { get; init; }
 }
