@@ -22,7 +22,7 @@ public sealed class EntraAccessTokens
     {
         _key = key;
         _time = time;
-        _verificationKeys = [new VerificationKey(key.KeyId, key.PublicParameters())];
+        _verificationKeys = [key.VerificationKey];
     }
 
     public SigningKey Key => _key;

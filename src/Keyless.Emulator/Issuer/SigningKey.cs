@@ -16,6 +16,7 @@ public sealed class SigningKey : IDisposable
     // RSA instances are not safe for concurrent use, and the host serves requests in parallel.
     private readonly Lock _gate = new();
     private readonly RSAParameters _public;
+    private Verification.VerificationKey? _verificationKey;
 
     private SigningKey(RSA rsa)
     {
@@ -61,6 +62,9 @@ public sealed class SigningKey : IDisposable
 
     /// <summary>The public half, for verifiers that must never see the private key.</summary>
     public RSAParameters PublicParameters() => _public;
+
+    /// <summary>The public half as the verifier takes it, one object for the key's life (its provider is cached on it).</summary>
+    public Verification.VerificationKey VerificationKey => _verificationKey ??= new(KeyId, _public);
 
     public void Dispose() => _rsa.Dispose();
 

@@ -20,7 +20,7 @@ public sealed class IssuerKeys
     {
         _policy = policy;
         _fetcher = fetcher;
-        _ownKey = new VerificationKey(own.KeyId, own.PublicParameters());
+        _ownKey = own.VerificationKey;
     }
 
     public IssuerPolicy Policy => _policy;

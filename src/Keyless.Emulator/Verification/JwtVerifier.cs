@@ -58,8 +58,12 @@ public static class JwtVerifier
     public static JwtVerification Verify(string token, IReadOnlyList<VerificationKey> trustedKeys) =>
         Verify(token, Read(token), trustedKeys);
 
-    /// <summary>As <see cref="Verify(string, IReadOnlyList{VerificationKey})"/>, reusing <see cref="Read"/>'s result for the same token.</summary>
-    public static JwtVerification Verify(string token, JwtVerification read, IReadOnlyList<VerificationKey> trustedKeys)
+    /// <summary>
+    /// As <see cref="Verify(string, IReadOnlyList{VerificationKey})"/>, reusing <see cref="Read"/>'s result: it must be
+    /// the read of this same token, since the signature is checked over <paramref name="token"/> and the claims come
+    /// from <paramref name="read"/> (internal, for the endpoints that read the claims before the signature).
+    /// </summary>
+    internal static JwtVerification Verify(string token, JwtVerification read, IReadOnlyList<VerificationKey> trustedKeys)
     {
         ArgumentNullException.ThrowIfNull(token);
         ArgumentNullException.ThrowIfNull(read);
