@@ -6,8 +6,9 @@ namespace Keyless.Emulator.Gcp;
 
 /// <summary>
 /// Google access tokens are opaque, so the emulator remembers what each one it issued stands for. Bounded: past
-/// <see cref="MaxTokens"/> the oldest issued tokens are forgotten first (every token lives at most an hour, so they
-/// are also the first to expire), so a client looping on STS cannot grow memory without limit.
+/// <see cref="MaxTokens"/> the oldest issued tokens are forgotten first, live or not (lifetimes differ, so they are
+/// not always the first to expire), so a client looping on STS cannot grow memory without limit. A forgotten live
+/// token is answered as unknown, as an expired one is.
 /// </summary>
 public sealed class GcpTokenStore
 {

@@ -62,6 +62,11 @@ public sealed class PathGlob
 
     private static Regex Compile(string glob)
     {
+        if (glob.Length > MaxPatternLength)
+        {
+            return NeverMatches;
+        }
+
         var regex = new StringBuilder("^");
         for (var i = 0; i < glob.Length; i++)
         {
@@ -94,10 +99,6 @@ public sealed class PathGlob
         }
 
         regex.Append('$');
-        if (glob.Length > MaxPatternLength)
-        {
-            return NeverMatches;
-        }
 
         try
         {

@@ -27,7 +27,7 @@ public static class VictimResolver
         var paths = Literals(atoms, GitLabClaimNames.ProjectPath, GitLabClaimNames.JobProjectPath);
         var index = Indexes.GetValue(trust, ProjectIndex.Build);
         var project = ids.Select(i => index.ById.GetValueOrDefault(i)).FirstOrDefault(p => p is not null)
-            ?? paths.Select(p => index.ByPath.GetValueOrDefault(p)).FirstOrDefault(p => p is not null)
+            ?? paths.Where(index.ByPath.ContainsKey).Select(p => index.ByPath[p]).OrderBy(p => p.Position).Select(p => p.Project).FirstOrDefault()
             ?? (trust.GitLabProjects.Count == 1 ? trust.GitLabProjects[0] : null);
         var inferred = Infer(atoms, ids, paths);
         return project is null ? inferred : FromProject(project, atoms, inferred);
@@ -93,15 +93,17 @@ public static class VictimResolver
     private static List<string> Literals(AtomSet atoms, params string[] claims) =>
         atoms.Atoms.Where(a => a.Kind == AtomKind.Equals && claims.Contains(a.Claim)).Select(a => a.Literal).Distinct(StringComparer.Ordinal).ToList();
 
-    private sealed record ProjectIndex(Dictionary<string, GitLabProject> ById, Dictionary<string, GitLabProject> ByPath)
+    // By path, the project with its input position: of the projects whose paths the trust pins, the first input wins.
+    private sealed record ProjectIndex(Dictionary<string, GitLabProject> ById, Dictionary<string, (GitLabProject Project, int Position)> ByPath)
     {
         // The first project input with an id or path wins, as the linear search it replaces did.
         public static ProjectIndex Build(TrustSet trust)
         {
             var byId = new Dictionary<string, GitLabProject>(StringComparer.Ordinal);
-            var byPath = new Dictionary<string, GitLabProject>(StringComparer.Ordinal);
-            foreach (var project in trust.GitLabProjects)
+            var byPath = new Dictionary<string, (GitLabProject, int)>(StringComparer.Ordinal);
+            for (var position = 0; position < trust.GitLabProjects.Count; position++)
             {
+                var project = trust.GitLabProjects[position];
                 if (project.Id is { } id)
                 {
                     byId.TryAdd(id, project);
@@ -109,7 +111,7 @@ public static class VictimResolver
 
                 if (project.Path is { } path)
                 {
-                    byPath.TryAdd(path, project);
+                    byPath.TryAdd(path, (project, position));
                 }
             }
 
