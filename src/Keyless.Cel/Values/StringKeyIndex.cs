@@ -25,17 +25,21 @@ internal sealed class StringKeyIndex
     /// <summary>The index, or null when some key is not a string. A repeated key keeps its last value.</summary>
     public static StringKeyIndex? TryCreate(KeyValuePair<CelValue, CelValue>[] entries)
     {
+        foreach (var entry in entries)
+        {
+            if (entry.Key is not CelStringValue)
+            {
+                return null;
+            }
+        }
+
         var keys = new CelStringValue[entries.Length];
         var values = new CelValue[entries.Length];
         var slots = new int[Math.Max(4, (int)BitOperations.RoundUpToPowerOf2((uint)entries.Length * 2))];
         var index = new StringKeyIndex(slots, keys, values);
         for (var i = 0; i < entries.Length; i++)
         {
-            if (entries[i].Key is not CelStringValue key)
-            {
-                return null;
-            }
-
+            var key = (CelStringValue)entries[i].Key;
             keys[i] = key;
             values[i] = entries[i].Value;
             var slot = index.Find(key);
@@ -62,8 +66,9 @@ internal sealed class StringKeyIndex
     /// <summary>The slot that holds the key, or the empty slot where it would go (the table is at most half full).</summary>
     private int Find(CelStringValue key)
     {
+        // The cached hash always has its low bit set (0 means "not computed"), so the slot comes from the bits above it.
         var hash = key.Hash;
-        var slot = hash & _mask;
+        var slot = (hash >> 1) & _mask;
         while (true)
         {
             var entry = _slots[slot];
