@@ -13,8 +13,9 @@ public sealed class IssuerKeys
     private readonly IJwksFetcher? _fetcher;
     private readonly VerificationKey _ownKey;
 
-    // A provider's jwks_json is fixed by the loaded trust: parsed once per distinct text, not per request.
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (IReadOnlyList<VerificationKey> Keys, string? Error)> _inline = new(StringComparer.Ordinal);
+    // A provider's jwks_json is fixed by the loaded trust: parsed once per provider's text, found by reference so a
+    // request does not hash the whole key set to look it up.
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<string, Tuple<IReadOnlyList<VerificationKey>, string?>> _inline = new();
 
     public IssuerKeys(SigningKey own, IssuerPolicy policy, IJwksFetcher? fetcher)
     {
@@ -35,7 +36,7 @@ public sealed class IssuerKeys
 
         if (inlineJwksJson is { Length: > 0 })
         {
-            var (inline, error) = _inline.GetOrAdd(inlineJwksJson, json => JwksParser.Parse(json));
+            var (inline, error) = _inline.GetValue(inlineJwksJson, json => JwksParser.Parse(json).ToTuple());
             if (error is not null && keys.Count == 0)
             {
                 return KeySetResult.Unavailable("the provider's jwks_json: " + error);
