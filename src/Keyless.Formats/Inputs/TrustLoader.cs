@@ -15,10 +15,12 @@ public static class TrustLoader
     public static TrustSet Load(IEnumerable<string> paths)
     {
         ArgumentNullException.ThrowIfNull(paths);
+        // A file named twice (a folder and a file in it) is read once: its resources are not declared twice.
         var files = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var path in paths)
         {
-            files.AddRange(Expand(path));
+            files.AddRange(Expand(path).Where(f => seen.Add(Path.GetFullPath(f))));
         }
 
         var parsed = files.Select(f => (File: f, Root: JsonInput.Parse(f, Read(f)))).ToList();

@@ -154,5 +154,29 @@ public sealed class TrustLoaderTests
         [Fact]
         public void A_missing_path_is_bad_input() =>
             Assert.Throws<InputException>(() => TrustLoader.Load(["/no/such/trust"]));
+
+        [Fact]
+        public void A_file_named_twice_is_read_once()
+        {
+            var folder = Directory.CreateTempSubdirectory("keyless-loader-").FullName;
+            try
+            {
+                var file = Path.Combine(folder, "main.tf.json");
+                File.WriteAllText(file, """
+                    {"resource": {"google_iam_workload_identity_pool": {"gitlab": {"workload_identity_pool_id": "gitlab", "project": "123456789012"}}}}
+                    """);
+
+                var once = TrustLoader.Load([folder]);
+                var twice = TrustLoader.Load([folder, file]);
+
+                Assert.Single(once.Pools);
+                Assert.Single(twice.Pools);
+                Assert.Equal(once.Files, twice.Files);
+            }
+            finally
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
     }
 }
