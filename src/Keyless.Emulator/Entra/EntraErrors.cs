@@ -28,13 +28,7 @@ internal static class EntraErrors
 
     public static CloudError Malformed() => new(400, "invalid_request", "AADSTS50027: JWT token is invalid or malformed.");
 
-    public static CloudError UnknownKey(string? kid, string? iss) => new(401, "invalid_client",
-        $"AADSTS7000272: The certificate with identifier {kid} used to sign the federated credential could not be found in the metadata of identity provider {iss}. Please validate that your Identity Provider's metadata exposes the key used to sign the incoming token.");
-
     public static CloudError OidcUnreachable() => new(400, "invalid_request", "AADSTS90061: Request to External OIDC endpoint failed.");
-
-    // Documented for certificate assertions; the code for federated assertions is not confirmed (cloud-semantics E).
-    public static CloudError BadSignature() => new(401, "invalid_client", "AADSTS700027: Client assertion failed signature validation.");
 
     public static CloudError UnknownTenant(string tenant) => new(400, "invalid_tenant",
         $"AADSTS90002: Tenant '{tenant}' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud. Check with your subscription administrator, this may happen if there are no active subscriptions for the tenant.");

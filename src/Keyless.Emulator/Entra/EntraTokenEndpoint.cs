@@ -125,9 +125,9 @@ public sealed class EntraTokenEndpoint
             var kid = read.Header!["kid"] is JsonValue k && k.TryGetValue<string>(out var kidText) ? kidText : null;
             var error = signature.Failure switch
             {
-                JwtFailure.UnknownKeyId => EntraErrors.UnknownKey(kid, iss),
+                JwtFailure.UnknownKeyId => SignatureErrors.EntraUnknownKey(kid, iss),
                 JwtFailure.IssuerKeysUnavailable => EntraErrors.OidcUnreachable(),
-                JwtFailure.BadSignature => EntraErrors.BadSignature(),
+                JwtFailure.BadSignature => SignatureErrors.EntraBadSignature,
                 _ => EntraErrors.Malformed(),
             };
             return Deny(identityName, error, null, ["The client_assertion was not accepted: " + signature.Reason + "."]);

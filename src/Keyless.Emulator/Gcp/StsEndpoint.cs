@@ -145,9 +145,9 @@ public sealed class StsEndpoint
     // STS's own words for signature problems (cloud-semantics A9).
     private static CloudError SignatureError(JwtFailure failure) => failure switch
     {
-        JwtFailure.BadSignature or JwtFailure.CriticalHeader => new CloudError(400, "invalid_grant", "Unable to verify the ID Token signature."),
-        JwtFailure.Malformed or JwtFailure.TooLarge => new CloudError(400, "invalid_grant", "Unable to parse the ID Token. (emulator)"),
-        _ => new CloudError(400, "invalid_grant", "Error connecting to the given credential's issuer."),
+        JwtFailure.BadSignature or JwtFailure.CriticalHeader => SignatureErrors.StsBadSignature,
+        JwtFailure.Malformed or JwtFailure.TooLarge => SignatureErrors.StsUnparseable,
+        _ => SignatureErrors.StsIssuerUnreachable,
     };
 
     private EmulatorResponse Deny(string? identity, CloudError error, IReadOnlyList<string> reasons)

@@ -59,14 +59,14 @@ internal static class GcpStsDiagnosis
                 + (exp is { } e ? $" ({TokenChecks.Utc(e)})" : string.Empty) + "; STS allows about a minute of clock skew.");
             fixes.Add("Exchange the token early in the job, or give the job a timeout that covers the work (GitLab sets exp to the job timeout, 5 minutes without one); check the runner's clock.");
         }
-        else if (Has(description, "Unable to verify the ID Token signature"))
+        else if (Has(description, SignatureErrors.StsBadSignature.Description))
         {
             causes.Add($"The token's signature does not verify with the key STS holds for kid {request.Token.KeyId ?? "(none)"}: "
                 + (known?.JwksJson is not null ? "the provider's inline jwksJson is stale (GitLab rotated its signing key) or " : string.Empty)
                 + "the token was altered or signed by another key.");
             fixes.Add($"If the provider has an uploaded JWKS, refresh it from {claims.Describe(GitLabClaimNames.Issuer)}/oauth/discovery/keys (gcloud … providers update-oidc --jwk-json-path=…).");
         }
-        else if (Has(description, "Error connecting to the given credential's issuer"))
+        else if (Has(description, SignatureErrors.StsIssuerUnreachable.Description))
         {
             var iss = claims.Describe(GitLabClaimNames.Issuer);
             causes.Add($"STS could not fetch {iss}/.well-known/openid-configuration and its keys, or none of them has the token's kid {request.Token.KeyId ?? "(none)"}.");

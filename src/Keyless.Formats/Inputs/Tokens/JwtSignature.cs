@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Keyless.Trust.Diagnostics;
+using Keyless.Trust.Evaluation;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
@@ -73,17 +74,19 @@ public static class JwtSignature
             SecurityTokenSignatureKeyNotFoundException or SecurityTokenInvalidAlgorithmException =>
                 NoKey(jwksSource, $"no key in {jwksSource} fits the token's kid and alg"),
             _ => $"the signature does not verify against {jwksSource}{(kid is null ? string.Empty : $" (key {Quote(kid)})")}. "
-                + "GCP STS answers invalid_grant: Unable to verify the ID Token signature. "
-                + "Entra answers AADSTS700027: Client assertion failed signature validation.",
+                + $"GCP STS answers {Words(SignatureErrors.StsBadSignature)} "
+                + $"Entra answers {SignatureErrors.EntraBadSignature.Description}",
         };
     }
 
     private static string NoKey(string jwksSource, string why, string? entra = null) =>
-        $"the token cannot be checked against {jwksSource}: {why}. GCP STS answers invalid_grant: Error connecting to the given credential's issuer."
+        $"the token cannot be checked against {jwksSource}: {why}. GCP STS answers {Words(SignatureErrors.StsIssuerUnreachable)}"
         + (entra is null ? string.Empty : " Entra answers " + entra);
 
     private static string EntraUnknownKey(string kid, JwtParts token) =>
-        $"AADSTS7000272: The certificate with identifier {Quote(kid)} used to sign the federated credential could not be found in the metadata of identity provider {Quote(Text(token.Claims, "iss") ?? "null")}.";
+        SignatureErrors.EntraUnknownKey(Quote(kid), Quote(Text(token.Claims, "iss") ?? "null")).Description;
+
+    private static string Words(CloudError error) => $"{error.Error}: {error.Description}";
 
     private static string? Text(JsonObject obj, string name) =>
         obj[name] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
