@@ -62,9 +62,11 @@ public sealed class RunningEmulator : IAsyncDisposable
 
     /// <summary>
     /// Starts the emulator enforcing <paramref name="trust"/> (by default <see cref="TestTrust.Create"/>), logging in
-    /// <paramref name="format"/>, standing in for <paramref name="issuerUrl"/> when given (else the trust's issuer).
+    /// <paramref name="format"/>, standing in for <paramref name="issuerUrl"/> when given (else the trust's issuer),
+    /// fetching other issuers' keys through <paramref name="fetcher"/> when given.
     /// </summary>
-    public static async Task<RunningEmulator> StartAsync(TrustSet? trust = null, LogFormat format = LogFormat.Text, string? issuerUrl = null)
+    public static async Task<RunningEmulator> StartAsync(
+        TrustSet? trust = null, LogFormat format = LogFormat.Text, string? issuerUrl = null, Keyless.Emulator.Verification.IJwksFetcher? fetcher = null)
     {
         var directory = Path.Combine(Path.GetTempPath(), "keyless-emu-test-" + Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(directory);
@@ -73,6 +75,7 @@ public sealed class RunningEmulator : IAsyncDisposable
         var core = new EmulatorCore(trust, new EmulatorOptions
         {
             IssuerUrl = issuerUrl,
+            Fetcher = fetcher,
             Log = new DecisionLog(TextWriter.Synchronized(log), format),
         }, TimeProvider.System);
         var host = await EmulatorHost.StartAsync(core, new EmulatorHostOptions

@@ -1,7 +1,6 @@
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
-using Keyless.Emulator.Logging;
 using Keyless.Emulator.Verification;
 using Keyless.Trust.Model;
 
@@ -20,7 +19,7 @@ public sealed class AttackRig : IAsyncLifetime
     private const string ProjectNumber = TestTrust.ProjectNumber;
     private const string ProviderName = $"projects/{ProjectNumber}/locations/global/workloadIdentityPools/gitlab/providers/gitlab-self-managed";
 
-    private readonly StringWriter _log = new();
+    private RunningEmulator _emulator = null!;
     private HttpClient _http = null!;
 
     /// <summary>The trusted issuer, on a relative URL root so a case difference in <c>iss</c> is possible.</summary>
@@ -31,27 +30,16 @@ public sealed class AttackRig : IAsyncLifetime
 
     public ECDsa EcKey { get; } = ECDsa.Create(ECCurve.NamedCurves.nistP256);
 
-    public EmulatorCore Core { get; private set; } = null!;
-
-    public EmulatorHost Host { get; private set; } = null!;
-
-    public string Log => _log.ToString();
+    public string Log => _emulator.Log;
 
     public static string StsAudience => "//iam.googleapis.com/" + ProviderName;
 
     public async ValueTask InitializeAsync()
     {
-        var directory = Path.Combine(Path.GetTempPath(), "keyless-attacks-" + Guid.NewGuid().ToString("N"));
-        Core = new EmulatorCore(Trust(Issuer.Url), new EmulatorOptions
-        {
-            // The emulator stands in for another issuer only, so the trusted one's keys are fetched, never its own.
-            IssuerUrl = "https://gitlab.example.com",
-            Fetcher = new OidcJwksFetcher(new HttpClient(), TimeProvider.System),
-            Log = new DecisionLog(TextWriter.Synchronized(_log), LogFormat.Text),
-        }, TimeProvider.System);
-        Host = await EmulatorHost.StartAsync(Core, new EmulatorHostOptions { HttpPort = 0, HttpsPort = 0, CertificateDirectory = directory }, TimeProvider.System);
-        var thumbprint = Host.Certificate.Thumbprint;
-        _http = new HttpClient(new HttpClientHandler { ServerCertificateCustomValidationCallback = (_, c, _, _) => c?.Thumbprint == thumbprint });
+        // The emulator stands in for another issuer only, so the trusted one's keys are fetched, never its own.
+        _emulator = await RunningEmulator.StartAsync(
+            Trust(Issuer.Url), issuerUrl: "https://gitlab.example.com", fetcher: new OidcJwksFetcher(new HttpClient(), TimeProvider.System));
+        _http = _emulator.Client();
     }
 
     /// <summary>The claims GitLab would mint for the trusted job, for the given audience.</summary>
@@ -80,7 +68,7 @@ public sealed class AttackRig : IAsyncLifetime
             ["subject_token"] = subjectToken,
             ["subject_token_type"] = "urn:ietf:params:oauth:token-type:jwt",
         });
-        using var response = await _http.PostAsync(new Uri(Host.HttpUrl, "/v1/token"), content, TestContext.Current.CancellationToken);
+        using var response = await _http.PostAsync(new Uri(_emulator.Host.HttpUrl, "/v1/token"), content, TestContext.Current.CancellationToken);
         return ((int)response.StatusCode, (await response.Content.ReadFromJsonAsync<JsonObject>(TestContext.Current.CancellationToken))!);
     }
 
@@ -95,15 +83,14 @@ public sealed class AttackRig : IAsyncLifetime
             ["client_assertion"] = assertion,
             ["scope"] = "https://management.azure.com/.default",
         });
-        using var response = await _http.PostAsync(new Uri(Host.HttpsUrl, $"/{TenantId}/oauth2/v2.0/token"), content, TestContext.Current.CancellationToken);
+        using var response = await _http.PostAsync(new Uri(_emulator.Host.HttpsUrl, $"/{TenantId}/oauth2/v2.0/token"), content, TestContext.Current.CancellationToken);
         return ((int)response.StatusCode, (await response.Content.ReadFromJsonAsync<JsonObject>(TestContext.Current.CancellationToken))!);
     }
 
     public async ValueTask DisposeAsync()
     {
         _http.Dispose();
-        await Host.DisposeAsync();
-        Core.Dispose();
+        await _emulator.DisposeAsync();
         Issuer.Dispose();
         Attacker.Dispose();
         EcKey.Dispose();
