@@ -1,9 +1,8 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 using Keyless.Cli.Tests.Infrastructure;
+using Keyless.Testing;
 
 namespace Keyless.Cli.Tests;
 
@@ -131,14 +130,9 @@ public sealed class ScanCommandTests : IDisposable
     [Fact]
     public async Task Should_Scan_The_Live_Api_With_The_Token_From_The_Environment()
     {
-        using var listener = new HttpListener();
-        var port = FreePort();
-        listener.Prefixes.Add($"http://127.0.0.1:{port}/");
-        listener.Start();
         var apiToken = "api-" + Guid.NewGuid().ToString("N");
-        var serve = Task.Run(async () =>
+        using var gitlab = new LoopbackHttpServer(async context =>
         {
-            var context = await listener.GetContextAsync();
             var ok = context.Request.Headers["PRIVATE-TOKEN"] == apiToken
                      && context.Request.RawUrl!.StartsWith("/api/v4/projects/acme%2Fapp/variables", StringComparison.Ordinal);
             var body = Encoding.UTF8.GetBytes(new JsonArray(new JsonObject
@@ -147,14 +141,13 @@ public sealed class ScanCommandTests : IDisposable
                 ["masked"] = true, ["hidden"] = false, ["raw"] = false, ["environment_scope"] = "*", ["description"] = null,
             }).ToJsonString());
             context.Response.StatusCode = ok ? 200 : 401;
-            context.Response.OutputStream.Write(body);
+            await context.Response.OutputStream.WriteAsync(body);
             context.Response.Close();
-        }, TestContext.Current.CancellationToken);
+        });
 
         var run = await KeylessProcess.RunAsync(
-            ["scan", "--gitlab-url", $"http://127.0.0.1:{port}", "--project", "acme/app", "--gitlab-token-env", "KEYLESS_TEST_TOKEN"],
+            ["scan", "--gitlab-url", gitlab.Origin, "--project", "acme/app", "--gitlab-token-env", "KEYLESS_TEST_TOKEN"],
             environment: new Dictionary<string, string> { ["KEYLESS_TEST_TOKEN"] = apiToken });
-        await serve;
 
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("critical[gitlab-token]: Variable DEPLOY_TOKEN (project acme/app, environment scope *)", run.StdOut, StringComparison.Ordinal);
@@ -260,12 +253,5 @@ public sealed class ScanCommandTests : IDisposable
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("--gitlab-token-env", run.StdErr, StringComparison.Ordinal);
-    }
-
-    private static int FreePort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
     }
 }
