@@ -19,7 +19,7 @@ internal sealed class TfJsonConfiguration(List<string> notes)
         "count", "for_each", "depends_on", "lifecycle", "provider", "provisioner", "connection",
     };
 
-    private readonly List<(JsonInput Input, string Type, string Name, bool IsData, JsonObject Attributes, string Path)> _declared = [];
+    private readonly List<(JsonInput Input, string Type, bool IsData, string Address, JsonObject Attributes, string Path)> _declared = [];
 
     // Terraform 1.5+ `import` blocks: the id of an existing object that a resource block adopts. It is the only
     // place a configuration names, say, an existing GitLab project's id.
@@ -59,7 +59,7 @@ internal sealed class TfJsonConfiguration(List<string> notes)
                         }
                     }
 
-                    _declared.Add((input, type, name, isData, copy, path));
+                    _declared.Add((input, type, isData, address, copy, path));
                 }
             }
         }
@@ -118,17 +118,16 @@ internal sealed class TfJsonConfiguration(List<string> notes)
         var declaredIn = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var d in _declared)
         {
-            var address = (d.IsData ? "data." : string.Empty) + d.Type + "." + d.Name;
-            if (!declaredIn.TryAdd(address, d.Input.File))
+            if (!declaredIn.TryAdd(d.Address, d.Input.File))
             {
                 // Terraform refuses a duplicate resource; two configurations loaded together are not one module.
-                throw d.Input.Error(d.Path, $"{address} is declared twice (also in {declaredIn[address]}); load one configuration at a time");
+                throw d.Input.Error(d.Path, $"{d.Address} is declared twice (also in {declaredIn[d.Address]}); load one configuration at a time");
             }
 
-            byAddress[address] = d.Attributes;
+            byAddress[d.Address] = d.Attributes;
         }
 
-        foreach (var (input, type, name, isData, attributes, path) in _declared)
+        foreach (var (input, type, isData, address, attributes, path) in _declared)
         {
             var unknown = new HashSet<string>(StringComparer.Ordinal);
             var references = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
@@ -155,7 +154,6 @@ internal sealed class TfJsonConfiguration(List<string> notes)
                 }
             }
 
-            var address = (isData ? "data." : string.Empty) + type + "." + name;
             if (!resolved.ContainsKey("id") && _importIds.TryGetValue(address, out var importedId))
             {
                 resolved["id"] = importedId;
