@@ -74,8 +74,6 @@ public sealed class GcpEvaluator
         return new GcpExchange(_compiled, provider, claims, now, explain).Run();
     }
 
-    internal DateTimeOffset Now() => _time.GetUtcNow();
-
     public ImpersonationResult Impersonate(FederatedPrincipal principal, string serviceAccountEmail)
     {
         ArgumentNullException.ThrowIfNull(principal);

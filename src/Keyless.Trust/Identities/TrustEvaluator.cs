@@ -15,8 +15,11 @@ public sealed class TrustEvaluator
 {
     private static readonly ConditionalWeakTable<TrustSet, TrustEvaluator> SystemClockCache = [];
 
+    private readonly TimeProvider _time;
+
     private TrustEvaluator(TrustSet trust, TimeProvider time)
     {
+        _time = time;
         Trust = trust;
         Gcp = new GcpEvaluator(trust, time);
         Azure = new AzureEvaluator(trust, time);
@@ -69,7 +72,7 @@ public sealed class TrustEvaluator
         ArgumentNullException.ThrowIfNull(identity);
         ArgumentNullException.ThrowIfNull(claims);
         // One clock reading for the whole decision (a reading costs more than refusing a provider on its audience).
-        var now = Gcp.Now();
+        var now = _time.GetUtcNow();
         if (identity.Kind is IdentityKind.AzureApplication or IdentityKind.AzureManagedIdentity)
         {
             return Azure.Exchange(identity.Azure!, claims, now, explain: false).Succeeded;
@@ -114,7 +117,7 @@ public sealed class TrustEvaluator
         {
             var exchange = Gcp.Exchange(provider, claims);
             var attempt = exchange.Principal is { } principal
-                ? new GcpAttempt(provider, exchange, Authorize(identity, principal))
+                ? new GcpAttempt(provider, exchange, Authorize(identity, principal, _time.GetUtcNow()))
                 : new GcpAttempt(provider, exchange, null);
             if (attempt.Allowed)
             {
@@ -131,11 +134,11 @@ public sealed class TrustEvaluator
         return new(identity, verdict, [.. best.Reasons, .. others], best.Clause(identity));
     }
 
-    private ImpersonationResult Authorize(Identity identity, FederatedPrincipal principal, DateTimeOffset? now = null)
+    private ImpersonationResult Authorize(Identity identity, FederatedPrincipal principal, DateTimeOffset now)
     {
         if (identity.Kind == IdentityKind.GcpServiceAccount)
         {
-            return now is { } at ? Gcp.Impersonate(principal, identity.Name, at) : Gcp.Impersonate(principal, identity.Name);
+            return Gcp.Impersonate(principal, identity.Name, now);
         }
 
         // Direct resource access: the federated token itself carries the project roles of matching members.
