@@ -45,7 +45,16 @@ public sealed class EmulatorHost : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(core);
         ArgumentNullException.ThrowIfNull(options);
         var certificate = SelfSignedCertificate.Create(time);
-        var certificatePath = SelfSignedCertificate.WritePem(certificate, options.CertificateDirectory);
+        string certificatePath;
+        try
+        {
+            certificatePath = SelfSignedCertificate.WritePem(certificate, options.CertificateDirectory);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            certificate.Dispose();
+            throw new CertificateDirectoryException(options.CertificateDirectory, e);
+        }
 
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>

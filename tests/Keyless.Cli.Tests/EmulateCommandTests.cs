@@ -134,4 +134,24 @@ public sealed class EmulateCommandTests
             File.Delete(file);
         }
     }
+
+    [Fact]
+    public async Task Should_Exit_2_Naming_The_Cert_Dir_When_The_Certificate_File_Cannot_Be_Written()
+    {
+        // The folder is fine; the file the certificate goes to is a folder itself.
+        var folder = Directory.CreateTempSubdirectory("keyless-emulate-test-").FullName;
+        Directory.CreateDirectory(Path.Combine(folder, "keyless-emulator.pem"));
+        try
+        {
+            var run = await EmulateProcess.RunToExitAsync(Path.Combine(EmulateProcess.Fixtures, "trust"), "--http-port", "0", "--https-port", "0", "--cert-dir", folder);
+
+            Assert.Equal(2, run.ExitCode);
+            Assert.StartsWith("error: --cert-dir:", run.StdErr, StringComparison.Ordinal);
+            Assert.DoesNotContain("cannot listen", run.StdErr, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 }

@@ -92,17 +92,6 @@ internal sealed class EmulateCommand : AsyncCommand<EmulateCommand.Settings>
         }, TimeProvider.System);
 
         var certDir = settings.CertDir ?? Path.Combine(Path.GetTempPath(), "keyless-emulator");
-        try
-        {
-            // Made here so a folder that cannot be one (an existing file, no permission) is reported as --cert-dir,
-            // not as the port trouble the host's IOException below would otherwise be read as.
-            Directory.CreateDirectory(certDir);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new InputException("--cert-dir", $"cannot use '{certDir}' for the certificate: {e.Message}");
-        }
-
         EmulatorHost host;
         try
         {
@@ -113,14 +102,14 @@ internal sealed class EmulateCommand : AsyncCommand<EmulateCommand.Settings>
                 CertificateDirectory = certDir,
             }, TimeProvider.System, cancellationToken).ConfigureAwait(false);
         }
+        catch (CertificateDirectoryException e)
+        {
+            throw new InputException("--cert-dir", e.Message);
+        }
         catch (IOException e)
         {
             // Kestrel reports a port it cannot bind (in use, or not ours to take) as an IOException.
             throw new InputException("--http-port/--https-port", $"cannot listen on 127.0.0.1:{settings.HttpPort} and :{settings.HttpsPort}: {e.Message}");
-        }
-        catch (UnauthorizedAccessException e)
-        {
-            throw new InputException("--cert-dir", $"cannot write the certificate in '{certDir}': {e.Message}");
         }
 
         await using (host.ConfigureAwait(false))
