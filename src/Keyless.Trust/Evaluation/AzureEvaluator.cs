@@ -59,8 +59,17 @@ public sealed class AzureEvaluator
     {
         ArgumentNullException.ThrowIfNull(identity);
         ArgumentNullException.ThrowIfNull(claims);
+        if (!explain)
+        {
+            // The red-team's oracle asks for every candidate token: the same checks in the same order (time, then the
+            // first credential with the token's issuer, subject and audience), with no words built for a refusal.
+            return TimeFault(claims, now) == TimeProblem.None && Admitting(_compiled.Credentials(identity), claims) is { } admitted
+                ? new EntraExchangeResult(identity, null, null, []) { Credential = admitted.Credential }
+                : Refused;
+        }
+
         var notes = new List<string>();
-        if (identity.Credentials.Count > MaxCredentialsPerIdentity && explain)
+        if (identity.Credentials.Count > MaxCredentialsPerIdentity)
         {
             notes.Add($"{identity.DisplayName} has {identity.Credentials.Count} federated credentials; Entra keeps at most {MaxCredentialsPerIdentity}, so some of these cannot exist.");
         }
@@ -68,22 +77,17 @@ public sealed class AzureEvaluator
         var time = CheckTime(identity, claims, notes, now);
         if (time is not null)
         {
-            return explain ? time : Refused;
+            return time;
         }
 
         var credentials = _compiled.Credentials(identity);
         var iss = claims.GetString(GitLabClaimNames.Issuer);
         var sub = claims.GetString(GitLabClaimNames.Subject);
-        var unknown = explain ? credentials.Where(c => c.Credential.Unknown.Count > 0).ToArray() : [];
+        var unknown = credentials.Where(c => c.Credential.Unknown.Count > 0).ToArray();
 
         var byIssuer = credentials.Where(c => iss is not null && string.Equals(c.Credential.Issuer, iss, StringComparison.Ordinal)).ToArray();
         if (byIssuer.Length == 0)
         {
-            if (!explain)
-            {
-                return Refused;
-            }
-
             if (unknown.Length > 0)
             {
                 return Unknown(identity, TrustCheck.Issuer, unknown, notes);
@@ -100,11 +104,6 @@ public sealed class AzureEvaluator
         var bySubject = byIssuer.Where(c => c.SubjectMatches(sub)).ToArray();
         if (bySubject.Length == 0)
         {
-            if (!explain)
-            {
-                return Refused;
-            }
-
             if (unknown.Length > 0)
             {
                 return Unknown(identity, TrustCheck.Subject, unknown, notes);
@@ -126,11 +125,6 @@ public sealed class AzureEvaluator
         var match = bySubject.FirstOrDefault(c => c.Credential.Audiences.Count > 0 && audiences.Contains(c.Credential.Audiences[0], StringComparer.Ordinal));
         if (match is null)
         {
-            if (!explain)
-            {
-                return Refused;
-            }
-
             if (unknown.Length > 0)
             {
                 return Unknown(identity, TrustCheck.Audience, unknown, notes);
@@ -140,11 +134,6 @@ public sealed class AzureEvaluator
             var expected = bySubject.Select(c => $"'{(c.Credential.Audiences.Count > 0 ? c.Credential.Audiences[0] : null)}' (credential '{c.Credential.Name}')");
             return Fail(identity, code, error, TrustCheck.Audience, notes,
                 $"Claim aud is {(audiences.Count == 0 ? "absent" : string.Join(", ", audiences.Select(a => $"'{a}'")))}; the credentials matching issuer and subject expect {string.Join(" or ", expected)}.");
-        }
-
-        if (!explain)
-        {
-            return new EntraExchangeResult(identity, null, null, []) { Credential = match.Credential };
         }
 
         if (match.Credential.Audiences.Count > 1)
@@ -160,34 +149,65 @@ public sealed class AzureEvaluator
         };
     }
 
-    private static EntraExchangeResult? CheckTime(AzureIdentity identity, TokenClaims claims, List<string> notes, DateTimeOffset now)
+    private enum TimeProblem
+    {
+        None,
+        NoExpiry,
+        Expired,
+        NotYetValid,
+    }
+
+    // Entra's assertion window, with its skew.
+    private static TimeProblem TimeFault(TokenClaims claims, DateTimeOffset now)
     {
         var exp = claims.GetNumericDate(GitLabClaimNames.Expires);
         var nbf = claims.GetNumericDate(GitLabClaimNames.NotBefore);
         var skew = (long)ClockSkew.TotalSeconds;
         var seconds = now.ToUnixTimeSeconds();
-        string? detail = null;
-        if (claims.FromJwt && exp is null)
-        {
-            // Entra's assertion window needs an expiry; a real token without a numeric exp never validates.
-            detail = $"Claim exp is {claims.Describe(GitLabClaimNames.Expires)}; a client assertion needs exp as a NumericDate (JSON number of seconds).";
-        }
-        else if (exp is { } e && seconds > e + skew)
-        {
-            detail = $"Claim exp is {e}, {seconds - e} s before now; Entra allows about {skew} s of skew.";
-        }
-        else if (nbf is { } b && b > seconds + skew)
-        {
-            detail = $"Claim nbf is {b}, {b - seconds} s in the future.";
-        }
+        return claims.FromJwt && exp is null ? TimeProblem.NoExpiry
+            : exp is { } e && seconds > e + skew ? TimeProblem.Expired
+            : nbf is { } b && b > seconds + skew ? TimeProblem.NotYetValid
+            : TimeProblem.None;
+    }
 
-        if (detail is null)
+    private static EntraExchangeResult? CheckTime(AzureIdentity identity, TokenClaims claims, List<string> notes, DateTimeOffset now)
+    {
+        var problem = TimeFault(claims, now);
+        if (problem == TimeProblem.None)
         {
             return null;
         }
 
+        var exp = claims.GetNumericDate(GitLabClaimNames.Expires);
+        var nbf = claims.GetNumericDate(GitLabClaimNames.NotBefore);
+        var seconds = now.ToUnixTimeSeconds();
+        var detail = problem switch
+        {
+            // Entra's assertion window needs an expiry; a real token without a numeric exp never validates.
+            TimeProblem.NoExpiry => $"Claim exp is {claims.Describe(GitLabClaimNames.Expires)}; a client assertion needs exp as a NumericDate (JSON number of seconds).",
+            TimeProblem.Expired => $"Claim exp is {exp}, {seconds - exp} s before now; Entra allows about {(long)ClockSkew.TotalSeconds} s of skew.",
+            _ => $"Claim nbf is {nbf}, {nbf - seconds} s in the future.",
+        };
         var (code, error) = AadstsErrors.Time(now, nbf, exp);
         return Fail(identity, code, error, TrustCheck.Time, notes, detail);
+    }
+
+    // The first credential, in order, with the token's issuer, a subject that matches, and its audience (Entra's match).
+    private static CompiledCredential? Admitting(CompiledCredential[] credentials, TokenClaims claims)
+    {
+        var iss = claims.GetString(GitLabClaimNames.Issuer);
+        var sub = claims.GetString(GitLabClaimNames.Subject);
+        var audiences = claims.Audiences;
+        foreach (var c in credentials)
+        {
+            if (iss is not null && string.Equals(c.Credential.Issuer, iss, StringComparison.Ordinal) && c.SubjectMatches(sub)
+                && c.Credential.Audiences.Count > 0 && audiences.Contains(c.Credential.Audiences[0], StringComparer.Ordinal))
+            {
+                return c;
+            }
+        }
+
+        return null;
     }
 
     private static string SubjectMiss(CompiledCredential c, string? sub)
