@@ -47,10 +47,11 @@ public class AuditBenchmarks
         _serviceAccount = _evaluator.Identities.First(i => i.Kind == IdentityKind.GcpServiceAccount);
 
         // The anyone persona's first candidate through the identity's first provider: refused, after every provider.
-        var path = new RedTeamEngine(_trust).Paths(_serviceAccount)[0];
-        var space = PersonaCapabilities.For(AttackScenario.Anyone, path);
-        var shape = new TokenShape(space.Projects[0], space.Refs[0], space.Environments[0], space.PipelineSources[0], space.Users[0], space.Runners[0], space.ComponentSets[0]);
-        _candidate = TokenClaims.FromJson(TokenFactory.Build(path, shape));
+        var engine = new RedTeamEngine(_trust);
+        var path = engine.Paths(_serviceAccount)[0];
+        var space = PersonaCapabilities.For(AttackScenario.Anyone, path, engine.World);
+        var shape = new TokenShape(space.Projects[0], space.RefEvents[0], space.Environments[0], space.Users[0], space.Runners[0], space.ComponentSets[0]);
+        _candidate = TokenClaims.FromJson(TokenFactory.Build(path, space, shape));
     }
 
     /// <summary>One oracle call: the verdict only (the token's CEL view is built on first use and kept, as the search

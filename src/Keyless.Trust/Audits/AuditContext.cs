@@ -14,7 +14,7 @@ public sealed class AuditContext
         ArgumentNullException.ThrowIfNull(trust);
         Trust = trust;
         Options = options ?? AuditOptions.Default;
-        Engine = new RedTeamEngine(trust, Options.Time);
+        Engine = new RedTeamEngine(trust, Options.Time, Options.GitLabUrl is { } url ? GitLab.GitLabInstance.ForUrl(url) : null);
     }
 
     public TrustSet Trust { get; }

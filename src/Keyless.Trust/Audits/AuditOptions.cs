@@ -10,6 +10,12 @@ public sealed record AuditOptions
 
     public TimeProvider? Time { get; init; }
 
+    /// <summary>
+    /// The organisation's GitLab (<c>--gitlab-url</c>): its <c>iss</c> is what the project's own jobs carry. Null: the
+    /// instance of each trusted issuer (GitLab.com for any gitlab.com URL).
+    /// </summary>
+    public Uri? GitLabUrl { get; init; }
+
     /// <summary>GitLab 19.1 refuses ID tokens for reclaimed project paths (MRs !248942, !250233).</summary>
     public bool BlocksReclaimedPaths => GitLabVersion is { } v && v >= new Version(19, 1);
 }

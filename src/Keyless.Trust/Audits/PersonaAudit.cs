@@ -6,9 +6,10 @@ using Keyless.Trust.RedTeam;
 namespace Keyless.Trust.Audits;
 
 /// <summary>
-/// A persona audit: the scenario's search against every identity; a finding is the first admitted token, with the
-/// witness, the path it used and the fix. Confidence is <c>assumed</c> when the persona's capabilities rested on
-/// GitLab defaults because the project settings were not given.
+/// A persona audit: the scenario's search against every identity; a finding is the first admitted token that GitLab
+/// could mint for the persona, with the witness, the path it used and the fix. Confidence is <c>proven</c> when the
+/// evaluator admits it and it is realizable under known settings, <c>assumed</c> when the persona's capabilities
+/// rested on GitLab defaults the inputs did not confirm (the message says which).
 /// </summary>
 public abstract class PersonaAudit : AuditRule
 {
@@ -35,8 +36,12 @@ public abstract class PersonaAudit : AuditRule
 
             var persona = Scenario.PersonaOf()!.Value;
             var assumed = result.Assumptions.Count > 0;
+            var victim = path.Victim;
+            var against = victim.CandidateCount > 1 ? $"; the trust admits {victim.CandidateCount} projects, this one attacked as '{victim.Path}'"
+                : victim.PathKnown || victim.IdKnown || result.Assumptions.Contains(victim.Assumption) ? string.Empty : $"; victim: {victim.Basis}";
             var message = $"{persona.ToWire()} can get {identity.Name} via {path.Label}: {Describe(witness)} "
                 + $"(project '{witness[GitLabClaimNames.ProjectPath]}', {witness[GitLabClaimNames.RefType]} '{witness[GitLabClaimNames.Ref]}', sub '{witness[GitLabClaimNames.Subject]}')"
+                + against
                 + (assumed ? "; assumed " + string.Join("; ", result.Assumptions) : string.Empty) + ".";
             yield return new Finding
             {

@@ -4,8 +4,9 @@ using Keyless.Trust.RedTeam;
 namespace Keyless.Trust.Audits;
 
 /// <summary>
-/// An identity no legitimate token reaches: an Azure issuer with a trailing slash (Entra compares exactly, GitLab
-/// sends none), a credential without an audience, or any trust that admits none of the project's own tokens.
+/// An identity no token reaches: an Azure issuer with a trailing slash (Entra compares exactly, GitLab sends none), a
+/// credential without an audience, or any trust that admits no token GitLab can mint (the project's own jobs and
+/// every persona's), proven by exhaustive searches.
 /// </summary>
 public sealed class UnreachableIdentityAudit : AuditRule
 {
@@ -47,12 +48,15 @@ public sealed class UnreachableIdentityAudit : AuditRule
                 continue;
             }
 
-            var own = context.Search(identity, AttackScenario.ProjectMaintainer);
-            if (!own.Found && own.Complete && own.Tried > 0 && context.Engine.Paths(identity) is { Count: > 0 } paths)
+            // Unreachable only when no realizable token reaches it: not the project's own, not any persona's, and every
+            // one of those searches was exhaustive.
+            var searches = AttackScenarios.Attacks.Append(AttackScenario.ProjectMaintainer).Select(s => context.Search(identity, s)).ToArray();
+            var own = searches[^1];
+            if (searches.All(r => !r.Found && r.Complete) && own.Tried > 0 && context.Engine.Paths(identity) is { Count: > 0 } paths)
             {
                 var victim = paths[0].Victim;
                 yield return Static(identity.Name,
-                    $"None of the {own.Tried} token classes project '{victim.Path}' can mint gets {identity.Name}; the trust is unreachable as written.",
+                    $"None of the {searches.Sum(r => r.Tried)} token classes GitLab can mint (project '{victim.Path}''s own jobs and every persona's) gets {identity.Name}; the trust is unreachable as written.",
                     $"Compare a real job token with `keyless explain --claims token.json` to see which clause denies it.",
                     paths[0].Source, Severity.Low);
             }

@@ -10,6 +10,7 @@ public sealed class AtomSet
     private readonly HashSet<ClaimAtom> _seen = [];
     private readonly HashSet<string> _read = new(StringComparer.Ordinal);
     private readonly List<string> _outside = [];
+    private readonly List<ClaimAtom> _pins = [];
 
     public IReadOnlyList<ClaimAtom> Atoms => _atoms;
 
@@ -19,6 +20,22 @@ public sealed class AtomSet
     public IReadOnlyList<string> Outside => _outside;
 
     public bool Exact => _outside.Count == 0;
+
+    /// <summary>
+    /// Atoms in positive position (not under <c>!</c>, not a <c>!=</c>; an exact subject, an IAM principal, a flexible
+    /// clause). Their equalities name the victim; a positive prefix or wildcard only suggests one when nothing is
+    /// pinned exactly, and a <c>!=</c> or a <c>contains</c> never does.
+    /// </summary>
+    public IReadOnlyList<ClaimAtom> Pins => _pins;
+
+    public void Pin(ClaimAtom atom)
+    {
+        ArgumentNullException.ThrowIfNull(atom);
+        if (!_pins.Contains(atom))
+        {
+            _pins.Add(atom);
+        }
+    }
 
     public void Add(ClaimAtom atom)
     {

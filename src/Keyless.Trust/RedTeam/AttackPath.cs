@@ -1,3 +1,4 @@
+using Keyless.Trust.GitLab;
 using Keyless.Trust.Identities;
 using Keyless.Trust.Model;
 
@@ -14,8 +15,11 @@ public sealed record AttackPath
     /// <summary>"provider projects/…/providers/x" or "credential 'name'".</summary>
     public required string Label { get; init; }
 
-    /// <summary>The <c>iss</c> GitLab puts in the token: the trusted issuer without a trailing slash.</summary>
-    public required string Issuer { get; init; }
+    /// <summary>The instance the trusted issuer belongs to; every token it mints carries its fixed <c>iss</c>.</summary>
+    public required GitLabInstance Instance { get; init; }
+
+    /// <summary>The <c>iss</c> GitLab puts in the token (never the trust's spelling of it).</summary>
+    public string Issuer => Instance.Issuer;
 
     public required string Audience { get; init; }
 

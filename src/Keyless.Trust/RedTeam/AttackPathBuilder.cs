@@ -2,12 +2,16 @@ using Keyless.Cel;
 using Keyless.Trust.Claims;
 using Keyless.Trust.Evaluation;
 using Keyless.Trust.Evaluation.Azure;
+using Keyless.Trust.GitLab;
 using Keyless.Trust.Identities;
 using Keyless.Trust.Model;
 
 namespace Keyless.Trust.RedTeam;
 
-/// <summary>Turns an identity into its attack paths, each with the atoms its trust applies and its victim.</summary>
+/// <summary>
+/// Turns an identity into its attack paths: one per GCP provider or Azure credential and per victim project, each
+/// with the atoms its trust applies.
+/// </summary>
 public sealed class AttackPathBuilder(TrustSet trust)
 {
     private readonly Dictionary<GcpProvider, (Dictionary<string, ClaimSource> Mapping, CelExpr? Condition, HashSet<string> Reads)> _providers = [];
@@ -16,11 +20,15 @@ public sealed class AttackPathBuilder(TrustSet trust)
     {
         ArgumentNullException.ThrowIfNull(identity);
         return identity.Azure is { } azure
-            ? azure.Credentials.Select(c => Azure(identity, c)).ToArray()
-            : identity.Providers.Select(p => Gcp(identity, p)).ToArray();
+            ? azure.Credentials.SelectMany(c => Azure(identity, c)).ToArray()
+            : identity.Providers.SelectMany(p => Gcp(identity, p)).ToArray();
     }
 
-    private AttackPath Gcp(Identity identity, GcpProvider provider)
+    private static IEnumerable<AttackPath> PerVictim(AttackPath path, IReadOnlyList<VictimProject> victims) =>
+        victims.Count == 1 ? [path with { Victim = victims[0] }]
+        : victims.Select(v => path with { Victim = v, Label = $"{path.Label} (for project '{v.Path}')" });
+
+    private IEnumerable<AttackPath> Gcp(Identity identity, GcpProvider provider)
     {
         var atoms = new AtomSet();
         var (mapping, condition, reads) = Compiled(provider);
@@ -82,21 +90,23 @@ public sealed class AttackPathBuilder(TrustSet trust)
             }
         }
 
+        SubPatterns.DeriveProjectAtoms(atoms);
         var name = trust.StsProviderName(provider);
-        return new AttackPath
+        var victims = VictimResolver.ResolveAll(trust, atoms, boundProjectIds);
+        return PerVictim(new AttackPath
         {
             Identity = identity,
             Label = "provider " + provider.Name,
-            Issuer = (provider.IssuerUri ?? "https://gitlab.com").TrimEnd('/'),
+            Instance = GitLabInstance.ForIssuer(provider.IssuerUri),
             Audience = provider.AllowedAudiences.Count > 0 ? provider.AllowedAudiences[0] : "//iam.googleapis.com/" + name,
             Provider = provider,
             Source = provider.Source,
             Atoms = atoms,
-            Victim = VictimResolver.Resolve(trust, atoms, boundProjectIds),
-        };
+            Victim = victims[0],
+        }, victims);
     }
 
-    private AttackPath Azure(Identity identity, AzureFederatedCredential credential)
+    private IEnumerable<AttackPath> Azure(Identity identity, AzureFederatedCredential credential)
     {
         var atoms = new AtomSet();
         atoms.Read(GitLabClaimNames.Subject);
@@ -108,18 +118,21 @@ public sealed class AttackPathBuilder(TrustSet trust)
                 atoms.NotInFragment("the claimsMatchingExpression does not parse: " + parsed.Error);
             }
 
+            // Clauses are joined by 'and' only: every one must hold.
             foreach (var clause in parsed.Clauses)
             {
                 var atom = new ClaimAtom(clause.Claim, clause.Operator == "eq" ? AtomKind.Equals : AtomKind.Wildcard, clause.Value);
                 atoms.Add(atom);
-                SubPatterns.Decompose(atom, atoms);
+                atoms.Pin(atom);
+                SubPatterns.Decompose(atom, atoms, pin: true);
             }
         }
         else if (credential.Subject is { } subject)
         {
             var atom = new ClaimAtom(GitLabClaimNames.Subject, AtomKind.Equals, subject);
             atoms.Add(atom);
-            SubPatterns.Decompose(atom, atoms);
+            atoms.Pin(atom);
+            SubPatterns.Decompose(atom, atoms, pin: true);
         }
 
         if (credential.Unknown.Count > 0)
@@ -127,17 +140,19 @@ public sealed class AttackPathBuilder(TrustSet trust)
             atoms.NotInFragment($"{string.Join(", ", credential.Unknown)} not known until apply");
         }
 
-        return new AttackPath
+        SubPatterns.DeriveProjectAtoms(atoms);
+        var victims = VictimResolver.ResolveAll(trust, atoms);
+        return PerVictim(new AttackPath
         {
             Identity = identity,
             Label = $"credential '{credential.Name}'",
-            Issuer = credential.Issuer ?? "https://gitlab.com",
+            Instance = GitLabInstance.ForIssuer(credential.Issuer),
             Audience = credential.Audiences.Count > 0 ? credential.Audiences[0] : "api://AzureADTokenExchange",
             Credential = credential,
             Source = credential.Source,
             Atoms = atoms,
-            Victim = VictimResolver.Resolve(trust, atoms),
-        };
+            Victim = victims[0],
+        }, victims);
     }
 
     private (Dictionary<string, ClaimSource> Mapping, CelExpr? Condition, HashSet<string> Reads) Compiled(GcpProvider provider)

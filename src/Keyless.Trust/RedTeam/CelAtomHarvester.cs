@@ -6,8 +6,9 @@ namespace Keyless.Trust.RedTeam;
 /// <summary>
 /// Walks a GCP attribute condition (CEL over <c>assertion</c>, <c>google</c>, <c>attribute</c>) and records each
 /// literal or pattern it applies to a claim. Boolean structure (<c>&amp;&amp;</c>, <c>||</c>, <c>!</c>) is kept
-/// out: the search tries every class of every atom, so any boolean combination is covered. Anything else is
-/// recorded as outside the fragment, and its literals are still harvested.
+/// out of the atoms: the search tries every class of every atom, so any boolean combination is covered. Only the
+/// polarity is kept, so an equality that must hold (not under <c>!</c>, not a <c>!=</c>) can name the victim.
+/// Anything else is recorded as outside the fragment, and its literals are still harvested.
 /// </summary>
 public sealed class CelAtomHarvester(IReadOnlyDictionary<string, ClaimSource> mapping, AtomSet into)
 {
@@ -47,19 +48,20 @@ public sealed class CelAtomHarvester(IReadOnlyDictionary<string, ClaimSource> ma
             into.Read(claim);
         }
 
-        var stack = new Stack<CelExpr>();
-        stack.Push(condition);
+        var stack = new Stack<(CelExpr Node, Polarity Polarity)>();
+        stack.Push((condition, Polarity.Positive));
         while (stack.Count > 0)
         {
-            var node = stack.Pop();
+            var (node, polarity) = stack.Pop();
             switch (node)
             {
                 case CelConst:
                     continue;
                 case CelCall call when Connectives.Contains(call.Function):
+                    var inner = call.Function == CelOperators.LogicalNot ? Flip(polarity) : polarity;
                     foreach (var arg in call.Args)
                     {
-                        stack.Push(arg);
+                        stack.Push((arg, inner));
                     }
 
                     continue;
@@ -67,12 +69,12 @@ public sealed class CelAtomHarvester(IReadOnlyDictionary<string, ClaimSource> ma
                     continue; // has(assertion.x): presence is a class the search covers (claims absent or present).
             }
 
-            if (!TryAtom(node))
+            if (!TryAtom(node, polarity))
             {
                 into.NotInFragment(Describe(node));
                 foreach (var child in CelTree.Children(node))
                 {
-                    stack.Push(child);
+                    stack.Push((child, Polarity.Unknown));
                 }
             }
         }
@@ -83,7 +85,7 @@ public sealed class CelAtomHarvester(IReadOnlyDictionary<string, ClaimSource> ma
     {
         if (mapping.TryGetValue(target, out var source))
         {
-            Add(source, AtomKind.Equals, value, target);
+            Add(source, AtomKind.Equals, value, target, Polarity.Positive);
         }
         else
         {
@@ -91,15 +93,16 @@ public sealed class CelAtomHarvester(IReadOnlyDictionary<string, ClaimSource> ma
         }
     }
 
-    private bool TryAtom(CelExpr node)
+    private bool TryAtom(CelExpr node, Polarity polarity)
     {
         switch (node)
         {
-            case CelCall { Function: CelOperators.Equal or CelOperators.NotEqual, Args: [var a, var b] }:
+            case CelCall { Function: CelOperators.Equal or CelOperators.NotEqual, Args: [var a, var b] } equality:
                 var (operand, literal) = b is CelConst ? (a, b as CelConst) : (b, a as CelConst);
                 if (literal is not null && literal.Value.TryGetString(out var text) && Resolve(operand) is { } source)
                 {
-                    Add(source, AtomKind.Equals, text, $"the expression at offset {operand.Offset}");
+                    Add(source, AtomKind.Equals, text, $"the expression at offset {operand.Offset}",
+                        equality.Function == CelOperators.NotEqual ? Flip(polarity) : polarity);
                     return true;
                 }
 
@@ -112,7 +115,7 @@ public sealed class CelAtomHarvester(IReadOnlyDictionary<string, ClaimSource> ma
                         return false;
                     }
 
-                    Add(inSource, AtomKind.Equals, s, $"the expression at offset {element.Offset}");
+                    Add(inSource, AtomKind.Equals, s, $"the expression at offset {element.Offset}", polarity);
                 }
 
                 return true;
@@ -131,19 +134,26 @@ public sealed class CelAtomHarvester(IReadOnlyDictionary<string, ClaimSource> ma
                     into.NotInFragment($"the regular expression '{pattern}' is not one of the simple shapes the search instantiates");
                 }
 
-                Add(callSource, kind, pattern, $"the expression at offset {target.Offset}");
+                Add(callSource, kind, pattern, $"the expression at offset {target.Offset}", polarity);
+
+                // ^literal$ pins exactly one value, as == does.
+                if (kind == AtomKind.Regex && RegexExamples.ExactLiteral(pattern) is { } exact)
+                {
+                    Add(callSource, AtomKind.Equals, exact, $"the expression at offset {target.Offset}", polarity);
+                }
+
                 return true;
             default:
                 return false;
         }
     }
 
-    private void Add(ClaimSource source, AtomKind kind, string literal, string where)
+    private void Add(ClaimSource source, AtomKind kind, string literal, string where, Polarity polarity)
     {
         switch (source)
         {
             case ClaimSource.Direct direct:
-                Emit(new ClaimAtom(direct.Claim, kind, literal));
+                Emit(new ClaimAtom(direct.Claim, kind, literal), polarity);
                 return;
             case ClaimSource.Extract extract:
                 // extract('before{x}after') == L holds when the claim holds before + L + after (first occurrence).
@@ -154,7 +164,7 @@ public sealed class CelAtomHarvester(IReadOnlyDictionary<string, ClaimSource> ma
                     AtomKind.Suffix => literal + extract.After,
                     _ => extract.Before,
                 };
-                Emit(new ClaimAtom(extract.Claim, AtomKind.Contains, needle));
+                Emit(new ClaimAtom(extract.Claim, AtomKind.Contains, needle), Polarity.Unknown);
                 if (kind is not (AtomKind.Equals or AtomKind.Prefix))
                 {
                     into.NotInFragment($"{kind} on an extract() of {extract.Claim}");
@@ -164,7 +174,7 @@ public sealed class CelAtomHarvester(IReadOnlyDictionary<string, ClaimSource> ma
             case ClaimSource.Concat concat when kind == AtomKind.Equals && SplitConcat(concat, literal) is { } values:
                 foreach (var (claim, value) in values)
                 {
-                    Emit(new ClaimAtom(claim, AtomKind.Equals, value));
+                    Emit(new ClaimAtom(claim, AtomKind.Equals, value), polarity);
                 }
 
                 return;
@@ -174,12 +184,17 @@ public sealed class CelAtomHarvester(IReadOnlyDictionary<string, ClaimSource> ma
         }
     }
 
-    private void Emit(ClaimAtom atom)
+    private void Emit(ClaimAtom atom, Polarity polarity)
     {
         into.Add(atom);
+        if (polarity == Polarity.Positive)
+        {
+            into.Pin(atom);
+        }
+
         if (atom.Claim == Claims.GitLabClaimNames.Subject)
         {
-            SubPatterns.Decompose(atom, into);
+            SubPatterns.Decompose(atom, into, polarity == Polarity.Positive);
         }
         else if (atom.Claim == Claims.GitLabClaimNames.RefPath && atom.Kind == AtomKind.Equals)
         {
@@ -278,6 +293,13 @@ public sealed class CelAtomHarvester(IReadOnlyDictionary<string, ClaimSource> ma
 
         return parts.Any(p => p.Item2);
     }
+
+    private static Polarity Flip(Polarity polarity) => polarity switch
+    {
+        Polarity.Positive => Polarity.Negative,
+        Polarity.Negative => Polarity.Positive,
+        _ => Polarity.Unknown,
+    };
 
     private static string Describe(CelExpr node) => node switch
     {

@@ -18,23 +18,26 @@ public static class GuidedSearch
     [
         GitLabClaimNames.ProjectId, GitLabClaimNames.ProjectPath, GitLabClaimNames.NamespaceId, GitLabClaimNames.NamespacePath,
         GitLabClaimNames.JobProjectId, GitLabClaimNames.JobProjectPath, GitLabClaimNames.JobNamespaceId, GitLabClaimNames.JobNamespacePath,
-        GitLabClaimNames.CiConfigRefUri,
+        GitLabClaimNames.CiConfigRefUri, GitLabClaimNames.ProjectVisibility,
     ];
 
-    private static readonly string[] RefClaims = [GitLabClaimNames.Ref, GitLabClaimNames.RefType, GitLabClaimNames.RefPath, GitLabClaimNames.RefProtected, GitLabClaimNames.CiConfigRefUri];
+    private static readonly string[] RefClaims =
+        [GitLabClaimNames.Ref, GitLabClaimNames.RefType, GitLabClaimNames.RefPath, GitLabClaimNames.RefProtected, GitLabClaimNames.CiConfigRefUri, GitLabClaimNames.PipelineSource];
 
     private static readonly string[] EnvClaims = [GitLabClaimNames.Environment, GitLabClaimNames.EnvironmentProtected, GitLabClaimNames.DeploymentTier, GitLabClaimNames.EnvironmentAction];
 
     private static readonly string[] UserClaims = [GitLabClaimNames.UserLogin, GitLabClaimNames.UserEmail, GitLabClaimNames.UserId, GitLabClaimNames.UserAccessLevel];
 
-    public static SearchResult Run(AttackPath path, SearchSpace space, Func<JsonObject, bool> admits)
+    public static SearchResult Run(AttackPath path, SearchSpace space, Func<JsonObject, bool> admits, Func<JsonObject, Realizability> realizable)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(space);
         ArgumentNullException.ThrowIfNull(admits);
+        ArgumentNullException.ThrowIfNull(realizable);
         if (space.IsEmpty)
         {
-            return new SearchResult { Tried = 0, Complete = path.Atoms.Exact, Gaps = path.Atoms.Outside, Assumptions = space.Assumptions };
+            // No token at all: complete whatever the trust says.
+            return new SearchResult { Tried = 0, Complete = true, Assumptions = space.Assumptions };
         }
 
         var read = path.Atoms.ClaimsRead;
@@ -45,16 +48,16 @@ public static class GuidedSearch
         var atoms = path.Atoms;
         var signature = new ClassSignature(atoms);
         var projects = Reads(ProjectClaims, SubComponentsOfProject) ? Classes(space.Projects, signature.Of) : space.Projects.Take(1).ToList();
-        var refs = Reads(RefClaims) ? Classes(space.Refs, signature.Of) : space.Refs.Take(1).ToList();
+        var events = Reads(RefClaims) ? Classes(space.RefEvents, signature.Of) : space.RefEvents.Take(1).ToList();
         var envs = Reads(EnvClaims) ? Classes(space.Environments, signature.Of) : space.Environments.Take(1).ToList();
-        var sources = read.Contains(GitLabClaimNames.PipelineSource) ? Classes(space.PipelineSources, signature.Of) : space.PipelineSources.Take(1).ToList();
         var users = Reads(UserClaims) ? Classes(space.Users, signature.Of) : space.Users.Take(1).ToList();
         var runners = read.Contains(GitLabClaimNames.RunnerEnvironment) ? space.Runners.ToList() : space.Runners.Take(1).ToList();
         var components = subRead ? space.ComponentSets.ToList() : space.ComponentSets.Take(1).ToList();
 
-        int[] sizes = [projects.Count, refs.Count, envs.Count, sources.Count, users.Count, runners.Count, components.Count];
+        int[] sizes = [projects.Count, events.Count, envs.Count, users.Count, runners.Count, components.Count];
         var total = sizes.Aggregate(1L, (a, b) => a * b);
         var gaps = new List<string>(atoms.Outside);
+        gaps.AddRange(SearchCoverage.Gaps(atoms));
         if (read.Contains(GitLabClaimNames.CiConfigRefUri))
         {
             gaps.Add("ci_config_ref_uri is read; its values follow from project and ref and are not split into classes of their own");
@@ -66,16 +69,27 @@ public static class GuidedSearch
         }
 
         var index = new int[sizes.Length];
-        var host = TokenFactory.Host(path.Issuer);
+        var host = TokenFactory.Host(space.Issuer);
         var tried = 0;
+        var rejected = 0;
+        string? firstRefusal = null;
         while (tried < MaxCandidates)
         {
-            var shape = new TokenShape(projects[index[0]], refs[index[1]], envs[index[2]], sources[index[3]], users[index[4]], runners[index[5]], components[index[6]]);
-            var claims = TokenFactory.Build(path, shape, host);
+            var shape = new TokenShape(projects[index[0]], events[index[1]], envs[index[2]], users[index[3]], runners[index[4]], components[index[5]]);
+            var claims = TokenFactory.Build(space.Issuer, path.Audience, shape, host);
             tried++;
             if (admits(claims))
             {
-                return new SearchResult { Witness = claims, Path = path, Tried = tried, Complete = gaps.Count == 0, Gaps = gaps, Assumptions = space.Assumptions };
+                // The independent check: a witness GitLab could not mint is a bug of the generator, never a finding.
+                if (realizable(claims) is { IsRealizable: false } refused)
+                {
+                    rejected++;
+                    firstRefusal ??= refused.ToString();
+                }
+                else
+                {
+                    return new SearchResult { Witness = claims, Path = path, Tried = tried, Complete = gaps.Count == 0, Gaps = gaps, Assumptions = space.Assumptions };
+                }
             }
 
             if (!Next(index, sizes))
@@ -84,7 +98,12 @@ public static class GuidedSearch
             }
         }
 
-        return new SearchResult { Tried = tried, Complete = gaps.Count == 0, Gaps = gaps, Assumptions = space.Assumptions };
+        if (rejected > 0)
+        {
+            gaps.Add($"{rejected} admitted candidates were tokens GitLab cannot mint for this persona and were dropped (the first: {firstRefusal})");
+        }
+
+        return new SearchResult { Tried = tried, Complete = gaps.Count == 0, Gaps = gaps, Assumptions = space.Assumptions, Rejected = rejected };
     }
 
     private static readonly string[] SubComponentsOfProject =
@@ -132,27 +151,27 @@ public static class GuidedSearch
             (GitLabClaimNames.ProjectId, p.Id), (GitLabClaimNames.ProjectPath, p.Path), (GitLabClaimNames.NamespaceId, p.NamespaceId),
             (GitLabClaimNames.NamespacePath, p.NamespacePath), (GitLabClaimNames.JobProjectId, p.JobId), (GitLabClaimNames.JobProjectPath, p.JobPath),
             (GitLabClaimNames.JobNamespaceId, p.JobNamespaceId), (GitLabClaimNames.JobNamespacePath, p.JobNamespacePath),
-            ("ci_config_ref_uri.path", p.Path),
+            (GitLabClaimNames.ProjectVisibility, p.Visibility), ("ci_config_ref_uri.path", p.Path),
         ]);
 
-        public string Of(RefShape r) => Of(
+        public string Of(RefEvent e) => Of(
         [
-            (GitLabClaimNames.Ref, r.Name), (GitLabClaimNames.RefType, r.Type), (GitLabClaimNames.RefPath, r.RefPath),
-            (GitLabClaimNames.RefProtected, r.Protected ? "true" : "false"), ("ci_config_ref_uri.ref", r.RefPath),
+            (GitLabClaimNames.Ref, e.Ref.Name), (GitLabClaimNames.RefType, e.Ref.Type), (GitLabClaimNames.RefPath, e.Ref.RefPath),
+            (GitLabClaimNames.RefProtected, e.Ref.Protected ? "true" : "false"), ("ci_config_ref_uri.ref", e.Ref.RefPath),
+            (GitLabClaimNames.PipelineSource, e.PipelineSource),
         ]);
 
         public string Of(EnvShape e) => Of(
         [
             (GitLabClaimNames.Environment, e.Name), (GitLabClaimNames.EnvironmentProtected, e.Name is null ? null : e.Protected ? "true" : "false"),
             (GitLabClaimNames.DeploymentTier, e.Name is null ? null : e.Tier ?? "other"),
+            (GitLabClaimNames.EnvironmentAction, e.Name is null ? null : e.Action),
         ]);
 
         public string Of(UserShape u) => Of(
         [
             (GitLabClaimNames.UserLogin, u.Login), (GitLabClaimNames.UserEmail, u.Email), (GitLabClaimNames.UserId, u.Id), (GitLabClaimNames.UserAccessLevel, u.AccessLevel),
         ]);
-
-        public string Of(string pipelineSource) => Of([(GitLabClaimNames.PipelineSource, pipelineSource)]);
 
         // The claim/value pairs live on the stack: every value of every dimension of every path gets a signature.
         private string Of(ReadOnlySpan<(string Claim, string? Value)> values)

@@ -1,180 +1,127 @@
 using System.Runtime.CompilerServices;
-using Keyless.Trust.Claims;
-using Keyless.Trust.Evaluation.Azure;
+using Keyless.Trust.GitLab;
 using Keyless.Trust.Model;
 
 namespace Keyless.Trust.RedTeam;
 
 /// <summary>
-/// What each persona can make GitLab mint (spec §4), as a <see cref="SearchSpace"/> for one path: its project
-/// claims, refs (with <c>ref_protected</c> from the project's protection rules, or GitLab's defaults), environments
-/// (with <c>environment_protected</c>), pipeline sources, users and sub components.
+/// What each persona can make GitLab mint (spec §4), from the model of GitLab in <see cref="GitLab"/>, as a
+/// <see cref="SearchSpace"/> for one path. Every value it offers is one GitLab can send for that persona: projects
+/// only where the persona may own or work in them, refs and environment names GitLab accepts, the five tiers, real
+/// pipeline sources, <c>ref_protected</c> and <c>environment_protected</c> as the victim's protections (or GitLab's
+/// defaults) make them. <see cref="RealizabilityCheck"/> checks the result independently.
 /// </summary>
 public static class PersonaCapabilities
 {
-    private static readonly string[] AllSources = ["push", "web", "merge_request_event", "schedule", "api", "trigger"];
-    private static readonly string[] DeveloperSources = ["push", "web", "merge_request_event"];
-    private static readonly string[] Tiers = ["production", "staging", "testing", "development", "other"];
-
     /// <summary>What every scenario reads from a path, computed once per path rather than once per scenario.</summary>
     private static readonly ConditionalWeakTable<AttackPath, PathValues> Values = [];
 
-    public static SearchSpace For(AttackScenario scenario, AttackPath path)
+    public static SearchSpace For(AttackScenario scenario, AttackPath path, GitLabWorld world, GitLabInstance? orgInstance = null)
     {
         ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(world);
         var victim = path.Victim;
         var values = Values.GetValue(path, p => new PathValues(p));
+        var instance = scenario == AttackScenario.ProjectMaintainer && orgInstance is not null ? orgInstance : path.Instance;
         var assumptions = new List<string>();
-        var full = scenario is AttackScenario.Anyone or AttackScenario.GroupMember or AttackScenario.PathReclaimer;
+        var own = scenario is AttackScenario.Anyone or AttackScenario.GroupMember or AttackScenario.PathReclaimer;
 
-        var projects = Projects(scenario, victim, values);
-        var refNames = values.RefNames;
-        var refs = scenario switch
+        if (scenario == AttackScenario.PathReclaimer && !victim.NamespaceKnown)
         {
-            _ when full => refNames.SelectMany(n => new[] { new RefShape("branch", n, true), new RefShape("tag", n, true), new RefShape("branch", n, false), new RefShape("tag", n, false) }).ToArray(),
-            AttackScenario.ForkContributor => refNames.Select(n => new RefShape("branch", n, false)).ToArray(),
-            AttackScenario.DeveloperTag => DeveloperRefs(victim, refNames, tags: true, assumptions),
-            AttackScenario.DeveloperBranch or AttackScenario.DeveloperEnvironment => DeveloperRefs(victim, refNames, tags: false, assumptions),
-            _ => refNames.SelectMany(n => new[] { new RefShape("branch", n, IsProtected(victim, n, tags: false)), new RefShape("tag", n, IsProtected(victim, n, tags: true)) }).ToArray(),
+            return SearchSpace.Empty(instance.Issuer, "the trust names no project or namespace path to reclaim");
+        }
+
+        // Whoever works in the victim, or in its group, attacks the project the pattern was read off: an assumption.
+        if (victim.Assumption is { } guess && scenario is not AttackScenario.Anyone)
+        {
+            assumptions.Add(guess);
+        }
+
+        if (scenario == AttackScenario.GroupMember && victim.Project?.NamespaceKind == "user")
+        {
+            return SearchSpace.Empty(instance.Issuer, $"'{victim.NamespacePath}' is a user namespace: there is no group to be a member of");
+        }
+
+        if (scenario == AttackScenario.ForkContributor)
+        {
+            switch (victim.Project?.ForkPipelinesInParent)
+            {
+                case false:
+                    return SearchSpace.Empty(instance.Issuer, "the project does not run fork pipelines in itself (ci_allow_fork_pipelines_to_run_in_parent_project is false)");
+                case null:
+                    assumptions.Add("fork merge request pipelines may run in the project (GitLab's default; ci_allow_fork_pipelines_to_run_in_parent_project was not given)");
+                    break;
+            }
+        }
+
+        var projects = ProjectCandidates.For(scenario, victim, values.PathCandidates, world, instance);
+        var refEvents = scenario switch
+        {
+            _ when own => OwnRefEvents(values.RefNames),
+            AttackScenario.ForkContributor => values.RefNames.Select(n => new RefEvent(new RefShape("branch", n, false), PipelineSources.MergeRequestEvent)).ToArray(),
+            AttackScenario.DeveloperTag => DeveloperRefEvents(victim, values.RefNames, tags: true, assumptions),
+            AttackScenario.DeveloperBranch or AttackScenario.DeveloperEnvironment => DeveloperRefEvents(victim, values.RefNames, tags: false, assumptions),
+            _ => MaintainerRefEvents(victim, values.RefNames),
         };
 
         var envNames = values.EnvironmentNames;
-        var tiers = values.Tiers;
+        var tiers = GitLabEnvironments.Tiers;
         EnvShape[] environments = scenario switch
         {
-            _ when full => [EnvShape.None, .. envNames.SelectMany(n => tiers.SelectMany(t => new[] { new EnvShape(n, true, t), new EnvShape(n, false, t) }))],
+            _ when own => [EnvShape.None, .. envNames.SelectMany(n => tiers.SelectMany(t => new[] { new EnvShape(n, true, t), new EnvShape(n, false, t) }))],
             AttackScenario.DeveloperBranch => [EnvShape.None],
             AttackScenario.DeveloperEnvironment => DeveloperEnvironments(victim, envNames, tiers, assumptions),
             AttackScenario.DeveloperTag or AttackScenario.ForkContributor => [EnvShape.None, .. DeveloperEnvironments(victim, envNames, tiers, assumptions)],
-            _ => [EnvShape.None, .. envNames.SelectMany(n => tiers.Select(t => new EnvShape(n, victim.ProtectedEnvironments.Any(e => e.Name == n), t)))],
+            _ => [EnvShape.None, .. envNames.SelectMany(n => tiers.Select(t => new EnvShape(n, victim.EnvironmentRuleFor(n) is not null, t)))],
         };
 
-        string[] sources = scenario switch
+
+        // Every action only where the trust reads it: the job's YAML chooses it (environment:action).
+        if (path.Atoms.ClaimsRead.Contains(Claims.GitLabClaimNames.EnvironmentAction))
         {
-            AttackScenario.ForkContributor => ["merge_request_event"],
-            AttackScenario.DeveloperBranch or AttackScenario.DeveloperTag or AttackScenario.DeveloperEnvironment => DeveloperSources,
-            _ => values.AllSources,
-        };
+            environments = [.. environments.SelectMany(e => e.Name is null ? [e] : GitLabEnvironments.Actions.Select(a => e with { Action = a }))];
+        }
 
         return new SearchSpace
         {
+            Issuer = instance.Issuer,
             Projects = projects,
-            Refs = refs,
+            RefEvents = refEvents,
             Environments = environments,
-            PipelineSources = sources,
-            Users = Users(scenario, values),
-            Runners = values.Runners,
-            ComponentSets = full || scenario == AttackScenario.ForkContributor ? values.OwnProjectComponents : values.VictimComponents,
+            Users = PersonaUsers.For(scenario, values.UserCandidates, world),
+            Runners = instance.IsGitLabCom ? ["gitlab-hosted", "self-hosted"] : ["self-hosted"],
+            ComponentSets = own ? values.OwnProjectComponents : values.VictimComponents,
             Assumptions = assumptions,
         };
     }
 
-    private static ProjectShape[] Projects(AttackScenario scenario, VictimProject victim, PathValues values)
+    /// <summary>In their own project a persona sets every protection: any ref, protected or not, from any source.</summary>
+    private static RefEvent[] OwnRefEvents(IReadOnlyList<string> names)
     {
-        var own = new ProjectShape(victim.Id, victim.Path, victim.NamespaceId, victim.NamespacePath, victim.Id, victim.Path, victim.NamespaceId, victim.NamespacePath);
-        var takenIds = new HashSet<string>(values.TakenIds, StringComparer.Ordinal);
-        var nextId = 9000001;
-        string NewId()
+        var events = new List<RefEvent>();
+        foreach (var source in PipelineSources.All)
         {
-            while (takenIds.Contains(nextId.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+            foreach (var name in names)
             {
-                nextId++;
-            }
-
-            return (nextId++).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        }
-
-        ProjectShape Other(string path, bool jobInVictim)
-        {
-            var ns = path[..path.LastIndexOf('/')];
-            var nsId = ns == victim.NamespacePath ? victim.NamespaceId : NewId();
-            var id = NewId();
-            return jobInVictim
-                ? new ProjectShape(id, path, nsId, ns, victim.Id, victim.Path, victim.NamespaceId, victim.NamespacePath)
-                : new ProjectShape(id, path, nsId, ns, id, path, nsId, ns);
-        }
-
-        switch (scenario)
-        {
-            case AttackScenario.PathReclaimer:
-                var newNs = NewId();
-                var id1 = NewId();
-                var id2 = NewId();
-                return
-                [
-                    new ProjectShape(id1, victim.Path, victim.NamespaceId, victim.NamespacePath, id1, victim.Path, victim.NamespaceId, victim.NamespacePath),
-                    new ProjectShape(id2, victim.Path, newNs, victim.NamespacePath, id2, victim.Path, newNs, victim.NamespacePath),
-                ];
-            case AttackScenario.Anyone or AttackScenario.GroupMember or AttackScenario.ForkContributor:
-                var group = scenario == AttackScenario.GroupMember;
-                return values.PathCandidates
-                    .Where(p => group ? InGroup(p, victim) : !InGroup(p, victim) && !values.Taken(p))
-                    .Select(p => Other(p, jobInVictim: scenario == AttackScenario.ForkContributor))
-                    .ToArray();
-            default:
-                return [own];
-        }
-    }
-
-    /// <summary>Project paths worth trying: around every path, namespace and sub literal, and around the victim.</summary>
-    private static List<string> PathCandidates(VictimProject victim, AtomSet atoms)
-    {
-        var paths = new List<string>
-        {
-            "keyless-attacker/" + victim.Name,
-            victim.Path + "-evil",
-            victim.Path + "x",
-            "evil/" + victim.Path,
-            victim.TopGroup + "/keyless-other",
-            victim.TopGroup + "/keyless-sub/keyless-other",
-            victim.NamespacePath + "/keyless-other",
-            victim.Path + "/keyless-other",
-            victim.TopGroup + "-evil/" + victim.Name,
-            victim.TopGroup + "x/" + victim.Name,
-        };
-        paths.AddRange(CandidateValues.For(atoms, GitLabClaimNames.ProjectPath, GitLabClaimNames.JobProjectPath, GitLabClaimNames.SourceProjectPath));
-        foreach (var ns in CandidateValues.For(atoms, GitLabClaimNames.NamespacePath, GitLabClaimNames.JobNamespacePath))
-        {
-            paths.Add(ns + "/keyless-other");
-        }
-
-        return Distinct(paths.Where(Valid)).ToList();
-    }
-
-    /// <summary>A path GitLab could hold: two or more non-empty segments, no characters a path cannot contain.</summary>
-    private static bool Valid(string path) =>
-        path.Contains('/', StringComparison.Ordinal) && !path.Split('/').Any(s => s.Length == 0)
-        && path.All(c => char.IsAsciiLetterOrDigit(c) || c is '/' or '-' or '_' or '.');
-
-    private static bool InGroup(string path, VictimProject victim) =>
-        path.Split('/')[0] == victim.TopGroup && path != victim.Path;
-
-    private static List<string> RefNames(VictimProject victim, AtomSet atoms)
-    {
-        var names = new List<string> { victim.DefaultBranch, "keyless-feature" };
-        names.AddRange(CandidateValues.For(atoms, GitLabClaimNames.Ref));
-        foreach (var refPath in CandidateValues.For(atoms, GitLabClaimNames.RefPath))
-        {
-            foreach (var prefix in new[] { "refs/heads/", "refs/tags/" })
-            {
-                if (refPath.StartsWith(prefix, StringComparison.Ordinal) && refPath.Length > prefix.Length)
+                if (source == PipelineSources.MergeRequestEvent)
                 {
-                    names.Add(refPath[prefix.Length..]);
+                    // Merge request pipelines run for the source branch on refs/merge-requests/…, never protected
+                    // (Project#protected_for? is false for a ref that is neither a branch nor a tag).
+                    events.Add(new RefEvent(new RefShape("branch", name, false), source));
+                    continue;
                 }
+
+                events.Add(new RefEvent(new RefShape("branch", name, true), source));
+                events.Add(new RefEvent(new RefShape("tag", name, true), source));
+                events.Add(new RefEvent(new RefShape("branch", name, false), source));
+                events.Add(new RefEvent(new RefShape("tag", name, false), source));
             }
         }
 
-        foreach (var rule in victim.ProtectedBranches.Concat(victim.ProtectedTags))
-        {
-            names.Add(rule.Pattern.Replace("*", "x", StringComparison.Ordinal));
-            names.Add(rule.Pattern.Replace("*", string.Empty, StringComparison.Ordinal) + "-evil");
-        }
-
-        // Git refs cannot hold ':', '*', '?', '[', spaces or '..'.
-        return Distinct(names.Where(n => n.Length > 0 && !n.Any(c => c is ':' or '*' or '?' or '[' or ' ' or '~' or '^' or '\\') && !n.Contains("..", StringComparison.Ordinal)));
+        return [.. events];
     }
 
-    private static RefShape[] DeveloperRefs(VictimProject victim, IEnumerable<string> names, bool tags, List<string> assumptions)
+    private static RefEvent[] DeveloperRefEvents(VictimProject victim, IReadOnlyList<string> names, bool tags, List<string> assumptions)
     {
         if (!victim.SettingsKnown)
         {
@@ -183,39 +130,56 @@ public static class PersonaCapabilities
                 : $"only '{victim.DefaultBranch}' is protected, for Maintainers (GitLab's default; no protected branches were given)");
         }
 
-        var shapes = new List<RefShape>();
+        var refs = new List<RefShape>();
         foreach (var name in names)
         {
-            var rule = Rule(victim, name, tags);
+            var rule = victim.RuleFor(name, tags);
             if (rule is null)
             {
-                shapes.Add(new RefShape(tags ? "tag" : "branch", name, false));
+                refs.Add(new RefShape(tags ? "tag" : "branch", name, false));
             }
-            else if (rule.PushAccess.Any(DeveloperMay) || (!tags && rule.MergeAccess.Any(DeveloperMay)))
+            else if (ProtectionRules.DeveloperMayPush(rule, tags))
             {
-                shapes.Add(new RefShape(tags ? "tag" : "branch", name, true));
+                refs.Add(new RefShape(tags ? "tag" : "branch", name, true));
             }
         }
 
-        return [.. shapes];
+        var events = new List<RefEvent>();
+        foreach (var source in PipelineSources.Developer)
+        {
+            foreach (var r in refs)
+            {
+                if (source != PipelineSources.MergeRequestEvent)
+                {
+                    events.Add(new RefEvent(r, source));
+                }
+                else if (!tags)
+                {
+                    events.Add(new RefEvent(r with { Protected = false }, source));
+                }
+            }
+        }
+
+        return [.. events.Distinct()];
     }
 
-    private static bool DeveloperMay(GitLabAccessLevel level) => level is GitLabAccessLevel.Developer or GitLabAccessLevel.Reporter or GitLabAccessLevel.Guest;
-
-    private static bool IsProtected(VictimProject victim, string name, bool tags) => Rule(victim, name, tags) is not null;
-
-    /// <summary>The protection rule covering a ref; without settings, GitLab's default protects only the default branch.</summary>
-    private static GitLabProtectedRef? Rule(VictimProject victim, string name, bool tags)
+    /// <summary>The project's own pipelines: every ref, protected exactly as its rules say.</summary>
+    private static RefEvent[] MaintainerRefEvents(VictimProject victim, IReadOnlyList<string> names)
     {
-        if (!victim.SettingsKnown)
+        var events = new List<RefEvent>();
+        foreach (var source in PipelineSources.Developer)
         {
-            return !tags && name == victim.DefaultBranch
-                ? new GitLabProtectedRef { Pattern = name, PushAccess = [GitLabAccessLevel.Maintainer], MergeAccess = [GitLabAccessLevel.Maintainer], Source = new SourceRef("(GitLab default)", null) }
-                : null;
+            foreach (var name in names)
+            {
+                events.Add(new RefEvent(new RefShape("branch", name, source != PipelineSources.MergeRequestEvent && victim.RuleFor(name, tag: false) is not null), source));
+                if (source != PipelineSources.MergeRequestEvent)
+                {
+                    events.Add(new RefEvent(new RefShape("tag", name, victim.RuleFor(name, tag: true) is not null), source));
+                }
+            }
         }
 
-        var rules = tags ? victim.ProtectedTags : victim.ProtectedBranches;
-        return rules.FirstOrDefault(r => new WildcardPattern(r.Pattern).IsMatch(name));
+        return [.. events];
     }
 
     private static EnvShape[] DeveloperEnvironments(VictimProject victim, IEnumerable<string> names, IReadOnlyList<string> tiers, List<string> assumptions)
@@ -228,12 +192,12 @@ public static class PersonaCapabilities
         var shapes = new List<EnvShape>();
         foreach (var name in names)
         {
-            var rule = victim.ProtectedEnvironments.FirstOrDefault(e => e.Name == name);
+            var rule = victim.EnvironmentRuleFor(name);
             if (rule is null)
             {
                 shapes.AddRange(tiers.Select(t => new EnvShape(name, false, t)));
             }
-            else if (rule.DeployAccess.Any(DeveloperMay))
+            else if (rule.DeployAccess.Any(ProtectionRules.DeveloperHas))
             {
                 shapes.AddRange(tiers.Select(t => new EnvShape(name, true, t)));
             }
@@ -242,74 +206,21 @@ public static class PersonaCapabilities
         return [.. shapes];
     }
 
-    private static UserShape[] Users(AttackScenario scenario, PathValues values)
-    {
-        var level = scenario switch
-        {
-            AttackScenario.Anyone or AttackScenario.PathReclaimer => "owner",
-            AttackScenario.GroupMember or AttackScenario.ProjectMaintainer => "maintainer",
-            _ => "developer",
-        };
-        // Attackers are other users: never a login the trust names. The project's own pipelines run as its members.
-        var logins = scenario == AttackScenario.ProjectMaintainer ? values.MaintainerLogins : values.AttackerLogins;
-        var users = logins.Select((l, i) => new UserShape(l, l + "@attacker.example", (8000001 + i).ToString(System.Globalization.CultureInfo.InvariantCulture), level)).ToList();
-        if (scenario == AttackScenario.ForkContributor)
-        {
-            // A parent member starts the fork's pipeline; its user claims are that member's.
-            users.Add(users[0] with { AccessLevel = "maintainer" });
-        }
-
-        return [.. users];
-    }
-
-    private static List<string> Distinct(IEnumerable<string> values) => values.Distinct(StringComparer.Ordinal).ToList();
-
     /// <summary>The values a path offers every scenario: candidates harvested from its atoms, around its victim.</summary>
     private sealed class PathValues
     {
-        private readonly HashSet<string> _takenPaths;
-
         public PathValues(AttackPath path)
         {
             var victim = path.Victim;
             var atoms = path.Atoms;
-            TakenIds = [.. atoms.Atoms.Where(a => a.Claim.EndsWith("_id", StringComparison.Ordinal)).Select(a => a.Literal), victim.Id, victim.NamespaceId];
-
-            // Paths the trust names exactly are taken: they belong to someone already.
-            _takenPaths = new HashSet<string>(
-                atoms.Atoms.Where(a => a.Kind == AtomKind.Equals && a.Claim.EndsWith("_path", StringComparison.Ordinal)).Select(a => a.Literal),
-                StringComparer.Ordinal);
-            PathCandidates = PersonaCapabilities.PathCandidates(victim, atoms);
-            RefNames = PersonaCapabilities.RefNames(victim, atoms);
-            EnvironmentNames = Distinct([.. CandidateValues.For(atoms, GitLabClaimNames.Environment), "production", .. victim.ProtectedEnvironments.Select(e => e.Name)]);
-            Tiers = Distinct([.. PersonaCapabilities.Tiers, .. CandidateValues.For(atoms, GitLabClaimNames.DeploymentTier)]);
-            var harvestedSources = CandidateValues.For(atoms, GitLabClaimNames.PipelineSource).Where(s => s.All(c => char.IsAsciiLetterLower(c) || c == '_'));
-            AllSources = [.. Distinct([.. PersonaCapabilities.AllSources, .. harvestedSources])];
-            var hosted = path.Issuer.TrimEnd('/') == "https://gitlab.com";
-            Runners = hosted ? ["gitlab-hosted", "self-hosted"] : ["self-hosted"];
+            PathCandidates = ProjectCandidates.Paths(victim, atoms);
+            RefNames = RefCandidates(victim, atoms);
+            EnvironmentNames = Distinct([.. CandidateValues.For(atoms, Claims.GitLabClaimNames.Environment), "production", "keyless-review",
+                .. victim.ProtectedEnvironments.Select(e => e.Name)]).Where(GitLabEnvironments.IsValidName).ToList();
             VictimComponents = [victim.Components];
-
-            // Their own project: they choose its ci_id_token_sub_claim_components.
-            var components = new List<IReadOnlyList<string>> { victim.Components };
-            foreach (var atom in atoms.On(GitLabClaimNames.Subject))
-            {
-                if (SubPatterns.Components(atom.Literal) is { Count: > 0 } c && SubClaimRenderer.Validate(c) is null && !components.Any(x => x.SequenceEqual(c)))
-                {
-                    components.Add(c);
-                }
-            }
-
-            if (!components.Any(x => x.SequenceEqual(SubClaimRenderer.DefaultComponents)))
-            {
-                components.Add(SubClaimRenderer.DefaultComponents);
-            }
-
-            OwnProjectComponents = components;
-            MaintainerLogins = Distinct(["keyless-maintainer", .. atoms.On(GitLabClaimNames.UserLogin).Where(a => a.Kind == AtomKind.Equals).Select(a => a.Literal)]);
-            AttackerLogins = Distinct(["keyless-attacker", .. CandidateValues.For(atoms, GitLabClaimNames.UserLogin).Where(l => !atoms.Atoms.Any(a => a.Kind == AtomKind.Equals && a.Literal == l))]);
+            OwnProjectComponents = SubComponentChoices(victim, atoms);
+            UserCandidates = new PersonaUsers.Candidates(atoms);
         }
-
-        public string[] TakenIds { get; }
 
         public List<string> PathCandidates { get; }
 
@@ -317,20 +228,58 @@ public static class PersonaCapabilities
 
         public List<string> EnvironmentNames { get; }
 
-        public List<string> Tiers { get; }
-
-        public string[] AllSources { get; }
-
-        public string[] Runners { get; }
-
         public IReadOnlyList<IReadOnlyList<string>> VictimComponents { get; }
 
         public IReadOnlyList<IReadOnlyList<string>> OwnProjectComponents { get; }
 
-        public List<string> MaintainerLogins { get; }
+        public PersonaUsers.Candidates UserCandidates { get; }
 
-        public List<string> AttackerLogins { get; }
+        private static List<string> RefCandidates(VictimProject victim, AtomSet atoms)
+        {
+            var names = new List<string> { victim.DefaultBranch, "keyless-feature" };
+            names.AddRange(CandidateValues.For(atoms, Claims.GitLabClaimNames.Ref));
+            foreach (var refPath in CandidateValues.For(atoms, Claims.GitLabClaimNames.RefPath))
+            {
+                foreach (var prefix in new[] { "refs/heads/", "refs/tags/" })
+                {
+                    if (refPath.StartsWith(prefix, StringComparison.Ordinal) && refPath.Length > prefix.Length)
+                    {
+                        names.Add(refPath[prefix.Length..]);
+                    }
+                }
+            }
 
-        public bool Taken(string projectPath) => _takenPaths.Contains(projectPath);
+            foreach (var rule in victim.ProtectedBranches.Concat(victim.ProtectedTags))
+            {
+                names.Add(rule.Pattern.Replace("*", "x", StringComparison.Ordinal));
+                names.Add(rule.Pattern.Replace("*", string.Empty, StringComparison.Ordinal) + "-evil");
+            }
+
+            // A literal that is no valid ref ('release/') becomes one that starts the same way ('release/x').
+            var fixedUp = names.Select(n => GitRefNames.IsValid(n) ? n : GitRefNames.IsValid(n + "x") ? n + "x" : n);
+            return Distinct(fixedUp.Where(GitRefNames.IsValid));
+        }
+
+        /// <summary>In their own project a persona chooses <c>ci_id_token_sub_claim_components</c> (any list GitLab accepts).</summary>
+        private static List<IReadOnlyList<string>> SubComponentChoices(VictimProject victim, AtomSet atoms)
+        {
+            var components = new List<IReadOnlyList<string>> { victim.Components };
+            foreach (var atom in atoms.On(Claims.GitLabClaimNames.Subject))
+            {
+                if (SubPatterns.Components(atom.Literal) is { Count: > 0 } c && Claims.SubClaimRenderer.Validate(c) is null && !components.Any(x => x.SequenceEqual(c)))
+                {
+                    components.Add(c);
+                }
+            }
+
+            if (!components.Any(x => x.SequenceEqual(Claims.SubClaimRenderer.DefaultComponents)))
+            {
+                components.Add(Claims.SubClaimRenderer.DefaultComponents);
+            }
+
+            return components;
+        }
     }
+
+    internal static List<string> Distinct(IEnumerable<string> values) => values.Distinct(StringComparer.Ordinal).ToList();
 }

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Keyless.Trust.Claims;
+using Keyless.Trust.GitLab;
 using Keyless.Trust.Identities;
 using Keyless.Trust.Model;
 
@@ -7,18 +8,25 @@ namespace Keyless.Trust.RedTeam;
 
 /// <summary>
 /// Attacks every identity of a trust with every scenario: builds the attack paths once per identity, the
-/// scenario's search space per path, and searches it with <see cref="TrustEvaluator"/> as the oracle, so every
-/// witness is a token <c>keyless explain</c> allows.
+/// scenario's search space per path from the model of GitLab, and searches it with <see cref="TrustEvaluator"/> as
+/// the oracle, so every witness is a token <c>keyless explain</c> allows; <see cref="RealizabilityCheck"/> then
+/// confirms GitLab could mint it for that persona.
 /// </summary>
 public sealed class RedTeamEngine
 {
     private readonly AttackPathBuilder _paths;
     private readonly Dictionary<Identity, IReadOnlyList<AttackPath>> _cache = [];
+    private GitLabWorld? _world;
+    private RealizabilityCheck? _check;
 
-    public RedTeamEngine(TrustSet trust, TimeProvider? time = null)
+    /// <param name="trust">The trust to attack.</param>
+    /// <param name="time">The clock for token lifetimes.</param>
+    /// <param name="gitLab">The organisation's own GitLab (<c>--gitlab-url</c>), whose <c>iss</c> its legitimate jobs carry; null: the trusted issuer's.</param>
+    public RedTeamEngine(TrustSet trust, TimeProvider? time = null, GitLabInstance? gitLab = null)
     {
         ArgumentNullException.ThrowIfNull(trust);
         Trust = trust;
+        GitLab = gitLab;
         Evaluator = TrustEvaluator.For(trust, time);
         _paths = new AttackPathBuilder(trust);
     }
@@ -27,7 +35,14 @@ public sealed class RedTeamEngine
 
     public TrustEvaluator Evaluator { get; }
 
+    public GitLabInstance? GitLab { get; }
+
     public IReadOnlyList<Identity> Identities => Evaluator.Identities;
+
+    /// <summary>Who owns what, from the inputs and every path of every identity (built on first use).</summary>
+    public GitLabWorld World => _world ??= GitLabWorldBuilder.Build(Trust, Identities.SelectMany(Paths));
+
+    public RealizabilityCheck Realizability => _check ??= new RealizabilityCheck(World);
 
     public IReadOnlyList<AttackPath> Paths(Identity identity)
     {
@@ -51,29 +66,45 @@ public sealed class RedTeamEngine
     /// <summary>As above, for claims already wrapped (one wrapper checked against two trusts builds its CEL value once).</summary>
     internal bool Admits(Identity identity, TokenClaims claims) => Evaluator.Admits(identity, claims);
 
+    /// <summary>The instance whose <c>iss</c> a scenario's tokens carry on a path.</summary>
+    public GitLabInstance InstanceFor(AttackScenario scenario, AttackPath path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        return scenario == AttackScenario.ProjectMaintainer && GitLab is not null ? GitLab : path.Instance;
+    }
+
+    /// <summary>Can GitLab mint these claims for the scenario's persona on this path?</summary>
+    public Realizability CheckRealizable(JsonObject claims, AttackScenario scenario, AttackPath path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        return Realizability.Check(claims, scenario.PersonaOf(), path.Victim, InstanceFor(scenario, path));
+    }
+
     /// <summary>Searches one scenario over every path of the identity; <paramref name="admits"/> defaults to the oracle.</summary>
     public SearchResult Search(Identity identity, AttackScenario scenario, Func<JsonObject, bool>? admits = null, IEnumerable<AttackPath>? extraPaths = null)
     {
         ArgumentNullException.ThrowIfNull(identity);
         admits ??= claims => Admits(identity, claims);
         var tried = 0;
+        var rejected = 0;
         var complete = true;
         var gaps = new List<string>();
         var assumptions = new List<string>();
         foreach (var path in Paths(identity).Concat(extraPaths ?? []))
         {
-            var space = PersonaCapabilities.For(scenario, path);
-            var result = GuidedSearch.Run(path, space, admits);
+            var space = PersonaCapabilities.For(scenario, path, World, GitLab);
+            var result = GuidedSearch.Run(path, space, admits, claims => CheckRealizable(claims, scenario, path));
             tried += result.Tried;
+            rejected += result.Rejected;
             complete &= result.Complete;
             gaps.AddRange(result.Gaps.Select(g => $"{path.Label}: {g}"));
             assumptions.AddRange(result.Assumptions);
             if (result.Found)
             {
-                return result with { Tried = tried, Gaps = gaps.Distinct().ToArray(), Assumptions = assumptions.Distinct().ToArray() };
+                return result with { Tried = tried, Rejected = rejected, Gaps = gaps.Distinct().ToArray(), Assumptions = assumptions.Distinct().ToArray() };
             }
         }
 
-        return new SearchResult { Tried = tried, Complete = complete, Gaps = gaps.Distinct().ToArray(), Assumptions = assumptions.Distinct().ToArray() };
+        return new SearchResult { Tried = tried, Rejected = rejected, Complete = complete, Gaps = gaps.Distinct().ToArray(), Assumptions = assumptions.Distinct().ToArray() };
     }
 }

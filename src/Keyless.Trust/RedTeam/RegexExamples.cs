@@ -14,6 +14,38 @@ public static class RegexExamples
 
     public static bool IsSimple(string pattern) => Parse(pattern) is not null;
 
+    /// <summary>
+    /// The one string an anchored pattern of literal characters matches (<c>^acme/app$</c>, <c>^acme\.io$</c>), or null.
+    /// </summary>
+    public static string? ExactLiteral(string pattern)
+    {
+        ArgumentNullException.ThrowIfNull(pattern);
+        if (pattern.Length < 2 || pattern[0] != '^' || pattern[^1] != '$' || pattern.EndsWith("\\$", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var text = new StringBuilder();
+        for (var i = 1; i < pattern.Length - 1; i++)
+        {
+            var c = pattern[i];
+            if (c == '\\' && i + 1 < pattern.Length - 1 && !char.IsAsciiLetterOrDigit(pattern[i + 1]))
+            {
+                text.Append(pattern[++i]);
+            }
+            else if (char.IsAsciiLetterOrDigit(c) || c is '/' or '-' or '_' or ':' or '@' or ' ')
+            {
+                text.Append(c);
+            }
+            else
+            {
+                return null;
+            }
+        }
+
+        return text.ToString();
+    }
+
     /// <summary>Matching strings first (with attacker filler where the pattern is unanchored), then near misses.</summary>
     public static IReadOnlyList<string> For(string pattern)
     {

@@ -23,5 +23,8 @@ public sealed record SearchResult
     /// <summary>GitLab defaults the scenario relied on because settings were not given.</summary>
     public IReadOnlyList<string> Assumptions { get; init; } = [];
 
+    /// <summary>Admitted candidates the realizability check refused (a generator bug: tests hold it at zero).</summary>
+    public int Rejected { get; init; }
+
     public bool Found => Witness is not null;
 }

@@ -6,13 +6,14 @@ namespace Keyless.Trust.RedTeam;
 /// </summary>
 public sealed record SearchSpace
 {
+    /// <summary>The <c>iss</c> of every token in the space: the instance's, never the trust's spelling.</summary>
+    public required string Issuer { get; init; }
+
     public required IReadOnlyList<ProjectShape> Projects { get; init; }
 
-    public required IReadOnlyList<RefShape> Refs { get; init; }
+    public required IReadOnlyList<RefEvent> RefEvents { get; init; }
 
     public required IReadOnlyList<EnvShape> Environments { get; init; }
-
-    public required IReadOnlyList<string> PipelineSources { get; init; }
 
     public required IReadOnlyList<UserShape> Users { get; init; }
 
@@ -23,5 +24,13 @@ public sealed record SearchSpace
     /// <summary>What the scenario's capabilities rest on GitLab defaults for (empty when settings were given).</summary>
     public IReadOnlyList<string> Assumptions { get; init; } = [];
 
-    public bool IsEmpty => Projects.Count == 0 || Refs.Count == 0 || Environments.Count == 0 || PipelineSources.Count == 0;
+    /// <summary>Why the scenario has no token at all on this path (e.g. no path to reclaim), for messages.</summary>
+    public string? EmptyBecause { get; init; }
+
+    public bool IsEmpty => Projects.Count == 0 || RefEvents.Count == 0 || Environments.Count == 0 || Users.Count == 0;
+
+    public static SearchSpace Empty(string issuer, string because) => new()
+    {
+        Issuer = issuer, Projects = [], RefEvents = [], Environments = [], Users = [], Runners = [], ComponentSets = [], EmptyBecause = because,
+    };
 }

@@ -34,8 +34,8 @@ public static class SubPatterns
         return pairs;
     }
 
-    /// <summary>Adds the per-component atoms a whole-sub atom implies.</summary>
-    public static void Decompose(ClaimAtom subAtom, AtomSet into)
+    /// <summary>Adds the per-component atoms a whole-sub atom implies; <paramref name="pin"/> when the sub atom must hold.</summary>
+    public static void Decompose(ClaimAtom subAtom, AtomSet into, bool pin = false)
     {
         ArgumentNullException.ThrowIfNull(subAtom);
         ArgumentNullException.ThrowIfNull(into);
@@ -53,7 +53,53 @@ public static class SubPatterns
             };
             if (kind is { } k)
             {
-                into.Add(new ClaimAtom(name, k, value));
+                var atom = new ClaimAtom(name, k, value);
+                into.Add(atom);
+                if (pin)
+                {
+                    into.Pin(atom);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// For sub patterns that are not a whole subject (<c>contains('acme/app:')</c>, <c>endsWith</c>, a regex), the
+    /// project path they mention, as an atom on <c>project_path</c>: a value before a <c>:</c> ends where the path
+    /// ends (paths and refs hold no <c>:</c>), and <c>project_path:X:</c> names X whole. The atom only refines the
+    /// search's classes and candidates (so <c>evil/acme/app</c> is tried); it never pins a victim.
+    /// </summary>
+    public static void DeriveProjectAtoms(AtomSet atoms)
+    {
+        ArgumentNullException.ThrowIfNull(atoms);
+        foreach (var atom in atoms.On(GitLabClaimNames.Subject).ToArray())
+        {
+            if (atom.Kind is AtomKind.Equals or AtomKind.Wildcard or AtomKind.Prefix)
+            {
+                continue; // Decompose has split these into their components.
+            }
+
+            var text = atom.Kind == AtomKind.Regex ? (RegexExamples.For(atom.Literal) is [var first, ..] ? first : null) : atom.Literal;
+            if (text is null)
+            {
+                continue;
+            }
+
+            const string Marker = GitLabClaimNames.ProjectPath + ":";
+            var at = text.IndexOf(Marker, StringComparison.Ordinal);
+            if (at >= 0)
+            {
+                var rest = text[(at + Marker.Length)..];
+                var end = rest.IndexOf(':', StringComparison.Ordinal);
+                atoms.Add(end >= 0 ? new ClaimAtom(GitLabClaimNames.ProjectPath, AtomKind.Equals, rest[..end]) : new ClaimAtom(GitLabClaimNames.ProjectPath, AtomKind.Prefix, rest));
+                continue;
+            }
+
+            var colon = text.IndexOf(':', StringComparison.Ordinal);
+            var piece = colon >= 0 ? text[..colon] : text;
+            if (piece.Contains('/', StringComparison.Ordinal))
+            {
+                atoms.Add(new ClaimAtom(GitLabClaimNames.ProjectPath, colon >= 0 ? AtomKind.Suffix : AtomKind.Contains, piece));
             }
         }
     }

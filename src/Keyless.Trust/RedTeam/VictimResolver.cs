@@ -1,88 +1,215 @@
 using Keyless.Trust.Claims;
+using Keyless.Trust.GitLab;
 using Keyless.Trust.Model;
 
 namespace Keyless.Trust.RedTeam;
 
 /// <summary>
-/// Finds the project a path's trust was meant for: the GitLab project input whose id or path the trust pins (or
-/// the only one given), else the project the pinned literals describe, else a stand-in (a trust that pins no
-/// project at all is open to everyone, whoever the victim is).
+/// Finds the projects a path's trust was meant for. The GitLab project inputs come first (those whose id or path
+/// the trust pins, else the only one given); then the projects the trust's pins name exactly: <c>==</c>,
+/// <c>in</c>, an anchored literal regex, a subject literal, an IAM principal. A <c>!=</c>, a prefix, a suffix or a
+/// <c>contains</c> never names a victim. Several pinned projects give several victims, each attacked in turn; no
+/// pin at all gives a stand-in (a trust that pins no project is open to everyone, whoever the victim is).
 /// </summary>
 public static class VictimResolver
 {
-    // Built once per TrustSet: an audit resolves a victim for every attack path, and an org has many projects.
+    private const string StandInId = "4000001";
+    private const string StandInNamespaceId = "4000002";
+    private const string StandInName = "keyless-victim";
+
+    // Built once per TrustSet: an audit resolves victims for every attack path, and an org has many projects.
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<TrustSet, ProjectIndex> Indexes = [];
 
-    /// <summary>The victim of one attack path; project ids the identity's own binding pins win over the provider's.</summary>
-    public static VictimProject Resolve(TrustSet trust, AtomSet atoms, IReadOnlyCollection<string>? boundProjectIds = null)
+    /// <summary>The first victim of a path (see <see cref="ResolveAll"/>).</summary>
+    public static VictimProject Resolve(TrustSet trust, AtomSet atoms, IReadOnlyCollection<string>? boundProjectIds = null) =>
+        ResolveAll(trust, atoms, boundProjectIds)[0];
+
+    /// <summary>Every victim of one attack path; project ids the identity's own binding pins come first.</summary>
+    public static IReadOnlyList<VictimProject> ResolveAll(TrustSet trust, AtomSet atoms, IReadOnlyCollection<string>? boundProjectIds = null)
     {
         ArgumentNullException.ThrowIfNull(trust);
         ArgumentNullException.ThrowIfNull(atoms);
-        var ids = Literals(atoms, GitLabClaimNames.ProjectId, GitLabClaimNames.JobProjectId);
+        var ids = Pinned(atoms, GitLabClaimNames.ProjectId, GitLabClaimNames.JobProjectId);
         if (boundProjectIds is { Count: > 0 })
         {
             ids = [.. boundProjectIds.Where(ids.Contains), .. ids.Where(i => !boundProjectIds.Contains(i))];
         }
 
-        var paths = Literals(atoms, GitLabClaimNames.ProjectPath, GitLabClaimNames.JobProjectPath);
+        var paths = Pinned(atoms, GitLabClaimNames.ProjectPath, GitLabClaimNames.JobProjectPath).Where(GitLabPaths.IsValidProjectPath).ToList();
         var index = Indexes.GetValue(trust, ProjectIndex.Build);
-        var project = ids.Select(i => index.ById.GetValueOrDefault(i)).FirstOrDefault(p => p is not null)
-            ?? paths.Where(index.ByPath.ContainsKey).Select(p => index.ByPath[p]).OrderBy(p => p.Position).Select(p => p.Project).FirstOrDefault()
-            ?? (trust.GitLabProjects.Count == 1 ? trust.GitLabProjects[0] : null);
-        var inferred = Infer(atoms, ids, paths);
-        return project is null ? inferred : FromProject(project, atoms, inferred);
+
+        // Inputs first: the project the first pinned id names, then those whose ids or paths the trust pins in input
+        // order; with no pin at all, the only project input.
+        var byId = ids.Select(i => index.ById.GetValueOrDefault(i)).Where(p => p.Project is not null).ToList();
+        var byPath = paths.Select(p => index.ByPath.GetValueOrDefault(p)).Where(p => p.Project is not null);
+        var ordered = new List<(GitLabProject Project, int Position)>();
+        if (byId.Count > 0)
+        {
+            ordered.Add(byId[0]);
+            byId.RemoveAt(0);
+        }
+
+        ordered.AddRange(byId.Concat(byPath).OrderBy(p => p.Position));
+        var projects = ordered.DistinctBy(p => p.Position).Select(p => p.Project).ToList();
+        if (projects.Count == 0 && ids.Count == 0 && paths.Count == 0 && trust.GitLabProjects.Count == 1)
+        {
+            projects.Add(trust.GitLabProjects[0]);
+        }
+
+        var victims = projects.Select(p => FromProject(p, atoms)).ToList();
+        var coveredIds = victims.Where(v => v.IdKnown).Select(v => v.Id).ToHashSet(StringComparer.Ordinal);
+        var coveredPaths = victims.Where(v => v.PathKnown).Select(v => v.Path).ToHashSet(StringComparer.Ordinal);
+        victims.AddRange(FromPins(atoms, ids.Where(i => !coveredIds.Contains(i)).ToList(), paths.Where(p => !coveredPaths.Contains(p)).ToList(), victims));
+        if (victims.Count == 0)
+        {
+            victims.AddRange(FromPatterns(atoms));
+        }
+
+        if (victims.Count == 0)
+        {
+            victims.Add(Build(atoms, null, "keyless-victim-group/" + StandInName, pathKnown: false, null, Pinned(atoms, GitLabClaimNames.NamespaceId, GitLabClaimNames.JobNamespaceId))
+                with { Basis = "a stand-in: the trust pins no project" });
+        }
+
+        return victims.Count == 1 ? victims : victims.Select(v => v with { CandidateCount = victims.Count }).ToArray();
     }
 
-    // The project the trust's literals describe, when no GitLab settings name it (or they lack its path).
-    private static VictimProject Infer(AtomSet atoms, List<string> ids, List<string> paths)
+    /// <summary>
+    /// Victims the pins describe that no input does: ids and paths paired in order (a condition that pins one id
+    /// and one path names one project), then pinned namespaces that hold none of them, as a project in each.
+    /// </summary>
+    private static List<VictimProject> FromPins(AtomSet atoms, List<string> ids, List<string> paths, IReadOnlyList<VictimProject> known)
     {
-        var namespaces = Literals(atoms, GitLabClaimNames.NamespacePath, GitLabClaimNames.JobNamespacePath);
-        var prefixes = atoms.Atoms.Where(a => a.Claim is GitLabClaimNames.ProjectPath or GitLabClaimNames.NamespacePath
-            && a.Kind is AtomKind.Prefix or AtomKind.Wildcard).Select(a => a.Literal.Split('*', '?')[0].TrimEnd('/')).Where(p => p.Length > 0);
-        var victimPath = paths.FirstOrDefault()
-            ?? (namespaces.FirstOrDefault() is { } ns ? ns + "/app" : null)
-            ?? (prefixes.FirstOrDefault() is { } prefix ? (prefix.Contains('/', StringComparison.Ordinal) ? prefix : prefix + "/app") : null)
-            ?? "victim-group/victim-project";
-        var nsPath = victimPath.Contains('/', StringComparison.Ordinal) ? victimPath[..victimPath.LastIndexOf('/')] : victimPath;
-        var namespaceIds = Literals(atoms, GitLabClaimNames.NamespaceId, GitLabClaimNames.JobNamespaceId);
+        var namespaces = Pinned(atoms, GitLabClaimNames.NamespacePath, GitLabClaimNames.JobNamespacePath).Where(GitLabPaths.IsValidNamespacePath).ToList();
+        var namespaceIds = Pinned(atoms, GitLabClaimNames.NamespaceId, GitLabClaimNames.JobNamespaceId);
+        var victims = new List<VictimProject>();
+        for (var i = 0; i < Math.Max(ids.Count, paths.Count); i++)
+        {
+            var id = i < ids.Count ? ids[i] : null;
+            var path = i < paths.Count ? paths[i] : null;
+            var ns = path is null ? namespaces.FirstOrDefault() : GitLabPaths.NamespaceOf(path);
+            victims.Add(Build(atoms, id, path ?? (ns ?? "keyless-victim-group") + "/" + StandInName, path is not null, ns, namespaceIds));
+        }
+
+        foreach (var ns in namespaces.Where(n => !victims.Concat(known).Any(v => v.NamespacePath == n)))
+        {
+            victims.Add(Build(atoms, null, ns + "/" + StandInName, pathKnown: false, ns, namespaceIds) with { Basis = $"a project in the namespace '{ns}' the trust pins" });
+        }
+
+        return victims;
+    }
+
+    /// <summary>
+    /// With no exact pin, the projects the trust's positive patterns start with: a prefix that is a whole project path
+    /// (<c>project_path:acme/app*</c>), or a project in a namespace a prefix spells (<c>startsWith('acme')</c>). Each is
+    /// an assumption the findings state.
+    /// </summary>
+    private static IEnumerable<VictimProject> FromPatterns(AtomSet atoms)
+    {
+        var namespaceIds = Pinned(atoms, GitLabClaimNames.NamespaceId, GitLabClaimNames.JobNamespaceId);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var atom in atoms.Pins.Where(a => a.Kind is AtomKind.Prefix or AtomKind.Wildcard or AtomKind.Regex))
+        {
+            var lead = LeadingLiteral(atom).TrimEnd('/');
+            var isProject = atom.Claim is GitLabClaimNames.ProjectPath or GitLabClaimNames.JobProjectPath;
+            var isNamespace = atom.Claim is GitLabClaimNames.NamespacePath or GitLabClaimNames.JobNamespacePath;
+            string? path = isProject && GitLabPaths.IsValidProjectPath(lead) ? lead
+                : (isProject || isNamespace) && GitLabPaths.IsValidNamespacePath(lead) ? lead + "/" + StandInName
+                : null;
+            if (path is null || !seen.Add(path))
+            {
+                continue;
+            }
+
+            var pathKnown = isProject && path == lead;
+            yield return Build(atoms, null, path, pathKnown, GitLabPaths.NamespaceOf(path), namespaceIds) with
+            {
+                NamespaceKnown = true,
+                Basis = (pathKnown ? $"the project '{path}'" : $"a project in '{GitLabPaths.NamespaceOf(path)}'") + $", read off {atom} (no project is pinned exactly)",
+                Assumption = "the victim is " + (pathKnown ? $"the project '{path}'" : $"a project in '{GitLabPaths.NamespaceOf(path)}'") + $", read off {atom} (no project is pinned exactly)",
+            };
+        }
+    }
+
+    /// <summary>The literal text a pattern starts with (<c>acme/*</c> → <c>acme/</c>, <c>^acme/</c> → <c>acme/</c>).</summary>
+    internal static string LeadingLiteral(ClaimAtom atom)
+    {
+        ArgumentNullException.ThrowIfNull(atom);
+        var pattern = atom.Literal;
+        var start = atom.Kind switch
+        {
+            AtomKind.Prefix => -1,
+            AtomKind.Regex => pattern.StartsWith('^') ? 1 : pattern.Length,
+            _ => 0,
+        };
+        if (start < 0)
+        {
+            return pattern;
+        }
+
+        var end = start;
+        while (end < pattern.Length && (char.IsAsciiLetterOrDigit(pattern[end]) || pattern[end] is '/' or '-' or '_'))
+        {
+            end++;
+        }
+
+        return pattern[start..end];
+    }
+
+    private static VictimProject Build(AtomSet atoms, string? id, string path, bool pathKnown, string? ns, List<string> namespaceIds)
+    {
+        var nsPath = ns ?? GitLabPaths.NamespaceOf(path);
         return new VictimProject
         {
-            Id = ids.FirstOrDefault() ?? "4000001",
-            IdKnown = ids.Count > 0,
-            Path = victimPath,
-            NamespaceId = namespaceIds.FirstOrDefault() ?? "4000002",
+            Id = id ?? StandInId,
+            IdKnown = id is not null,
+            Path = path,
+            PathKnown = pathKnown,
+            NamespaceId = namespaceIds.FirstOrDefault() ?? StandInNamespaceId,
             NamespaceIdKnown = namespaceIds.Count > 0,
-            NamespacePath = namespaces.FirstOrDefault() ?? nsPath,
+            NamespacePath = nsPath,
+            NamespaceKnown = pathKnown || ns is not null,
             Components = ComponentsOf(atoms) ?? SubClaimRenderer.DefaultComponents,
-            DefaultBranch = Literals(atoms, GitLabClaimNames.Ref).FirstOrDefault() ?? "main",
+            Visibility = VisibilityOf(atoms, null),
+            Basis = "pinned by the trust",
         };
     }
 
-    private static VictimProject FromProject(GitLabProject project, AtomSet atoms, VictimProject inferred)
+    private static VictimProject FromProject(GitLabProject project, AtomSet atoms)
     {
         // A Terraform configuration may know a project by id alone (an import block): keep its protection
-        // settings and take the path the trust's literals describe.
-        var path = project.Path ?? inferred.Path;
+        // settings and take the path the trust pins.
+        var pinnedPath = Pinned(atoms, GitLabClaimNames.ProjectPath, GitLabClaimNames.JobProjectPath).FirstOrDefault(GitLabPaths.IsValidProjectPath);
+        var path = project.Path ?? pinnedPath;
         var known = project.ProtectedBranches.Count > 0 || project.ProtectedTags.Count > 0 || project.ProtectedEnvironments.Count > 0;
-        var id = project.Id ?? Literals(atoms, GitLabClaimNames.ProjectId).FirstOrDefault();
-        var namespaceId = project.NamespaceId ?? Literals(atoms, GitLabClaimNames.NamespaceId).FirstOrDefault();
+        var id = project.Id ?? Pinned(atoms, GitLabClaimNames.ProjectId).FirstOrDefault();
+        var namespaceId = project.NamespaceId ?? Pinned(atoms, GitLabClaimNames.NamespaceId).FirstOrDefault();
+        var resolvedPath = path ?? (Pinned(atoms, GitLabClaimNames.NamespacePath).FirstOrDefault() ?? "keyless-victim-group") + "/" + StandInName;
         return new VictimProject
         {
-            Id = id ?? "4000001",
+            Id = id ?? StandInId,
             IdKnown = id is not null,
-            Path = path,
-            NamespaceId = namespaceId ?? "4000002",
+            Path = resolvedPath,
+            PathKnown = path is not null,
+            NamespaceId = namespaceId ?? StandInNamespaceId,
             NamespaceIdKnown = namespaceId is not null,
-            NamespacePath = project.NamespacePath ?? (path.Contains('/', StringComparison.Ordinal) ? path[..path.LastIndexOf('/')] : path),
+            NamespacePath = project.NamespacePath ?? GitLabPaths.NamespaceOf(resolvedPath),
+            NamespaceKnown = project.NamespacePath is not null || path is not null,
             Components = project.SubClaimComponents ?? ComponentsOf(atoms) ?? SubClaimRenderer.DefaultComponents,
             SettingsKnown = known,
+            Visibility = VisibilityOf(atoms, project.Visibility),
             ProtectedBranches = project.ProtectedBranches,
             ProtectedTags = project.ProtectedTags,
             ProtectedEnvironments = project.ProtectedEnvironments,
             Project = project,
-            DefaultBranch = project.ProtectedBranches.FirstOrDefault(b => !b.Pattern.Contains('*', StringComparison.Ordinal))?.Pattern ?? "main",
+            DefaultBranch = project.DefaultBranch ?? "main",
+            Basis = "the GitLab project input " + project.DisplayName,
         };
     }
+
+    private static string VisibilityOf(AtomSet atoms, string? given) =>
+        given is { } v && GitLabUsers.Visibilities.Contains(v, StringComparer.Ordinal) ? v
+        : Pinned(atoms, GitLabClaimNames.ProjectVisibility).FirstOrDefault(GitLabUsers.Visibilities.Contains) ?? "private";
 
     private static IReadOnlyList<string>? ComponentsOf(AtomSet atoms) =>
         atoms.On(GitLabClaimNames.Subject).Where(a => a.Kind is AtomKind.Equals or AtomKind.Wildcard)
@@ -90,23 +217,23 @@ public static class VictimResolver
             .Select(a => SubPatterns.Components(a.Literal))
             .FirstOrDefault(c => c is { Count: > 1 } && SubClaimRenderer.Validate(c) is null);
 
-    private static List<string> Literals(AtomSet atoms, params string[] claims) =>
-        atoms.Atoms.Where(a => a.Kind == AtomKind.Equals && claims.Contains(a.Claim)).Select(a => a.Literal).Distinct(StringComparer.Ordinal).ToList();
+    /// <summary>Values positive equality pins give these claims, first pinned first.</summary>
+    private static List<string> Pinned(AtomSet atoms, params string[] claims) =>
+        atoms.Pins.Where(a => a.Kind == AtomKind.Equals && claims.Contains(a.Claim)).Select(a => a.Literal).Distinct(StringComparer.Ordinal).ToList();
 
-    // By path, the project with its input position: of the projects whose paths the trust pins, the first input wins.
-    private sealed record ProjectIndex(Dictionary<string, GitLabProject> ById, Dictionary<string, (GitLabProject Project, int Position)> ByPath)
+    // By id and by path, each project with its input position; the first input with an id or path wins.
+    private sealed record ProjectIndex(Dictionary<string, (GitLabProject Project, int Position)> ById, Dictionary<string, (GitLabProject Project, int Position)> ByPath)
     {
-        // The first project input with an id or path wins, as the linear search it replaces did.
         public static ProjectIndex Build(TrustSet trust)
         {
-            var byId = new Dictionary<string, GitLabProject>(StringComparer.Ordinal);
-            var byPath = new Dictionary<string, (GitLabProject, int)>(StringComparer.Ordinal);
+            var byId = new Dictionary<string, (GitLabProject Project, int Position)>(StringComparer.Ordinal);
+            var byPath = new Dictionary<string, (GitLabProject Project, int Position)>(StringComparer.Ordinal);
             for (var position = 0; position < trust.GitLabProjects.Count; position++)
             {
                 var project = trust.GitLabProjects[position];
                 if (project.Id is { } id)
                 {
-                    byId.TryAdd(id, project);
+                    byId.TryAdd(id, (project, position));
                 }
 
                 if (project.Path is { } path)

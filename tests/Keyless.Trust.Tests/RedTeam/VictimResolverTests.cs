@@ -16,7 +16,9 @@ public sealed class VictimResolverTests
         var atoms = new AtomSet();
         foreach (var (claim, literal) in pins)
         {
-            atoms.Add(new ClaimAtom(claim, AtomKind.Equals, literal));
+            var atom = new ClaimAtom(claim, AtomKind.Equals, literal);
+            atoms.Add(atom);
+            atoms.Pin(atom);
         }
 
         return atoms;

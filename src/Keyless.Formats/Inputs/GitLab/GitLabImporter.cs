@@ -27,8 +27,11 @@ internal static class GitLabImporter
             Path = input.Str(o, "path_with_namespace", path),
             NamespaceId = ns is null ? null : input.Id(ns, "id", nsPath),
             NamespacePath = ns is null ? null : input.Str(ns, "full_path", nsPath),
+            NamespaceKind = ns is null ? null : input.Str(ns, "kind", nsPath),
             SubClaimComponents = components,
             Visibility = input.Str(o, "visibility", path),
+            DefaultBranch = input.Str(o, "default_branch", path),
+            ForkPipelinesInParent = o["ci_allow_fork_pipelines_to_run_in_parent_project"] is null ? null : input.Bool(o, "ci_allow_fork_pipelines_to_run_in_parent_project", path),
             Source = input.Ref(path),
         });
     }

@@ -337,6 +337,7 @@ internal sealed class TerraformMapper(TrustBuilder builder, IReadOnlyList<Terraf
             NamespaceId = v.Str("namespace_id"),
             SubClaimComponents = components is { Count: > 0 } ? components : null,
             Visibility = v.Str("visibility_level"),
+            DefaultBranch = v.Str("default_branch"),
             TerraformAddress = v.Resource.BaseAddress,
             Unknown = v.UnknownAs(("id", "id"), ("path_with_namespace", "path")),
             Source = v.Source,
