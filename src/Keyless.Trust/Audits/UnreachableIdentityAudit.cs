@@ -1,3 +1,4 @@
+using Keyless.Trust.Claims;
 using Keyless.Trust.Findings;
 using Keyless.Trust.RedTeam;
 
@@ -15,6 +16,22 @@ public sealed class UnreachableIdentityAudit : AuditRule
     public override string Summary => "No token the GitLab project can mint reaches this identity (issuer or audience no job can match).";
 
     public override Severity DefaultSeverity => Severity.Medium;
+
+    /// <summary>
+    /// The project's own tokens are known where the trust reads them: a stand-in path or id the trust tests could be
+    /// what denies, so unreachability is not proven then.
+    /// </summary>
+    private static bool KnowsTheProject(AttackPath path)
+    {
+        // Claims the trust tests (a mapping that only copies a claim tests nothing).
+        var read = path.Atoms.Atoms.Select(a => a.Claim).ToHashSet(StringComparer.Ordinal);
+        var v = path.Victim;
+        bool Known(bool known, params string[] claims) => known || !claims.Any(read.Contains);
+        return Known(v.IdKnown, GitLabClaimNames.ProjectId, GitLabClaimNames.JobProjectId)
+            && Known(v.NamespaceIdKnown, GitLabClaimNames.NamespaceId, GitLabClaimNames.JobNamespaceId)
+            && Known(v.PathKnown, GitLabClaimNames.ProjectPath, GitLabClaimNames.JobProjectPath)
+            && Known(v.NamespaceKnown, GitLabClaimNames.NamespacePath, GitLabClaimNames.JobNamespacePath);
+    }
 
     public override IEnumerable<Finding> Run(AuditContext context)
     {
@@ -52,7 +69,8 @@ public sealed class UnreachableIdentityAudit : AuditRule
             // one of those searches was exhaustive.
             var searches = AttackScenarios.Attacks.Append(AttackScenario.ProjectMaintainer).Select(s => context.Search(identity, s)).ToArray();
             var own = searches[^1];
-            if (searches.All(r => !r.Found && r.Complete) && own.Tried > 0 && context.Engine.Paths(identity) is { Count: > 0 } paths)
+            if (searches.All(r => !r.Found && r.Complete) && own.Tried > 0 && context.Engine.Paths(identity) is { Count: > 0 } paths
+                && paths.All(KnowsTheProject))
             {
                 var victim = paths[0].Victim;
                 yield return Static(identity.Name,

@@ -16,6 +16,7 @@ public static class VictimResolver
     private const string StandInId = "4000001";
     private const string StandInNamespaceId = "4000002";
     private const string StandInName = "keyless-victim";
+    private const string StandInGroup = "keyless-victim-group";
 
     // Built once per TrustSet: an audit resolves victims for every attack path, and an org has many projects.
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<TrustSet, ProjectIndex> Indexes = [];
@@ -67,7 +68,7 @@ public static class VictimResolver
 
         if (victims.Count == 0)
         {
-            victims.Add(Build(atoms, null, "keyless-victim-group/" + StandInName, pathKnown: false, null, Pinned(atoms, GitLabClaimNames.NamespaceId, GitLabClaimNames.JobNamespaceId))
+            victims.Add(Build(atoms, null, StandInGroup + "/" + StandInName, pathKnown: false, null, Pinned(atoms, GitLabClaimNames.NamespaceId, GitLabClaimNames.JobNamespaceId))
                 with { Basis = "a stand-in: the trust pins no project" });
         }
 
@@ -88,7 +89,8 @@ public static class VictimResolver
             var id = i < ids.Count ? ids[i] : null;
             var path = i < paths.Count ? paths[i] : null;
             var ns = path is null ? namespaces.FirstOrDefault() : GitLabPaths.NamespaceOf(path);
-            victims.Add(Build(atoms, id, path ?? (ns ?? "keyless-victim-group") + "/" + StandInName, path is not null, ns, namespaceIds));
+            ns ??= PatternNamespace(atoms);
+            victims.Add(Build(atoms, id, path ?? (ns ?? StandInGroup) + "/" + StandInName, path is not null, ns, namespaceIds));
         }
 
         foreach (var ns in namespaces.Where(n => !victims.Concat(known).Any(v => v.NamespacePath == n)))
@@ -130,6 +132,10 @@ public static class VictimResolver
             };
         }
     }
+
+    /// <summary>The namespace the first positive path pattern spells (<c>startsWith('acme')</c> → acme), for a victim known by id alone.</summary>
+    private static string? PatternNamespace(AtomSet atoms) =>
+        FromPatterns(atoms).Select(v => v.NamespacePath).FirstOrDefault();
 
     /// <summary>The literal text a pattern starts with (<c>acme/*</c> → <c>acme/</c>, <c>^acme/</c> → <c>acme/</c>).</summary>
     internal static string LeadingLiteral(ClaimAtom atom)
@@ -184,7 +190,7 @@ public static class VictimResolver
         var known = project.ProtectedBranches.Count > 0 || project.ProtectedTags.Count > 0 || project.ProtectedEnvironments.Count > 0;
         var id = project.Id ?? Pinned(atoms, GitLabClaimNames.ProjectId).FirstOrDefault();
         var namespaceId = project.NamespaceId ?? Pinned(atoms, GitLabClaimNames.NamespaceId).FirstOrDefault();
-        var resolvedPath = path ?? (Pinned(atoms, GitLabClaimNames.NamespacePath).FirstOrDefault() ?? "keyless-victim-group") + "/" + StandInName;
+        var resolvedPath = path ?? (Pinned(atoms, GitLabClaimNames.NamespacePath).FirstOrDefault() ?? PatternNamespace(atoms) ?? StandInGroup) + "/" + StandInName;
         return new VictimProject
         {
             Id = id ?? StandInId,
