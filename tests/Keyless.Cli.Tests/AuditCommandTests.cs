@@ -94,4 +94,24 @@ public sealed class AuditCommandTests
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("--gitlab-version", run.StdErr, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_bad_gitlab_url_is_bad_usage()
+    {
+        var run = await KeylessProcess.RunAsync("audit", Case("pool-wide-principal-set"), "--gitlab-url", "gitlab.example.com");
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--gitlab-url", run.StdErr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_gitlab_url_is_the_iss_of_the_projects_own_jobs()
+    {
+        // A hardened credential trusting gitlab.com: with the organisation on its own instance, none of its jobs carry that iss.
+        var dir = Path.Combine(RepoPaths.Root, "tests", "redteam-cases", "azure-project-id-subject", "trust");
+        var own = await KeylessProcess.RunAsync("audit", dir, "--format", "json");
+        var elsewhere = await KeylessProcess.RunAsync("audit", dir, "--format", "json", "--gitlab-url", "https://gitlab.acme.example");
+
+        Assert.DoesNotContain("unreachable-identity", own.StdOut, StringComparison.Ordinal);
+        Assert.Contains("unreachable-identity", elsewhere.StdOut, StringComparison.Ordinal);
+    }
 }

@@ -20,6 +20,10 @@ internal sealed class AuditCommand : Command<AuditCommand.Settings>
         [Description("Trust inputs: files or folders (Terraform JSON, gcloud, az/Graph/ARM, GitLab API JSON, keyless manifest).")]
         public string[] Inputs { get; init; } = [];
 
+        [CommandOption("--gitlab-url <URL>")]
+        [Description("Your GitLab's URL (self-managed): the iss of your own jobs. Default: the instance of each trusted issuer (GitLab.com for gitlab.com).")]
+        public string? GitLabUrl { get; init; }
+
         [CommandOption("--gitlab-version <X.Y>")]
         [Description("The GitLab version the tokens come from (19.1+ blocks reclaimed paths, lowering path-reclaimer findings).")]
         public string? GitLabVersion { get; init; }
@@ -30,6 +34,11 @@ internal sealed class AuditCommand : Command<AuditCommand.Settings>
             if (!result.Successful)
             {
                 return result;
+            }
+
+            if (GitLabUrl is not null && !(Uri.TryCreate(GitLabUrl, UriKind.Absolute, out var url) && url.Scheme is "https" or "http" && url.UserInfo.Length == 0))
+            {
+                return ValidationResult.Error($"--gitlab-url: '{GitLabUrl}' is not an http(s) URL like https://gitlab.example.com");
             }
 
             return GitLabVersion is null || Version.TryParse(GitLabVersion.Contains('.', StringComparison.Ordinal) ? GitLabVersion : GitLabVersion + ".0", out _)
@@ -47,7 +56,11 @@ internal sealed class AuditCommand : Command<AuditCommand.Settings>
         var version = settings.GitLabVersion is { } v
             ? Version.Parse(v.Contains('.', StringComparison.Ordinal) ? v : v + ".0")
             : null;
-        var audit = new AuditContext(trust, new AuditOptions { GitLabVersion = version });
+        var audit = new AuditContext(trust, new AuditOptions
+        {
+            GitLabVersion = version,
+            GitLabUrl = settings.GitLabUrl is { } url ? new Uri(url) : null,
+        });
         var findings = AuditRegistry.All.SelectMany(r => r.Run(audit)).ToArray();
         foreach (var note in trust.Unrecognized)
         {

@@ -4,14 +4,15 @@ using Keyless.Trust.RedTeam;
 namespace Keyless.Trust.Audits;
 
 /// <summary>
-/// Says where "no finding" is not a proof: the trust uses predicates outside the fragment the search is complete
-/// for (or the class product was capped), so the audit reports what it tried instead.
+/// Says where "no finding" is not a proof, and which claim and why: predicates outside the fragment the search is
+/// complete for, several patterns on one claim, a sub tested by contains or a regex, a claim held at one value, or a
+/// capped class product. The audit reports what it tried instead.
 /// </summary>
 public sealed class SearchIncompleteAudit : AuditRule
 {
     public override string Id => "search-incomplete";
 
-    public override string Summary => "The trust uses predicates outside the supported fragment; no finding there is not a proof.";
+    public override string Summary => "The search could not cover every class of value a persona can produce for a claim the trust reads; no finding there is not a proof.";
 
     public override Severity DefaultSeverity => Severity.Info;
 

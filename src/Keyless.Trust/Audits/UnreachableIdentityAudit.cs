@@ -1,5 +1,6 @@
 using Keyless.Trust.Claims;
 using Keyless.Trust.Findings;
+using Keyless.Trust.GitLab;
 using Keyless.Trust.RedTeam;
 
 namespace Keyless.Trust.Audits;
@@ -13,7 +14,7 @@ public sealed class UnreachableIdentityAudit : AuditRule
 {
     public override string Id => "unreachable-identity";
 
-    public override string Summary => "No token the GitLab project can mint reaches this identity (issuer or audience no job can match).";
+    public override string Summary => "No token GitLab can mint reaches this identity, the project's own or any persona's (an issuer, audience or value no job can match).";
 
     public override Severity DefaultSeverity => Severity.Medium;
 
@@ -73,8 +74,12 @@ public sealed class UnreachableIdentityAudit : AuditRule
                 && paths.All(KnowsTheProject))
             {
                 var victim = paths[0].Victim;
+                var project = victim.PathKnown ? $"project '{victim.Path}'" : victim.IdKnown ? $"project {victim.Id}" : "the project";
+                var never = paths.SelectMany(p => p.Atoms.Pins).Where(a => a.Kind == AtomKind.Equals)
+                    .Select(a => GitLabValues.Never(a.Claim, a.Literal)).OfType<string>().Distinct().ToArray();
                 yield return Static(identity.Name,
-                    $"None of the {searches.Sum(r => r.Tried)} token classes GitLab can mint (project '{victim.Path}''s own jobs and every persona's) gets {identity.Name}; the trust is unreachable as written.",
+                    $"None of the {searches.Sum(r => r.Tried)} token classes GitLab can mint ({project}'s own jobs and every persona's) gets {identity.Name}; the trust is unreachable as written"
+                    + (never.Length > 0 ? ": " + string.Join("; ", never) : string.Empty) + ".",
                     $"Compare a real job token with `keyless explain --claims token.json` to see which clause denies it.",
                     paths[0].Source, Severity.Low);
             }

@@ -33,8 +33,9 @@ public sealed class AuditRegistryTests
     [Fact]
     public void Every_docs_page_belongs_to_a_registered_audit()
     {
+        // README and the model of GitLab are the two pages about every audit.
         var ids = AuditRegistry.All.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
-        var pages = Directory.GetFiles(DocsFolder, "*.md").Select(Path.GetFileNameWithoutExtension).Where(n => n != "README");
+        var pages = Directory.GetFiles(DocsFolder, "*.md").Select(Path.GetFileNameWithoutExtension).Where(n => n is not ("README" or "gitlab-model"));
         Assert.All(pages, page => Assert.Contains(page!, ids));
     }
 
