@@ -68,6 +68,37 @@ public sealed class AuditorTests
             }
         }
 
+        public static TheoryData<string> HardenedExamples()
+        {
+            var data = new TheoryData<string>();
+            foreach (var dir in Directory.GetDirectories(Path.Combine(AuditCases.RepoRoot, "examples"), "*-hardened-*").Order(StringComparer.Ordinal))
+            {
+                data.Add(Path.GetFileName(dir));
+            }
+
+            return data;
+        }
+
+        [Theory]
+        [MemberData(nameof(HardenedExamples))]
+        public void The_hardened_examples_audit_clean_and_proven(string example)
+        {
+            var trust = Keyless.Formats.Inputs.TrustLoader.Load([Path.Combine(AuditCases.RepoRoot, "examples", example)]);
+            var findings = Auditor.Run(trust);
+            Assert.True(findings.All(f => f.Severity < Severity.Medium), string.Join("\n", findings.Select(f => f.Message)));
+
+            var context = new AuditContext(trust);
+            foreach (var identity in context.Identities)
+            {
+                foreach (var scenario in Keyless.Trust.RedTeam.AttackScenarios.Attacks)
+                {
+                    var result = context.Search(identity, scenario);
+                    Assert.False(result.Found, $"{example} {scenario}");
+                    Assert.True(result.Complete, $"{example} {scenario}: {string.Join("; ", result.Gaps)}");
+                }
+            }
+        }
+
         [Fact]
         public void A_reclaimed_path_finding_is_lower_once_gitlab_blocks_reclaimed_paths()
         {

@@ -40,6 +40,7 @@ public sealed class AzureOracleTests
     {
         string[] issuers = ["https://gitlab.com", "https://gitlab.com/", "https://gitlab.example.com"];
         string[] subjects = ["project_path:acme/payments:ref_type:branch:ref:main", "project_path:acme/payments:ref_type:branch:ref:dev",
+            "project_id:4242:ref_type:branch:ref:main", "project_id:4242:ref_type:tag:ref:main",
             "project_path:ACME/payments:ref_type:branch:ref:main", "project_path:acme/payments:ref_type:tag:ref:main"];
         string[] audiences = ["api://AzureADTokenExchange", "https://gitlab.com"];
         long[] expiries = [Now.ToUnixTimeSeconds() + 600, Now.ToUnixTimeSeconds() - 3600];
