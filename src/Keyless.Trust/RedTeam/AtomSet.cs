@@ -11,6 +11,7 @@ public sealed class AtomSet
     private readonly HashSet<string> _read = new(StringComparer.Ordinal);
     private readonly List<string> _outside = [];
     private readonly List<ClaimAtom> _pins = [];
+    private IReadOnlyList<string>? _coverageGaps;
 
     public IReadOnlyList<ClaimAtom> Atoms => _atoms;
 
@@ -20,6 +21,9 @@ public sealed class AtomSet
     public IReadOnlyList<string> Outside => _outside;
 
     public bool Exact => _outside.Count == 0;
+
+    /// <summary>Where a search over these atoms cannot be exhaustive (<see cref="SearchCoverage"/>), worked out once, after the atoms are in.</summary>
+    internal IReadOnlyList<string> CoverageGaps => _coverageGaps ??= SearchCoverage.Compute(this);
 
     /// <summary>
     /// Atoms in positive position (not under <c>!</c>, not a <c>!=</c>; an exact subject, an IAM principal, a flexible

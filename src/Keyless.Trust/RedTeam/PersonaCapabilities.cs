@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Keyless.Trust.GitLab;
 using Keyless.Trust.Model;
 
@@ -13,15 +12,16 @@ namespace Keyless.Trust.RedTeam;
 /// </summary>
 public static class PersonaCapabilities
 {
-    /// <summary>What every scenario reads from a path, computed once per path rather than once per scenario.</summary>
-    private static readonly ConditionalWeakTable<AttackPath, PathValues> Values = [];
-
-    public static SearchSpace For(AttackScenario scenario, AttackPath path, GitLabWorld world, GitLabInstance? orgInstance = null)
+    /// <summary>
+    /// The space of one scenario on one path. <paramref name="values"/> are the path's candidates, which every
+    /// scenario shares: the engine computes them once per path and passes them in.
+    /// </summary>
+    public static SearchSpace For(AttackScenario scenario, AttackPath path, GitLabWorld world, GitLabInstance? orgInstance = null, PathCandidates? values = null)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(world);
         var victim = path.Victim;
-        var values = Values.GetValue(path, p => new PathValues(p));
+        values ??= new PathCandidates(path);
         var instance = scenario == AttackScenario.ProjectMaintainer && orgInstance is not null ? orgInstance : path.Instance;
         var assumptions = new List<string>();
         var own = scenario is AttackScenario.Anyone or AttackScenario.GroupMember or AttackScenario.PathReclaimer;
@@ -54,14 +54,14 @@ public static class PersonaCapabilities
             }
         }
 
-        var projects = ProjectCandidates.For(scenario, victim, values.PathCandidates, world, instance);
+        var projects = ProjectCandidates.For(scenario, victim, values.ProjectPaths, world, instance);
         var refEvents = scenario switch
         {
-            _ when own => OwnRefEvents(values.RefNames),
+            _ when own => OwnRefEvents(values.RefNames, values.ReadsSource ? PipelineSources.All : [PipelineSources.Push]),
             AttackScenario.ForkContributor => values.RefNames.Select(n => new RefEvent(new RefShape("branch", n, false), PipelineSources.MergeRequestEvent)).ToArray(),
-            AttackScenario.DeveloperTag => DeveloperRefEvents(victim, values.RefNames, tags: true, assumptions),
-            AttackScenario.DeveloperBranch or AttackScenario.DeveloperEnvironment => DeveloperRefEvents(victim, values.RefNames, tags: false, assumptions),
-            _ => MaintainerRefEvents(victim, values.RefNames),
+            AttackScenario.DeveloperTag => DeveloperRefEvents(victim, values.RefNames, tags: true, values.ReadsSource, assumptions),
+            AttackScenario.DeveloperBranch or AttackScenario.DeveloperEnvironment => DeveloperRefEvents(victim, values.RefNames, tags: false, values.ReadsSource, assumptions),
+            _ => MaintainerRefEvents(victim, values.RefNames, values.ReadsSource),
         };
 
         var envNames = values.EnvironmentNames;
@@ -96,10 +96,10 @@ public static class PersonaCapabilities
     }
 
     /// <summary>In their own project a persona sets every protection: any ref, protected or not, from any source.</summary>
-    private static RefEvent[] OwnRefEvents(IReadOnlyList<string> names)
+    private static RefEvent[] OwnRefEvents(IReadOnlyList<string> names, IReadOnlyList<string> sources)
     {
         var events = new List<RefEvent>();
-        foreach (var source in PipelineSources.All)
+        foreach (var source in sources)
         {
             foreach (var name in names)
             {
@@ -121,7 +121,7 @@ public static class PersonaCapabilities
         return [.. events];
     }
 
-    private static RefEvent[] DeveloperRefEvents(VictimProject victim, IReadOnlyList<string> names, bool tags, List<string> assumptions)
+    private static RefEvent[] DeveloperRefEvents(VictimProject victim, IReadOnlyList<string> names, bool tags, bool readsSource, List<string> assumptions)
     {
         if (!victim.SettingsKnown)
         {
@@ -145,7 +145,7 @@ public static class PersonaCapabilities
         }
 
         var events = new List<RefEvent>();
-        foreach (var source in PipelineSources.Developer)
+        foreach (var source in readsSource ? PipelineSources.Developer : [PipelineSources.Push])
         {
             foreach (var r in refs)
             {
@@ -164,10 +164,10 @@ public static class PersonaCapabilities
     }
 
     /// <summary>The project's own pipelines: every ref, protected exactly as its rules say.</summary>
-    private static RefEvent[] MaintainerRefEvents(VictimProject victim, IReadOnlyList<string> names)
+    private static RefEvent[] MaintainerRefEvents(VictimProject victim, IReadOnlyList<string> names, bool readsSource)
     {
         var events = new List<RefEvent>();
-        foreach (var source in PipelineSources.Developer)
+        foreach (var source in readsSource ? PipelineSources.Developer : [PipelineSources.Push])
         {
             foreach (var name in names)
             {
@@ -204,81 +204,6 @@ public static class PersonaCapabilities
         }
 
         return [.. shapes];
-    }
-
-    /// <summary>The values a path offers every scenario: candidates harvested from its atoms, around its victim.</summary>
-    private sealed class PathValues
-    {
-        public PathValues(AttackPath path)
-        {
-            var victim = path.Victim;
-            var atoms = path.Atoms;
-            PathCandidates = ProjectCandidates.Paths(victim, atoms);
-            RefNames = RefCandidates(victim, atoms);
-            EnvironmentNames = Distinct([.. CandidateValues.For(atoms, Claims.GitLabClaimNames.Environment), "production", "keyless-review",
-                .. victim.ProtectedEnvironments.Select(e => e.Name)]).Where(GitLabEnvironments.IsValidName).ToList();
-            VictimComponents = [victim.Components];
-            OwnProjectComponents = SubComponentChoices(victim, atoms);
-            UserCandidates = new PersonaUsers.Candidates(atoms);
-        }
-
-        public List<string> PathCandidates { get; }
-
-        public List<string> RefNames { get; }
-
-        public List<string> EnvironmentNames { get; }
-
-        public IReadOnlyList<IReadOnlyList<string>> VictimComponents { get; }
-
-        public IReadOnlyList<IReadOnlyList<string>> OwnProjectComponents { get; }
-
-        public PersonaUsers.Candidates UserCandidates { get; }
-
-        private static List<string> RefCandidates(VictimProject victim, AtomSet atoms)
-        {
-            var names = new List<string> { victim.DefaultBranch, "keyless-feature" };
-            names.AddRange(CandidateValues.For(atoms, Claims.GitLabClaimNames.Ref));
-            foreach (var refPath in CandidateValues.For(atoms, Claims.GitLabClaimNames.RefPath))
-            {
-                foreach (var prefix in new[] { "refs/heads/", "refs/tags/" })
-                {
-                    if (refPath.StartsWith(prefix, StringComparison.Ordinal) && refPath.Length > prefix.Length)
-                    {
-                        names.Add(refPath[prefix.Length..]);
-                    }
-                }
-            }
-
-            foreach (var rule in victim.ProtectedBranches.Concat(victim.ProtectedTags))
-            {
-                names.Add(rule.Pattern.Replace("*", "x", StringComparison.Ordinal));
-                names.Add(rule.Pattern.Replace("*", string.Empty, StringComparison.Ordinal) + "-evil");
-            }
-
-            // A literal that is no valid ref ('release/') becomes one that starts the same way ('release/x').
-            var fixedUp = names.Select(n => GitRefNames.IsValid(n) ? n : GitRefNames.IsValid(n + "x") ? n + "x" : n);
-            return Distinct(fixedUp.Where(GitRefNames.IsValid));
-        }
-
-        /// <summary>In their own project a persona chooses <c>ci_id_token_sub_claim_components</c> (any list GitLab accepts).</summary>
-        private static List<IReadOnlyList<string>> SubComponentChoices(VictimProject victim, AtomSet atoms)
-        {
-            var components = new List<IReadOnlyList<string>> { victim.Components };
-            foreach (var atom in atoms.On(Claims.GitLabClaimNames.Subject))
-            {
-                if (SubPatterns.Components(atom.Literal) is { Count: > 0 } c && Claims.SubClaimRenderer.Validate(c) is null && !components.Any(x => x.SequenceEqual(c)))
-                {
-                    components.Add(c);
-                }
-            }
-
-            if (!components.Any(x => x.SequenceEqual(Claims.SubClaimRenderer.DefaultComponents)))
-            {
-                components.Add(Claims.SubClaimRenderer.DefaultComponents);
-            }
-
-            return components;
-        }
     }
 
     internal static List<string> Distinct(IEnumerable<string> values) => values.Distinct(StringComparer.Ordinal).ToList();

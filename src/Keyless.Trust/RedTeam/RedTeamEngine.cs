@@ -16,6 +16,9 @@ public sealed class RedTeamEngine
 {
     private readonly AttackPathBuilder _paths;
     private readonly Dictionary<Identity, IReadOnlyList<AttackPath>> _cache = [];
+
+    // Per path, by reference (records compare by value): every scenario searches the same candidates.
+    private readonly Dictionary<AttackPath, PathCandidates> _candidates = new(ReferenceEqualityComparer.Instance);
     private GitLabWorld? _world;
     private RealizabilityCheck? _check;
 
@@ -92,7 +95,13 @@ public sealed class RedTeamEngine
         var assumptions = new List<string>();
         foreach (var path in Paths(identity).Concat(extraPaths ?? []))
         {
-            var space = PersonaCapabilities.For(scenario, path, World, GitLab);
+            if (!_candidates.TryGetValue(path, out var candidates))
+            {
+                candidates = new PathCandidates(path);
+                _candidates[path] = candidates;
+            }
+
+            var space = PersonaCapabilities.For(scenario, path, World, GitLab, candidates);
             var result = GuidedSearch.Run(path, space, admits, claims => CheckRealizable(claims, scenario, path));
             tried += result.Tried;
             rejected += result.Rejected;

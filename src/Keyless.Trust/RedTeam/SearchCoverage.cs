@@ -32,16 +32,14 @@ public static class SearchCoverage
         GitLabClaimNames.Subject, GitLabClaimNames.CiConfigRefUri,
     };
 
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<AtomSet, IReadOnlyList<string>> Cache = [];
-
     /// <summary>Why the search over these atoms is not exhaustive; empty when it is (worked out once per atom set).</summary>
     public static IReadOnlyList<string> Gaps(AtomSet atoms)
     {
         ArgumentNullException.ThrowIfNull(atoms);
-        return Cache.GetValue(atoms, Compute);
+        return atoms.CoverageGaps;
     }
 
-    private static List<string> Compute(AtomSet atoms)
+    internal static List<string> Compute(AtomSet atoms)
     {
         var gaps = new List<string>();
         foreach (var claim in atoms.ClaimsRead.Order(StringComparer.Ordinal))

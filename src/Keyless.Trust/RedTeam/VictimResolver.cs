@@ -25,16 +25,16 @@ public static class VictimResolver
     public static VictimProject Resolve(TrustSet trust, AtomSet atoms, IReadOnlyCollection<string>? boundProjectIds = null) =>
         ResolveAll(trust, atoms, boundProjectIds)[0];
 
-    /// <summary>Every victim of one attack path; project ids the identity's own binding pins come first.</summary>
+    /// <summary>Every victim of one attack path; project ids the identity's own binding pins decide when there are any.</summary>
     public static IReadOnlyList<VictimProject> ResolveAll(TrustSet trust, AtomSet atoms, IReadOnlyCollection<string>? boundProjectIds = null)
     {
         ArgumentNullException.ThrowIfNull(trust);
         ArgumentNullException.ThrowIfNull(atoms);
-        var ids = Pinned(atoms, GitLabClaimNames.ProjectId, GitLabClaimNames.JobProjectId);
-        if (boundProjectIds is { Count: > 0 })
-        {
-            ids = [.. boundProjectIds.Where(ids.Contains), .. ids.Where(i => !boundProjectIds.Contains(i))];
-        }
+        // The binding and the condition must both hold: when the identity's own binding pins project ids, the victims
+        // are those projects (several members are alternatives), whatever else the provider's condition admits.
+        var ids = boundProjectIds is { Count: > 0 }
+            ? boundProjectIds.Distinct(StringComparer.Ordinal).ToList()
+            : Pinned(atoms, GitLabClaimNames.ProjectId, GitLabClaimNames.JobProjectId);
 
         var paths = Pinned(atoms, GitLabClaimNames.ProjectPath, GitLabClaimNames.JobProjectPath).Where(GitLabPaths.IsValidProjectPath).ToList();
         var index = Indexes.GetValue(trust, ProjectIndex.Build);
