@@ -26,9 +26,16 @@ public static class PersonaCapabilities
         var assumptions = new List<string>();
         var own = scenario is AttackScenario.Anyone or AttackScenario.GroupMember or AttackScenario.PathReclaimer;
 
+        // The trust names no project or namespace path to reclaim.
         if (scenario == AttackScenario.PathReclaimer && !victim.NamespaceKnown)
         {
-            return SearchSpace.Empty(instance.Issuer, "the trust names no project or namespace path to reclaim");
+            return SearchSpace.Empty(instance.Issuer);
+        }
+
+        // A project in a user namespace: there is no group to be a member of.
+        if (scenario == AttackScenario.GroupMember && victim.Project?.NamespaceKind == "user")
+        {
+            return SearchSpace.Empty(instance.Issuer);
         }
 
         // Whoever works in the victim, or in its group, attacks the project the pattern was read off: an assumption.
@@ -37,17 +44,12 @@ public static class PersonaCapabilities
             assumptions.Add(guess);
         }
 
-        if (scenario == AttackScenario.GroupMember && victim.Project?.NamespaceKind == "user")
-        {
-            return SearchSpace.Empty(instance.Issuer, $"'{victim.NamespacePath}' is a user namespace: there is no group to be a member of");
-        }
-
         if (scenario == AttackScenario.ForkContributor)
         {
             switch (victim.Project?.ForkPipelinesInParent)
             {
-                case false:
-                    return SearchSpace.Empty(instance.Issuer, "the project does not run fork pipelines in itself (ci_allow_fork_pipelines_to_run_in_parent_project is false)");
+                case false: // The project does not run fork pipelines in itself.
+                    return SearchSpace.Empty(instance.Issuer);
                 case null:
                     assumptions.Add("fork merge request pipelines may run in the project (GitLab's default; ci_allow_fork_pipelines_to_run_in_parent_project was not given)");
                     break;
@@ -74,7 +76,6 @@ public static class PersonaCapabilities
             AttackScenario.DeveloperTag or AttackScenario.ForkContributor => [EnvShape.None, .. DeveloperEnvironments(victim, envNames, tiers, assumptions)],
             _ => [EnvShape.None, .. envNames.SelectMany(n => tiers.Select(t => new EnvShape(n, victim.EnvironmentRuleFor(n) is not null, t)))],
         };
-
 
         // Every action only where the trust reads it: the job's YAML chooses it (environment:action).
         if (path.Atoms.ClaimsRead.Contains(Claims.GitLabClaimNames.EnvironmentAction))

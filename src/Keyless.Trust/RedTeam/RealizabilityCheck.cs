@@ -39,7 +39,7 @@ public sealed class RealizabilityCheck(GitLabWorld world)
         ArgumentNullException.ThrowIfNull(victim);
         ArgumentNullException.ThrowIfNull(instance);
         var problems = new List<string>();
-        var c = new Reader(claims, problems);
+        var c = new ClaimReader(claims, problems);
         foreach (var name in RequiredStrings)
         {
             c.Required(name);
@@ -60,7 +60,7 @@ public sealed class RealizabilityCheck(GitLabWorld world)
     }
 
     /// <summary>Values GitLab can send at all, whoever runs the job.</summary>
-    private static void Values(Reader c, GitLabInstance instance, List<string> problems)
+    private static void Values(ClaimReader c, GitLabInstance instance, List<string> problems)
     {
         if (c[GitLabClaimNames.Issuer] != instance.Issuer)
         {
@@ -117,7 +117,7 @@ public sealed class RealizabilityCheck(GitLabWorld world)
         }
     }
 
-    private void Projects(Reader c, Persona? persona, VictimProject victim, GitLabInstance instance, List<string> problems)
+    private void Projects(ClaimReader c, Persona? persona, VictimProject victim, GitLabInstance instance, List<string> problems)
     {
         var (id, path, nsId, ns) = (c[GitLabClaimNames.ProjectId]!, c[GitLabClaimNames.ProjectPath]!, c[GitLabClaimNames.NamespaceId]!, c[GitLabClaimNames.NamespacePath]!);
         var (jobId, jobPath, jobNsId, jobNs) = (c[GitLabClaimNames.JobProjectId]!, c[GitLabClaimNames.JobProjectPath]!, c[GitLabClaimNames.JobNamespaceId]!, c[GitLabClaimNames.JobNamespacePath]!);
@@ -225,7 +225,7 @@ public sealed class RealizabilityCheck(GitLabWorld world)
     private string? NamespaceIdFor(string ns, VictimProject victim) =>
         ns == victim.NamespacePath ? victim.NamespaceId : world.NamespaceIdOf(ns);
 
-    private static void Refs(Reader c, Persona? persona, VictimProject victim, List<string> problems)
+    private static void Refs(ClaimReader c, Persona? persona, VictimProject victim, List<string> problems)
     {
         var (name, type, refPath, isProtected, source) = (c[GitLabClaimNames.Ref]!, c[GitLabClaimNames.RefType]!, c[GitLabClaimNames.RefPath]!, c[GitLabClaimNames.RefProtected]!, c[GitLabClaimNames.PipelineSource]!);
         if (type is not ("branch" or "tag"))
@@ -290,7 +290,7 @@ public sealed class RealizabilityCheck(GitLabWorld world)
         }
     }
 
-    private static void Environment(Reader c, Persona? persona, VictimProject victim, List<string> problems)
+    private static void Environment(ClaimReader c, Persona? persona, VictimProject victim, List<string> problems)
     {
         var name = c.Optional(GitLabClaimNames.Environment);
         string[] dependent = [GitLabClaimNames.EnvironmentProtected, GitLabClaimNames.DeploymentTier, GitLabClaimNames.EnvironmentAction];
@@ -342,7 +342,7 @@ public sealed class RealizabilityCheck(GitLabWorld world)
         }
     }
 
-    private void Users(Reader c, Persona? persona, List<string> problems)
+    private void Users(ClaimReader c, Persona? persona, List<string> problems)
     {
         var (login, email, level) = (c[GitLabClaimNames.UserLogin]!, c[GitLabClaimNames.UserEmail]!, c.Optional(GitLabClaimNames.UserAccessLevel));
         if (persona is not null && (world.IsNamedLogin(login) || world.IsNamedEmail(email)))
@@ -369,7 +369,7 @@ public sealed class RealizabilityCheck(GitLabWorld world)
         }
     }
 
-    private static void Subject(Reader c, Persona? persona, VictimProject victim, JsonObject claims, List<string> problems)
+    private static void Subject(ClaimReader c, Persona? persona, VictimProject victim, JsonObject claims, List<string> problems)
     {
         var sub = c[GitLabClaimNames.Subject]!;
 
@@ -394,46 +394,4 @@ public sealed class RealizabilityCheck(GitLabWorld world)
 
     private static bool IsId(string value) =>
         value.Length is > 0 and <= 19 && value[0] != '0' && value.All(char.IsAsciiDigit);
-
-    /// <summary>Reads string claims, recording a problem for a present claim of the wrong JSON type.</summary>
-    private sealed class Reader(JsonObject claims, List<string> problems)
-    {
-        public string? this[string name] => Optional(name);
-
-        public bool Has(string name) => claims.ContainsKey(name);
-
-        public void Required(string name)
-        {
-            if (Optional(name) is null && !problems.Any(p => p.StartsWith(name + " ", StringComparison.Ordinal)))
-            {
-                problems.Add($"{name} is missing (GitLab always sends it)");
-            }
-        }
-
-        public string? Optional(string name)
-        {
-            if (!claims.TryGetPropertyValue(name, out var node) || node is null)
-            {
-                return null;
-            }
-
-            if (node is JsonValue v && v.GetValueKind() == JsonValueKind.String)
-            {
-                return v.GetValue<string>();
-            }
-
-            problems.Add($"{name} is a JSON {node.GetValueKind()}; GitLab sends a string");
-            return null;
-        }
-
-        public bool IsInteger(string name) =>
-            claims[name] is JsonValue v && v.GetValueKind() == JsonValueKind.Number && (v.TryGetValue<int>(out _) || v.TryGetValue<long>(out _));
-
-        public bool AudienceIsValid() => claims[GitLabClaimNames.Audience] switch
-        {
-            JsonValue v when v.GetValueKind() == JsonValueKind.String => v.GetValue<string>().Length > 0,
-            JsonArray a => a.Count > 0 && a.All(e => e is JsonValue ev && ev.GetValueKind() == JsonValueKind.String && ev.GetValue<string>().Length > 0),
-            _ => false,
-        };
-    }
 }

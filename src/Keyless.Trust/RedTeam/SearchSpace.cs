@@ -24,13 +24,11 @@ public sealed record SearchSpace
     /// <summary>What the scenario's capabilities rest on GitLab defaults for (empty when settings were given).</summary>
     public IReadOnlyList<string> Assumptions { get; init; } = [];
 
-    /// <summary>Why the scenario has no token at all on this path (e.g. no path to reclaim), for messages.</summary>
-    public string? EmptyBecause { get; init; }
-
     public bool IsEmpty => Projects.Count == 0 || RefEvents.Count == 0 || Environments.Count == 0 || Users.Count == 0;
 
-    public static SearchSpace Empty(string issuer, string because) => new()
+    /// <summary>No token at all: the persona cannot act on this path (nothing to reclaim, no group, no fork pipelines).</summary>
+    public static SearchSpace Empty(string issuer) => new()
     {
-        Issuer = issuer, Projects = [], RefEvents = [], Environments = [], Users = [], Runners = [], ComponentSets = [], EmptyBecause = because,
+        Issuer = issuer, Projects = [], RefEvents = [], Environments = [], Users = [], Runners = [], ComponentSets = [],
     };
 }
