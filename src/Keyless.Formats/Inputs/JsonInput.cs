@@ -17,12 +17,29 @@ internal sealed class JsonInput(string file)
     {
         try
         {
-            return StrictJson.Parse(text, 256, allowComments: true);
+            return StrictJson.Parse(text, 256, editorSyntax: true);
         }
         catch (JsonException e)
         {
             throw new InputException(file, "not valid JSON: " + FirstSentence(e.Message),
                 (int?)e.LineNumber + 1, (int?)e.BytePositionInLine + 1);
+        }
+    }
+
+    /// <summary>Parses a file found in a folder: false with the reason when it is not JSON (it is then skipped, not an error).</summary>
+    public static bool TryParse(string text, out JsonNode? root, out string why)
+    {
+        try
+        {
+            root = StrictJson.Parse(text, 256, editorSyntax: true);
+            why = string.Empty;
+            return true;
+        }
+        catch (JsonException)
+        {
+            root = null;
+            why = "not JSON";
+            return false;
         }
     }
 

@@ -163,7 +163,9 @@ public sealed class TrustLoaderTests
             {
                 var file = Path.Combine(folder, "main.tf.json");
                 File.WriteAllText(file, """
-                    {"resource": {"google_iam_workload_identity_pool": {"gitlab": {"workload_identity_pool_id": "gitlab", "project": "123456789012"}}}}
+                    {"resource": {"google_iam_workload_identity_pool": {"gitlab": {"workload_identity_pool_id": "gitlab", "project": "123456789012"}},
+                      "google_service_account_iam_member": {"ci": {"service_account_id": "ci@p.iam.gserviceaccount.com", "role": "roles/iam.workloadIdentityUser",
+                        "member": "principalSet://iam.googleapis.com/projects/123456789012/locations/global/workloadIdentityPools/gitlab/*"}}}}
                     """);
 
                 var once = TrustLoader.Load([folder]);
