@@ -1,0 +1,44 @@
+using Keyless.Trust.Identities;
+
+namespace Keyless.Formats.Tests.Inputs.RealShapes;
+
+/// <summary>Microsoft Graph v1.0 and beta responses.</summary>
+public sealed class GraphShapesTests
+{
+    private const string Aud = "api://AzureADTokenExchange";
+    private const string App = "app 'ci-deployer' (client id 7f3c2a10-8b4e-4d6f-a1c2-3e5f7a9b0c1d)";
+
+    [Fact]
+    public void Both_pages_are_read_the_first_says_there_are_more_and_the_password_is_found()
+    {
+        var trust = Corpus.Load("graph-v1.0");
+
+        var app = Assert.Single(trust.AzureIdentities);
+        Assert.Equal(["gitlab-main", "gitlab-tags"], app.Credentials.Select(c => c.Name).Distinct().Order(StringComparer.Ordinal));
+        Assert.Equal(Verdict.Allow, Corpus.Decisions(trust, Corpus.Token(Aud))[App]);
+        var tag = Corpus.Token(Aud, ("ref", "v1.4.0"), ("ref_type", "tag"), ("ref_path", "refs/tags/v1.4.0"));
+        Assert.Equal(Verdict.Allow, Corpus.Decisions(trust, tag)[App]); // from page 2
+
+        Assert.Single(trust.Notes, n => n.Contains("federated-credentials-page-1.json ($['@odata.nextLink']): page 1 of more", StringComparison.Ordinal));
+        Assert.Contains($"client-secret-beside-federation {App}", Corpus.FindingLines(trust));
+    }
+
+    [Fact]
+    public void A_list_item_names_its_application_by_odata_id()
+    {
+        var trust = Corpus.Load("graph-v1.0/federated-credentials-odata-id.json", "graph-v1.0/application.json");
+
+        Assert.Single(Assert.Single(trust.AzureIdentities).Credentials);
+        Assert.Empty(trust.Notes);
+    }
+
+    [Fact]
+    public void Beta_flexible_credentials_admit_the_branches_they_match()
+    {
+        var trust = Corpus.Load("graph-beta", "graph-v1.0/application.json");
+
+        var release = Corpus.Token(Aud, ("ref", "release/1.4"), ("ref_path", "refs/heads/release/1.4"));
+        Assert.Equal(Verdict.Allow, Corpus.Decisions(trust, release)[App]);
+        Assert.Equal(Verdict.Allow, Corpus.Decisions(trust, Corpus.Token(Aud))[App]);
+    }
+}
