@@ -30,7 +30,7 @@ internal static class TrustInputs
         var names = skipped.Take(NamesShown).Select(s => Display(s.File));
         var more = skipped.Count > NamesShown ? $", … ({skipped.Count - NamesShown} more)" : string.Empty;
         var files = skipped.Count == 1 ? "1 file" : $"{skipped.Count} files";
-        return $"skipped {files} that hold no trust input: {string.Join(", ", names)}{more}";
+        return $"skipped {files} with no trust input: {string.Join(", ", names)}{more}";
     }
 
     private static string Display(string file) =>
