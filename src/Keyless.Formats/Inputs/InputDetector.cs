@@ -89,53 +89,31 @@ internal static class InputDetector
         }
     }
 
+    // In order: the first that matches decides (a GitLab project is tested before the looser protection shapes).
+    private static readonly (Func<JsonObject, bool> Is, ItemKind Kind)[] Kinds =
+    [
+        (GcloudImporter.IsPoolOrProvider, ItemKind.PoolOrProvider),
+        (AzureImporter.IsCredential, ItemKind.Credential),
+        (AzureImporter.IsManagedIdentity, ItemKind.ManagedIdentity),
+        (AzureImporter.IsApplication, ItemKind.Application),
+        (GcloudImporter.IsServiceAccountKey, ItemKind.ServiceAccountKey),
+        (GitLabImporter.IsProject, ItemKind.GitLabProject),
+        (GitLabImporter.IsProtectedBranch, ItemKind.ProtectedBranch),
+        (GitLabImporter.IsProtectedTag, ItemKind.ProtectedTag),
+        (GitLabImporter.IsProtectedEnvironment, ItemKind.ProtectedEnvironment),
+    ];
+
     private static ItemKind? KindOf(JsonObject o, bool atRoot)
     {
-        if (GcloudImporter.IsPoolOrProvider(o))
+        foreach (var (isKind, kind) in Kinds)
         {
-            return ItemKind.PoolOrProvider;
+            if (isKind(o))
+            {
+                return kind;
+            }
         }
 
-        if (AzureImporter.IsCredential(o))
-        {
-            return ItemKind.Credential;
-        }
-
-        if (AzureImporter.IsManagedIdentity(o))
-        {
-            return ItemKind.ManagedIdentity;
-        }
-
-        if (AzureImporter.IsApplication(o))
-        {
-            return ItemKind.Application;
-        }
-
-        if (GcloudImporter.IsServiceAccountKey(o))
-        {
-            return ItemKind.ServiceAccountKey;
-        }
-
-        if (GitLabImporter.IsProject(o))
-        {
-            return ItemKind.GitLabProject;
-        }
-
-        if (GitLabImporter.IsProtectedBranch(o))
-        {
-            return ItemKind.ProtectedBranch;
-        }
-
-        if (GitLabImporter.IsProtectedTag(o))
-        {
-            return ItemKind.ProtectedTag;
-        }
-
-        if (GitLabImporter.IsProtectedEnvironment(o))
-        {
-            return ItemKind.ProtectedEnvironment;
-        }
-
+        // A bare get-iam-policy is a whole file, never a list item (an item with bindings is something else's).
         if (atRoot && GcloudImporter.IsIamPolicy(o))
         {
             return ItemKind.IamPolicy;

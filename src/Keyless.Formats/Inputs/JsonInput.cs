@@ -17,7 +17,7 @@ internal sealed class JsonInput(string file)
     {
         try
         {
-            return StrictJson.Parse(text, 256, editorSyntax: true);
+            return ParseFile(text);
         }
         catch (JsonException e)
         {
@@ -31,7 +31,7 @@ internal sealed class JsonInput(string file)
     {
         try
         {
-            root = StrictJson.Parse(text, 256, editorSyntax: true);
+            root = ParseFile(text);
             why = string.Empty;
             return true;
         }
@@ -44,6 +44,9 @@ internal sealed class JsonInput(string file)
     }
 
     public SourceRef Ref(string path) => new(File, path);
+
+    // Input files are kept by hand as often as generated: editor syntax (comments, trailing commas) is JSON here.
+    private static JsonNode? ParseFile(string text) => StrictJson.Parse(text, 256, editorSyntax: true);
 
     public InputException Error(string path, string message) => new(File, message, path: path);
 
