@@ -5,9 +5,6 @@ namespace Keyless.Formats.Tests.Inputs.RealShapes;
 /// <summary>ARM REST responses and Bicep-compiled deployment templates (languageVersion 1 and 2.0).</summary>
 public sealed class ArmShapesTests
 {
-    private static readonly Keyless.Trust.Claims.TokenClaims Infra = Corpus.Token("api://AzureADTokenExchange",
-        ("project_id", "4343"), ("project_path", "acme/payments-infra"), ("job_project_id", "4343"), ("job_project_path", "acme/payments-infra"));
-
     [Theory]
     [InlineData("arm/template-bicep.json", "$.resources[1]")]
     [InlineData("arm/template-bicep-symbolic.json", "$.resources['uai::gitlabMain']")]
@@ -20,7 +17,7 @@ public sealed class ArmShapesTests
         var credential = Assert.Single(identity.Credentials);
         Assert.Equal("gitlab-payments-infra-main", credential.Name);
         Assert.Equal(credentialPath, credential.Source.JsonPath);
-        Assert.Equal(Verdict.Allow, Corpus.Decisions(trust, Infra)[identity.DisplayName]);
+        Assert.Equal(Verdict.Allow, Corpus.Decisions(trust, Corpus.InfraToken())[identity.DisplayName]);
     }
 
     [Fact]
@@ -31,7 +28,7 @@ public sealed class ArmShapesTests
         var identity = Assert.Single(trust.AzureIdentities);
         Assert.Equal(2, identity.Credentials.Count);
         Assert.Equal(2, trust.Notes.Count(n => n.Contains("($.nextLink): page 1 of more", StringComparison.Ordinal)));
-        var tag = Corpus.Token("api://AzureADTokenExchange", ("project_id", "4343"), ("project_path", "acme/payments-infra"), ("ref", "v2.0.0"), ("ref_type", "tag"), ("ref_path", "refs/tags/v2.0.0"));
+        var tag = Corpus.InfraToken(("ref", "v2.0.0"), ("ref_type", "tag"), ("ref_path", "refs/tags/v2.0.0"));
         Assert.Equal(Verdict.Allow, Corpus.Decisions(trust, tag)[identity.DisplayName]);
     }
 

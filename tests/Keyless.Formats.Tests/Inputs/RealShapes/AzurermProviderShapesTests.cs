@@ -7,9 +7,6 @@ public sealed class AzurermProviderShapesTests
 {
     private const string Uai = "/subscriptions/44444444-4444-4444-8444-444444444444/resourceGroups/rg-payments/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id-payments-infra";
 
-    private static readonly Keyless.Trust.Claims.TokenClaims Infra = Corpus.Token("api://AzureADTokenExchange",
-        ("project_id", "4343"), ("project_path", "acme/payments-infra"), ("job_project_id", "4343"), ("job_project_path", "acme/payments-infra"));
-
     [Theory]
     [InlineData("3.x")]
     [InlineData("4.x")]
@@ -22,7 +19,7 @@ public sealed class AzurermProviderShapesTests
         Assert.Equal("33333333-3333-4333-8333-333333333333", identity.ClientId);
         Assert.Single(identity.Credentials);
         Assert.Empty(trust.Notes);
-        Assert.Equal(Verdict.Allow, Corpus.Decisions(trust, Infra)[identity.DisplayName]);
+        Assert.Equal(Verdict.Allow, Corpus.Decisions(trust, Corpus.InfraToken())[identity.DisplayName]);
     }
 
     [Fact]
@@ -33,6 +30,6 @@ public sealed class AzurermProviderShapesTests
         var identity = Assert.Single(trust.AzureIdentities);
         Assert.Equal("id-payments-infra", identity.Name);
         Assert.Equal(Uai, identity.ResourceId);
-        Assert.Equal(Verdict.Allow, Corpus.Decisions(trust, Infra)[identity.DisplayName]);
+        Assert.Equal(Verdict.Allow, Corpus.Decisions(trust, Corpus.InfraToken())[identity.DisplayName]);
     }
 }

@@ -17,6 +17,16 @@ internal static class Corpus
 {
     public static readonly string Root = Path.Combine(RepoRoot(), "tests", "real-shapes");
 
+    /// <summary>The audience the corpus's GCP providers allow, and the one every Azure credential has.</summary>
+    public const string GcpAudience = "https://gitlab.com";
+
+    public const string AzureAudience = "api://AzureADTokenExchange";
+
+    /// <summary>The service account most GCP producers bind, and the application most Azure producers describe.</summary>
+    public const string Deployer = "deployer@acme-prod.iam.gserviceaccount.com";
+
+    public const string CiDeployer = "app 'ci-deployer' (client id 7f3c2a10-8b4e-4d6f-a1c2-3e5f7a9b0c1d)";
+
     // 2026-01-01T00:00:10Z: inside the tokens' lifetime.
     private static readonly FixedTime Now = new(DateTimeOffset.FromUnixTimeSeconds(1_767_225_610));
 
@@ -74,6 +84,10 @@ internal static class Corpus
         claims["sub"] ??= $"project_path:{claims["project_path"]}:ref_type:{claims["ref_type"]}:ref:{claims["ref"]}";
         return TokenClaims.FromJson(claims);
     }
+
+    /// <summary>A token of <c>acme/payments-infra</c> (project 4343), which the managed identity trusts, for Azure.</summary>
+    public static TokenClaims InfraToken(params (string Claim, string Value)[] set) =>
+        Token(AzureAudience, [("project_id", "4343"), ("project_path", "acme/payments-infra"), ("job_project_id", "4343"), ("job_project_path", "acme/payments-infra"), .. set]);
 
     /// <summary>The verdict on each identity, by the identity's name.</summary>
     public static Dictionary<string, Verdict> Decisions(TrustSet trust, TokenClaims claims) =>

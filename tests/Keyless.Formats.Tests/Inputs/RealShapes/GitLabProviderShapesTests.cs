@@ -6,8 +6,6 @@ namespace Keyless.Formats.Tests.Inputs.RealShapes;
 /// <summary>terraform-provider-gitlab 17.x–19.x states beside a GCP trust that admits any protected ref of project 4242.</summary>
 public sealed class GitLabProviderShapesTests
 {
-    private const string Deployer = "deployer@acme-prod.iam.gserviceaccount.com";
-
     [Theory]
     [InlineData("17.x")]
     [InlineData("18.x")]
@@ -42,8 +40,8 @@ public sealed class GitLabProviderShapesTests
         Assert.Equal([GitLabAccessLevel.Developer], production.DeployAccess);
         Assert.True(production.HasIndividualGrants);
 
-        Assert.Contains($"developer-branch-can-assume {Deployer}", Corpus.FindingLines(trust));
-        Assert.Equal(Verdict.Allow, Corpus.Decisions(trust, Corpus.Token("https://gitlab.com"))[Deployer]);
+        Assert.Contains($"developer-branch-can-assume {Corpus.Deployer}", Corpus.FindingLines(trust));
+        Assert.Equal(Verdict.Allow, Corpus.Decisions(trust, Corpus.Token(Corpus.GcpAudience))[Corpus.Deployer]);
     }
 
     [Theory]

@@ -5,8 +5,6 @@ namespace Keyless.Formats.Tests.Inputs.RealShapes;
 /// <summary>terraform-provider-google 5.x–7.x: states, a raw state, a plan and a .tf.json with a data source.</summary>
 public sealed class GoogleProviderShapesTests
 {
-    private const string Aud = "https://gitlab.com";
-    private const string Deployer = "deployer@acme-prod.iam.gserviceaccount.com";
     private const string Direct = "principalSet://iam.googleapis.com/projects/123456789012/locations/global/workloadIdentityPools/gitlab/attribute.project_path/acme/payments on projects/acme-prod";
 
     [Theory]
@@ -18,19 +16,19 @@ public sealed class GoogleProviderShapesTests
     {
         var trust = Corpus.Load("terraform-provider-google/" + file);
 
-        var main = Corpus.Decisions(trust, Corpus.Token(Aud));
-        Assert.Equal(Verdict.Allow, main[Deployer]); // google_service_account_iam_member, principalSet by project id
+        var main = Corpus.Decisions(trust, Corpus.Token(Corpus.GcpAudience));
+        Assert.Equal(Verdict.Allow, main[Corpus.Deployer]); // google_service_account_iam_member, principalSet by project id
         Assert.Equal(Verdict.Allow, main["terraform@acme-prod.iam.gserviceaccount.com"]); // _iam_binding, principal by subject
         Assert.Equal(Verdict.Allow, main["reader@acme-prod.iam.gserviceaccount.com"]); // _iam_policy's policy_data
         Assert.Equal(Verdict.Allow, main[Direct]); // google_project_iam_member
 
         // The provider's condition pins project 4242 and protected refs.
-        var other = Corpus.Decisions(trust, Corpus.Token(Aud, ("project_id", "4343"), ("project_path", "acme/other")));
+        var other = Corpus.Decisions(trust, Corpus.Token(Corpus.GcpAudience, ("project_id", "4343"), ("project_path", "acme/other")));
         Assert.All(other.Values, verdict => Assert.Equal(Verdict.Deny, verdict));
-        var unprotected = Corpus.Decisions(trust, Corpus.Token(Aud, ("ref", "feature"), ("ref_path", "refs/heads/feature"), ("ref_protected", "false")));
-        Assert.Equal(Verdict.Deny, unprotected[Deployer]);
+        var unprotected = Corpus.Decisions(trust, Corpus.Token(Corpus.GcpAudience, ("ref", "feature"), ("ref_path", "refs/heads/feature"), ("ref_protected", "false")));
+        Assert.Equal(Verdict.Deny, unprotected[Corpus.Deployer]);
 
-        Assert.Contains($"service-account-key-beside-federation {Deployer}", Corpus.FindingLines(trust));
+        Assert.Contains($"service-account-key-beside-federation {Corpus.Deployer}", Corpus.FindingLines(trust));
         Assert.Empty(trust.Unrecognized);
         Assert.Equal("123456789012", trust.GcpProjectNumbers["acme-prod"]);
     }
@@ -50,8 +48,8 @@ public sealed class GoogleProviderShapesTests
     {
         var trust = Corpus.Load("terraform-provider-google/7.x/plan.json");
 
-        var decisions = Corpus.Decisions(trust, Corpus.Token(Aud));
-        Assert.Equal(Verdict.Allow, decisions[Deployer]);
+        var decisions = Corpus.Decisions(trust, Corpus.Token(Corpus.GcpAudience));
+        Assert.Equal(Verdict.Allow, decisions[Corpus.Deployer]);
     }
 
     [Fact]
@@ -59,7 +57,7 @@ public sealed class GoogleProviderShapesTests
     {
         var trust = Corpus.Load("terraform-provider-google/6.x/main.tf.json");
 
-        var decisions = Corpus.Decisions(trust, Corpus.Token(Aud));
+        var decisions = Corpus.Decisions(trust, Corpus.Token(Corpus.GcpAudience));
         Assert.Equal(Verdict.Allow, Assert.Single(decisions, d => d.Key == "ci-existing@acme-prod.iam.gserviceaccount.com").Value);
     }
 }

@@ -5,9 +5,6 @@ namespace Keyless.Formats.Tests.Inputs.RealShapes;
 /// <summary>Microsoft Graph v1.0 and beta responses.</summary>
 public sealed class GraphShapesTests
 {
-    private const string Aud = "api://AzureADTokenExchange";
-    private const string App = "app 'ci-deployer' (client id 7f3c2a10-8b4e-4d6f-a1c2-3e5f7a9b0c1d)";
-
     [Fact]
     public void Both_pages_are_read_the_first_says_there_are_more_and_the_password_is_found()
     {
@@ -15,12 +12,12 @@ public sealed class GraphShapesTests
 
         var app = Assert.Single(trust.AzureIdentities);
         Assert.Equal(["gitlab-main", "gitlab-tags"], app.Credentials.Select(c => c.Name).Distinct().Order(StringComparer.Ordinal));
-        Assert.Equal(Verdict.Allow, Corpus.Decisions(trust, Corpus.Token(Aud))[App]);
-        var tag = Corpus.Token(Aud, ("ref", "v1.4.0"), ("ref_type", "tag"), ("ref_path", "refs/tags/v1.4.0"));
-        Assert.Equal(Verdict.Allow, Corpus.Decisions(trust, tag)[App]); // from page 2
+        Assert.Equal(Verdict.Allow, Corpus.Decisions(trust, Corpus.Token(Corpus.AzureAudience))[Corpus.CiDeployer]);
+        var tag = Corpus.Token(Corpus.AzureAudience, ("ref", "v1.4.0"), ("ref_type", "tag"), ("ref_path", "refs/tags/v1.4.0"));
+        Assert.Equal(Verdict.Allow, Corpus.Decisions(trust, tag)[Corpus.CiDeployer]); // from page 2
 
         Assert.Single(trust.Notes, n => n.Contains("federated-credentials-page-1.json ($['@odata.nextLink']): page 1 of more", StringComparison.Ordinal));
-        Assert.Contains($"client-secret-beside-federation {App}", Corpus.FindingLines(trust));
+        Assert.Contains($"client-secret-beside-federation {Corpus.CiDeployer}", Corpus.FindingLines(trust));
     }
 
     [Fact]
@@ -37,8 +34,8 @@ public sealed class GraphShapesTests
     {
         var trust = Corpus.Load("graph-beta", "graph-v1.0/application.json");
 
-        var release = Corpus.Token(Aud, ("ref", "release/1.4"), ("ref_path", "refs/heads/release/1.4"));
-        Assert.Equal(Verdict.Allow, Corpus.Decisions(trust, release)[App]);
-        Assert.Equal(Verdict.Allow, Corpus.Decisions(trust, Corpus.Token(Aud))[App]);
+        var release = Corpus.Token(Corpus.AzureAudience, ("ref", "release/1.4"), ("ref_path", "refs/heads/release/1.4"));
+        Assert.Equal(Verdict.Allow, Corpus.Decisions(trust, release)[Corpus.CiDeployer]);
+        Assert.Equal(Verdict.Allow, Corpus.Decisions(trust, Corpus.Token(Corpus.AzureAudience))[Corpus.CiDeployer]);
     }
 }

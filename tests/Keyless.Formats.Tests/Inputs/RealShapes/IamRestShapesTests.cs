@@ -6,8 +6,6 @@ namespace Keyless.Formats.Tests.Inputs.RealShapes;
 /// <summary>IAM v1 REST responses (a live read's shapes) and gcloud's.</summary>
 public sealed class IamRestShapesTests
 {
-    private const string Deployer = "deployer@acme-prod.iam.gserviceaccount.com";
-
     [Fact]
     public void Every_page_given_is_read_and_the_first_says_there_are_more()
     {
@@ -20,8 +18,8 @@ public sealed class IamRestShapesTests
         Assert.Contains(trust.Notes, n => n.Contains("pools-list-page-1.json ($.nextPageToken)", StringComparison.Ordinal));
         Assert.DoesNotContain(trust.Notes, n => n.Contains("page-2", StringComparison.Ordinal));
 
-        Assert.Equal(Verdict.Allow, Corpus.Decisions(trust, Corpus.Token("https://gitlab.com"))[Deployer]);
-        Assert.Contains($"service-account-key-beside-federation {Deployer}", Corpus.FindingLines(trust));
+        Assert.Equal(Verdict.Allow, Corpus.Decisions(trust, Corpus.Token(Corpus.GcpAudience))[Corpus.Deployer]);
+        Assert.Contains($"service-account-key-beside-federation {Corpus.Deployer}", Corpus.FindingLines(trust));
         Assert.Single(trust.StaticCredentials); // the SYSTEM_MANAGED key is Google's own
     }
 
@@ -31,7 +29,7 @@ public sealed class IamRestShapesTests
         var trust = Corpus.Load("iam-v1-rest/gcloud-providers-list.json", "iam-v1-rest/sa-iam-policy.json", "iam-v1-rest/keyless-manifest.json");
 
         Assert.Equal(2, trust.Providers.Count);
-        Assert.Equal(Verdict.Allow, Corpus.Decisions(trust, Corpus.Token("https://gitlab.com"))[Deployer]);
-        Assert.Equal(Verdict.Deny, Corpus.Decisions(trust, Corpus.Token("https://gitlab.com", ("project_id", "4343")))[Deployer]);
+        Assert.Equal(Verdict.Allow, Corpus.Decisions(trust, Corpus.Token(Corpus.GcpAudience))[Corpus.Deployer]);
+        Assert.Equal(Verdict.Deny, Corpus.Decisions(trust, Corpus.Token(Corpus.GcpAudience, ("project_id", "4343")))[Corpus.Deployer]);
     }
 }
