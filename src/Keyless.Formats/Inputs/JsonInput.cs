@@ -35,10 +35,10 @@ internal sealed class JsonInput(string file)
             why = string.Empty;
             return true;
         }
-        catch (JsonException)
+        catch (JsonException e)
         {
             root = null;
-            why = "not JSON";
+            why = "not valid JSON: " + FirstSentence(e.Message);
             return false;
         }
     }

@@ -44,7 +44,7 @@ public static class TrustLoader
         var trust = StaticCredentialImporter.Attach(builder.Build(), parsed) with { Skipped = skipped };
         if (IdentityCatalog.Build(trust).Count == 0)
         {
-            throw NoTrust(given, trust);
+            throw NoTrust(given, [.. parsed.Select(p => p.File)], skipped);
         }
 
         return trust;
@@ -134,20 +134,19 @@ public static class TrustLoader
         return files;
     }
 
-    private static InputException NoTrust(string[] paths, TrustSet trust)
+    private static InputException NoTrust(string[] paths, string[] read, List<SkippedInput> skipped)
     {
         var where = string.Join(", ", paths);
-        var read = trust.Files.Count == 1 ? "1 file read" : $"{trust.Files.Count} files read";
-        var skipped = trust.Skipped.Count switch
-        {
-            0 => string.Empty,
-            1 => ", 1 skipped",
-            var n => $", {n} skipped",
-        };
+        var readPart = read.Length == 0 ? "read no trust file" : "read " + Listed(read);
+        var skippedPart = skipped.Count == 0 ? string.Empty : "; skipped " + Listed([.. skipped.Select(s => s.ToString())]);
         return new InputException(where,
-            $"no trust found in {where} ({read}{skipped}): no GCP service account or principal bound to a workload identity pool, "
-            + "and no Entra application or managed identity with federated credentials (docs/inputs.md lists what is read)");
+            $"no trust found in {where} ({readPart}{skippedPart}): none names a GCP service account or principal bound to a workload identity "
+            + "pool, or an Entra application or managed identity with a federated credential (docs/inputs.md lists what is read)");
     }
+
+    // The files a refusal is about, so its one line names them; a long list ends with how many more.
+    private static string Listed(string[] items) =>
+        string.Join(", ", items.Take(5)) + (items.Length > 5 ? $", … ({items.Length - 5} more)" : string.Empty);
 
     private static string Read(string file) =>
         TryRead(file, out var text, out var why) ? text : throw new InputException(file, why);

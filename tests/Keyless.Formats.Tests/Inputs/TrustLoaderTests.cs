@@ -178,7 +178,7 @@ public sealed class TrustLoaderTests
             Assert.Equal(
                 [".vscode/settings.json", "bicep/bicepconfig.json", "broken.json", "package.json", "renovate.json", "tsconfig.json"],
                 trust.Skipped.Select(s => System.IO.Path.GetRelativePath(folder.Path, s.File).Replace('\\', '/')).Order(StringComparer.Ordinal));
-            Assert.Equal("not JSON", Assert.Single(trust.Skipped, s => s.File.EndsWith("broken.json", StringComparison.Ordinal)).Reason);
+            Assert.StartsWith("not valid JSON: ", Assert.Single(trust.Skipped, s => s.File.EndsWith("broken.json", StringComparison.Ordinal)).Reason, StringComparison.Ordinal);
         }
 
         [Fact]
@@ -228,7 +228,7 @@ public sealed class TrustLoaderTests
 
             var e = Assert.Throws<InputException>(() => TrustLoader.Load([folder.Path]));
 
-            Assert.StartsWith($"no trust found in {folder.Path} (0 files read, 1 skipped)", e.Message, StringComparison.Ordinal);
+            Assert.StartsWith($"no trust found in {folder.Path} (read no trust file; skipped {folder.Path}/package.json (not a trust input))", e.Message, StringComparison.Ordinal);
         }
 
         [Fact]
