@@ -13,9 +13,9 @@ internal static class TrustInputs
     // Enough names to recognise the folder's stray files; the count says how many more.
     private const int NamesShown = 5;
 
-    public static TrustSet Load(string command, IEnumerable<string> paths)
+    public static TrustSet Load(string command, IEnumerable<string> paths, TrustRequirement requirement = TrustRequirement.Identity)
     {
-        var trust = TrustLoader.Load(paths);
+        var trust = TrustLoader.Load(paths, requirement);
         if (trust.Skipped.Count > 0)
         {
             Console.Error.WriteLine($"keyless {command}: {SkippedLine(trust.Skipped)}");

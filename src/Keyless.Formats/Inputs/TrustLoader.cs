@@ -18,7 +18,9 @@ public static class TrustLoader
     /// <summary>Folders that hold no trust of the user's: Terraform's provider and module cache, git's own data, npm's.</summary>
     private static readonly HashSet<string> SkippedFolders = new(StringComparer.Ordinal) { ".terraform", ".git", "node_modules" };
 
-    public static TrustSet Load(IEnumerable<string> paths)
+    public static TrustSet Load(IEnumerable<string> paths) => Load(paths, TrustRequirement.Identity);
+
+    public static TrustSet Load(IEnumerable<string> paths, TrustRequirement requirement)
     {
         ArgumentNullException.ThrowIfNull(paths);
         var given = paths.ToArray();
@@ -42,9 +44,12 @@ public static class TrustLoader
 
         terraform.Finish();
         var trust = StaticCredentialImporter.Attach(builder.Build(), parsed) with { Skipped = skipped };
-        if (IdentityCatalog.Build(trust).Count == 0)
+        var found = requirement == TrustRequirement.Identity
+            ? IdentityCatalog.Build(trust).Count > 0
+            : trust.Pools.Count + trust.Providers.Count + trust.Bindings.Count + trust.AzureIdentities.Count > 0;
+        if (!found)
         {
-            throw NoTrust(given, [.. parsed.Select(p => p.File)], skipped);
+            throw NoTrust(given, [.. parsed.Select(p => p.File)], skipped, requirement);
         }
 
         return trust;
@@ -134,14 +139,15 @@ public static class TrustLoader
         return files;
     }
 
-    private static InputException NoTrust(string[] paths, string[] read, List<SkippedInput> skipped)
+    private static InputException NoTrust(string[] paths, string[] read, List<SkippedInput> skipped, TrustRequirement requirement)
     {
         var where = string.Join(", ", paths);
         var readPart = read.Length == 0 ? "read no trust file" : "read " + Listed(read);
         var skippedPart = skipped.Count == 0 ? string.Empty : "; skipped " + Listed([.. skipped.Select(s => s.ToString())]);
-        return new InputException(where,
-            $"no trust found in {where} ({readPart}{skippedPart}): none names a GCP service account or principal bound to a workload identity "
-            + "pool, or an Entra application or managed identity with a federated credential (docs/inputs.md lists what is read)");
+        var wanted = requirement == TrustRequirement.Identity
+            ? "none names a GCP service account or principal bound to a workload identity pool, or an Entra application or managed identity with a federated credential"
+            : "none holds a workload identity pool, provider or binding, or an Entra application, managed identity or federated credential";
+        return new InputException(where, $"no trust found in {where} ({readPart}{skippedPart}): {wanted} (docs/inputs.md lists what is read)");
     }
 
     // The files a refusal is about, so its one line names them; a long list ends with how many more.

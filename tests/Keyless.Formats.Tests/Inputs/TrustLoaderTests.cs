@@ -232,6 +232,19 @@ public sealed class TrustLoaderTests
         }
 
         [Fact]
+        public void A_lone_provider_is_trust_for_lint_but_names_no_identity_to_audit()
+        {
+            using var folder = new TempFolder();
+            var provider = folder.Write("provider.json", """
+                {"name": "projects/1/locations/global/workloadIdentityPools/gitlab/providers/gitlab-com", "oidc": {"issuerUri": "https://gitlab.com"}}
+                """);
+
+            Assert.Single(TrustLoader.Load([provider], TrustRequirement.AnyTrust).Providers);
+            var e = Assert.Throws<InputException>(() => TrustLoader.Load([provider]));
+            Assert.Contains("none names a GCP service account", e.Message, StringComparison.Ordinal);
+        }
+
+        [Fact]
         public void A_file_named_explicitly_that_is_no_trust_input_is_an_error()
         {
             using var folder = new TempFolder();
