@@ -170,13 +170,14 @@ public sealed class TrustLoaderTests
             folder.Write(".vscode/settings.json", """{"editor.formatOnSave": true}""");
             folder.Write("bicep/bicepconfig.json", """{"experimentalFeaturesEnabled": {"extensibility": true}}""");
             folder.Write("broken.json", "{ not json");
+            folder.Write("fixtures/users.json", """{"data": {"users": [{"id": 1}]}, "meta": {"page": 1}}""");
             folder.Write("README.md", "# not a candidate at all");
 
             var trust = TrustLoader.Load([folder.Path]);
 
             Assert.Single(trust.Bindings);
             Assert.Equal(
-                [".vscode/settings.json", "bicep/bicepconfig.json", "broken.json", "package.json", "renovate.json", "tsconfig.json"],
+                [".vscode/settings.json", "bicep/bicepconfig.json", "broken.json", "fixtures/users.json", "package.json", "renovate.json", "tsconfig.json"],
                 trust.Skipped.Select(s => System.IO.Path.GetRelativePath(folder.Path, s.File).Replace('\\', '/')).Order(StringComparer.Ordinal));
             Assert.StartsWith("not valid JSON: ", Assert.Single(trust.Skipped, s => s.File.EndsWith("broken.json", StringComparison.Ordinal)).Reason, StringComparison.Ordinal);
         }
