@@ -14,10 +14,15 @@ public sealed class RegressionTests
         var dir = Directory.CreateTempSubdirectory("keyless-fuzz-regression-").FullName;
         try
         {
-            File.WriteAllText(Path.Combine(dir, "fics.json"), "[{\"name\":\"a\",\"name\":\"b\",\"issuer\":\"https://gitlab.com\",\"subject\":\"x\",\"audiences\":[\"api://AzureADTokenExchange\"]}]");
-            var e = Assert.Throws<InputException>(() => TrustLoader.Load([dir]));
-            Assert.Contains("fics.json", e.File, StringComparison.Ordinal);
-            Assert.Contains("name", e.Message, StringComparison.Ordinal);
+            var fics = Path.Combine(dir, "fics.json");
+            File.WriteAllText(fics, "[{\"name\":\"a\",\"name\":\"b\",\"issuer\":\"https://gitlab.com\",\"subject\":\"x\",\"audiences\":[\"api://AzureADTokenExchange\"]}]");
+
+            // Named, the file is refused itself; found in a folder it is skipped, and the folder's refusal names it.
+            var named = Assert.Throws<InputException>(() => TrustLoader.Load([fics]));
+            Assert.Contains("fics.json", named.File, StringComparison.Ordinal);
+            Assert.Contains("name", named.Message, StringComparison.Ordinal);
+            var found = Assert.Throws<InputException>(() => TrustLoader.Load([dir]));
+            Assert.Contains("fics.json (not valid JSON: ", found.Message, StringComparison.Ordinal);
         }
         finally
         {

@@ -52,7 +52,7 @@ internal sealed class AuditCommand : Command<AuditCommand.Settings>
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var trust = TrustLoader.Load(settings.Inputs);
+        var trust = TrustInputs.Load("audit", settings.Inputs);
         var version = settings.GitLabVersion is { } v
             ? Version.Parse(v.Contains('.', StringComparison.Ordinal) ? v : v + ".0")
             : null;
@@ -65,6 +65,13 @@ internal sealed class AuditCommand : Command<AuditCommand.Settings>
         foreach (var note in trust.Unrecognized)
         {
             Console.Error.WriteLine($"keyless audit: not modelled: {note}");
+        }
+
+        foreach (var note in trust.Notes)
+        {
+            // What the loader had to assume or could not see (a page of a longer list, an unexpanded count): the
+            // findings are about what was read.
+            Console.Error.WriteLine($"keyless audit: note: {note}");
         }
 
         Console.Error.WriteLine($"keyless audit: {audit.Identities.Count} identities, {findings.Length} findings.");

@@ -56,8 +56,8 @@ internal sealed class DiffCommand : Command<DiffCommand.Settings>
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var before = TrustLoader.Load(settings.OldInputs);
-        var after = TrustLoader.Load(settings.NewInputs);
+        var before = TrustInputs.Load("diff", settings.OldInputs);
+        var after = TrustInputs.Load("diff", settings.NewInputs);
         var findings = TrustDiff.Run(before, after);
         Console.Error.WriteLine(findings.Count == 0
             ? "keyless diff: the new trust admits nothing the old one denied."

@@ -81,7 +81,7 @@ internal sealed class EmulateCommand : AsyncCommand<EmulateCommand.Settings>
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var trust = TrustLoader.Load(settings.Inputs);
+        var trust = TrustInputs.Load("emulate", settings.Inputs, TrustRequirement.AnyTrust);
         var format = settings.LogFormat == "json" ? LogFormat.Json : LogFormat.Text;
         using var http = new HttpClient();
         using var core = new EmulatorCore(trust, new EmulatorOptions

@@ -82,7 +82,7 @@ internal sealed class ExplainCommand : AsyncCommand<ExplainCommand.Settings>
             throw new InputException("INPUTS", "name at least one trust input (file or folder)");
         }
 
-        var trust = TrustLoader.Load(settings.Inputs);
+        var trust = TrustInputs.Load("explain", settings.Inputs);
         var evaluator = TrustEvaluator.For(trust);
         var claims = settings.Claims is null ? TokenClaims.FromJwtPayload(claimsJson) : TokenClaims.FromJson(claimsJson);
         var identities = evaluator.Identities

@@ -39,7 +39,7 @@ internal sealed class LintCommand : Command<LintCommand.Settings>
             Console.Error.WriteLine($"keyless lint: warning: {diagnostic}");
         }
 
-        var options = new LintOptions { Trust = settings.Trust.Length > 0 ? TrustLoader.Load(settings.Trust) : null };
+        var options = new LintOptions { Trust = settings.Trust.Length > 0 ? TrustInputs.Load("lint", settings.Trust, TrustRequirement.AnyTrust) : null };
         var findings = Linter.Lint(document, options);
         return FindingOutput.Render(settings, "lint", findings, LintRegistry.Descriptors);
     }

@@ -69,7 +69,7 @@ internal sealed class LoginAzureCommand : AsyncCommand<LoginAzureCommand.Setting
             Scope = AzureLoginRequest.ValidateScope(settings.Scope),
             AuthorityHost = Endpoints.Require(settings.AuthorityHost, "--authority-host"),
             Token = settings.ReadToken(),
-            Trust = settings.LoadTrust(),
+            Trust = settings.LoadTrust("login azure"),
             Exchange = !settings.NoVerify,
         };
 

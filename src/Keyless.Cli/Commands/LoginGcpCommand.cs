@@ -86,7 +86,7 @@ internal sealed class LoginGcpCommand : AsyncCommand<LoginGcpCommand.Settings>
             StsUrl = Endpoints.Require(settings.StsUrl, "--sts-url"),
             IamCredentialsUrl = Endpoints.Require(settings.IamCredentialsUrl, "--iamcredentials-url"),
             Token = settings.ReadToken(),
-            Trust = settings.LoadTrust(),
+            Trust = settings.LoadTrust("login gcp"),
             Exchange = !settings.NoVerify,
         };
 

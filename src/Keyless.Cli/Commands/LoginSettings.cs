@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using Keyless.Cli.Infrastructure;
 using Keyless.Formats.Inputs;
 using Keyless.Login.Tokens;
 using Keyless.Trust.Model;
@@ -61,5 +62,5 @@ internal abstract class LoginSettings : CommandSettings
     /// <summary>The token file that outputs can name, or null when the token did not come from a real file.</summary>
     public string? TokenFilePath => TokenFile is null or "-" ? null : TokenFile;
 
-    public TrustSet? LoadTrust() => Trust.Length == 0 ? null : TrustLoader.Load(Trust);
+    public TrustSet? LoadTrust(string command) => Trust.Length == 0 ? null : TrustInputs.Load(command, Trust, TrustRequirement.AnyTrust);
 }

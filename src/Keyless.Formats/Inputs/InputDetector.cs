@@ -7,9 +7,40 @@ using Keyless.Trust.Model;
 
 namespace Keyless.Formats.Inputs;
 
-/// <summary>Tells the input formats apart by their content, and hands each to its importer.</summary>
+/// <summary>
+/// Tells the input formats apart by their content, and hands each to its importer. <see cref="Recognises"/> answers
+/// for a file found in a folder whether it is trust at all, so an unrelated JSON file is skipped instead of failing;
+/// <see cref="Import"/> reads a file that is (or was named explicitly), failing with the file and JSON path.
+/// </summary>
 internal static class InputDetector
 {
+    private enum ItemKind
+    {
+        PoolOrProvider,
+        Credential,
+        ManagedIdentity,
+        Application,
+        ServiceAccountKey,
+        GitLabProject,
+        ProtectedBranch,
+        ProtectedTag,
+        ProtectedEnvironment,
+        IamPolicy,
+        OtherArmResource,
+    }
+
+    /// <summary>Whether the parsed file is a trust input Keyless reads, judged by its shape alone.</summary>
+    public static bool Recognises(JsonNode? root) => root switch
+    {
+        JsonArray array => array.Any(item => item is JsonObject o && KindOf(o, atRoot: false) is not null),
+        JsonObject o => KeylessManifest.IsManifest(o)
+            || TerraformImporter.IsShowJson(o) || TerraformImporter.IsRawState(o) || TerraformImporter.IsConfiguration(o)
+            || AzureImporter.IsTemplate(o)
+            || (PagedList.Of(o) is { } list && (list.Items.Any(item => item is JsonObject i && KindOf(i, atRoot: false) is not null) || list.NamesItsKind))
+            || KindOf(o, atRoot: true) is not null,
+        _ => false,
+    };
+
     public static void Import(JsonInput input, JsonNode? root, InputContext context, TrustBuilder builder, TerraformImporter terraform)
     {
         switch (root)
@@ -31,25 +62,22 @@ internal static class InputDetector
             case JsonObject o when TerraformImporter.IsConfiguration(o):
                 terraform.Configuration(input, o);
                 return;
-            case JsonObject o when o["$schema"] is JsonValue schema && schema.ToString().Contains("deploymentTemplate", StringComparison.OrdinalIgnoreCase):
-                AzureImporter.Template(input, o, "$", builder);
+            case JsonObject o when AzureImporter.IsTemplate(o):
+                AzureImporter.Template(input, o, builder);
                 return;
-            case JsonObject o when o.Count == 1 && o["keys"] is JsonArray keys:
-                // IAM REST keys.list: {"keys": […]} (a JWKS has the same member, and its keys are refused below).
-                for (var i = 0; i < keys.Count; i++)
+            case JsonObject o when PagedList.Of(o) is { } list:
+                // IAM REST lists ({"workloadIdentityPools": […], "nextPageToken": …}, keys.list), Graph and ARM lists
+                // ({"@odata.context": "…#applications('ID')/federatedIdentityCredentials", "value": […]}).
+                var parent = AzureImporter.ParentFromODataContext(input.Str(o, "@odata.context", "$")) ?? context.AzureParent;
+                for (var i = 0; i < list.Items.Count; i++)
                 {
-                    var path = JsonInput.Child("$.keys", i);
-                    Item(input, input.Object(keys[i], path), path, context, builder, context.AzureParent);
+                    var path = JsonInput.Child(JsonInput.Child("$", list.Member), i);
+                    Item(input, input.Object(list.Items[i], path), path, context, builder, parent);
                 }
 
-                return;
-            case JsonObject o when o["value"] is JsonArray list:
-                // Graph or ARM list: {"@odata.context": "…#applications('ID')/federatedIdentityCredentials", "value": […]}.
-                var parent = AzureImporter.ParentFromODataContext(input.Str(o, "@odata.context", "$")) ?? context.AzureParent;
-                for (var i = 0; i < list.Count; i++)
+                if (list.NextPage(input, o) is { } note)
                 {
-                    var path = JsonInput.Child("$.value", i);
-                    Item(input, input.Object(list[i], path), path, context, builder, parent);
+                    builder.Notes.Add(note);
                 }
 
                 return;
@@ -61,55 +89,80 @@ internal static class InputDetector
         }
     }
 
+    // In order: the first that matches decides (a GitLab project is tested before the looser protection shapes).
+    private static readonly (Func<JsonObject, bool> Is, ItemKind Kind)[] Kinds =
+    [
+        (GcloudImporter.IsPoolOrProvider, ItemKind.PoolOrProvider),
+        (AzureImporter.IsCredential, ItemKind.Credential),
+        (AzureImporter.IsManagedIdentity, ItemKind.ManagedIdentity),
+        (AzureImporter.IsApplication, ItemKind.Application),
+        (GcloudImporter.IsServiceAccountKey, ItemKind.ServiceAccountKey),
+        (GitLabImporter.IsProject, ItemKind.GitLabProject),
+        (GitLabImporter.IsProtectedBranch, ItemKind.ProtectedBranch),
+        (GitLabImporter.IsProtectedTag, ItemKind.ProtectedTag),
+        (GitLabImporter.IsProtectedEnvironment, ItemKind.ProtectedEnvironment),
+    ];
+
+    private static ItemKind? KindOf(JsonObject o, bool atRoot)
+    {
+        foreach (var (isKind, kind) in Kinds)
+        {
+            if (isKind(o))
+            {
+                return kind;
+            }
+        }
+
+        // A bare get-iam-policy is a whole file, never a list item (an item with bindings is something else's).
+        if (atRoot && GcloudImporter.IsIamPolicy(o))
+        {
+            return ItemKind.IamPolicy;
+        }
+
+        return o["type"] is JsonValue type && type.TryGetValue<string>(out var name) && name.StartsWith("Microsoft.", StringComparison.OrdinalIgnoreCase)
+            ? ItemKind.OtherArmResource
+            : null;
+    }
+
     private static void Item(JsonInput input, JsonObject o, string path, InputContext context, TrustBuilder builder, AzureParentRef? listParent)
     {
-        if (GcloudImporter.IsPoolOrProvider(o))
+        switch (KindOf(o, atRoot: path == "$"))
         {
-            GcloudImporter.PoolOrProvider(input, o, path, builder);
-        }
-        else if (AzureImporter.IsCredential(o))
-        {
-            AzureImporter.Credential(input, o, path, listParent, builder);
-        }
-        else if (AzureImporter.IsManagedIdentity(o))
-        {
-            AzureImporter.ManagedIdentity(input, o, path, builder);
-        }
-        else if (AzureImporter.IsApplication(o))
-        {
-            AzureImporter.Application(input, o, path, builder);
-        }
-        else if (GcloudImporter.IsServiceAccountKey(o))
-        {
-            // A static key, not trust: StaticCredentialImporter reads it with the other keys once every file is parsed.
-        }
-        else if (GitLabImporter.IsProject(o))
-        {
-            GitLabImporter.Project(input, o, path, builder);
-        }
-        else if (GitLabImporter.IsProtectedBranch(o))
-        {
-            GitLabImporter.ProtectedRef(input, o, path, isTag: false, context, builder);
-        }
-        else if (GitLabImporter.IsProtectedTag(o))
-        {
-            GitLabImporter.ProtectedRef(input, o, path, isTag: true, context, builder);
-        }
-        else if (GitLabImporter.IsProtectedEnvironment(o))
-        {
-            GitLabImporter.ProtectedEnvironment(input, o, path, context, builder);
-        }
-        else if (path == "$" && GcloudImporter.IsIamPolicy(o))
-        {
-            GcloudImporter.IamPolicy(input, o, path, context, builder);
-        }
-        else if (o["type"] is JsonValue type && type.ToString().StartsWith("Microsoft.", StringComparison.OrdinalIgnoreCase))
-        {
-            builder.Unrecognized.Add(new UnrecognizedInput($"ARM resource type '{type}'", input.Ref(path)));
-        }
-        else
-        {
-            throw input.Error(path, "not a trust input Keyless recognises (Terraform JSON, gcloud/IAM, az/Graph/ARM, GitLab API, or a keyless manifest; see docs/inputs.md)");
+            case ItemKind.PoolOrProvider:
+                GcloudImporter.PoolOrProvider(input, o, path, builder);
+                break;
+            case ItemKind.Credential:
+                AzureImporter.Credential(input, o, path, listParent ?? AzureImporter.ParentFromODataId(input.Str(o, "@odata.id", path)), builder);
+                break;
+            case ItemKind.ManagedIdentity:
+                AzureImporter.ManagedIdentity(input, o, path, builder);
+                break;
+            case ItemKind.Application:
+                AzureImporter.Application(input, o, path, builder);
+                break;
+            case ItemKind.ServiceAccountKey:
+                // A static key, not trust: StaticCredentialImporter reads it with the other keys once every file is parsed.
+                break;
+            case ItemKind.GitLabProject:
+                GitLabImporter.Project(input, o, path, builder);
+                break;
+            case ItemKind.ProtectedBranch:
+                GitLabImporter.ProtectedRef(input, o, path, isTag: false, context, builder);
+                break;
+            case ItemKind.ProtectedTag:
+                GitLabImporter.ProtectedRef(input, o, path, isTag: true, context, builder);
+                break;
+            case ItemKind.ProtectedEnvironment:
+                GitLabImporter.ProtectedEnvironment(input, o, path, context, builder);
+                break;
+            case ItemKind.IamPolicy:
+                GcloudImporter.IamPolicy(input, o, path, context, builder);
+                break;
+            case ItemKind.OtherArmResource:
+                builder.Unrecognized.Add(new UnrecognizedInput($"ARM resource type '{input.Str(o, "type", path)}'", input.Ref(path)));
+                break;
+            default:
+                throw input.Error(path, "not a trust input Keyless recognises (Terraform JSON, gcloud/IAM, az/Graph/ARM, GitLab API, or a keyless manifest; see docs/inputs.md)");
         }
     }
 }

@@ -17,7 +17,7 @@ internal sealed class JsonInput(string file)
     {
         try
         {
-            return StrictJson.Parse(text, 256, allowComments: true);
+            return ParseFile(text);
         }
         catch (JsonException e)
         {
@@ -26,7 +26,27 @@ internal sealed class JsonInput(string file)
         }
     }
 
+    /// <summary>Parses a file found in a folder: false with the reason when it is not JSON (it is then skipped, not an error).</summary>
+    public static bool TryParse(string text, out JsonNode? root, out string why)
+    {
+        try
+        {
+            root = ParseFile(text);
+            why = string.Empty;
+            return true;
+        }
+        catch (JsonException e)
+        {
+            root = null;
+            why = "not valid JSON: " + FirstSentence(e.Message);
+            return false;
+        }
+    }
+
     public SourceRef Ref(string path) => new(File, path);
+
+    // Input files are kept by hand as often as generated: editor syntax (comments, trailing commas) is JSON here.
+    private static JsonNode? ParseFile(string text) => StrictJson.Parse(text, 256, editorSyntax: true);
 
     public InputException Error(string path, string message) => new(File, message, path: path);
 

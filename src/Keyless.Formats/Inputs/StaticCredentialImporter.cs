@@ -23,7 +23,7 @@ internal static class StaticCredentialImporter
             found.AddRange(Collect(file, root));
         }
 
-        return found.Count == 0 ? trust : trust with { StaticCredentials = found };
+        return found.Count == 0 ? trust : trust with { StaticCredentials = [.. trust.StaticCredentials, .. found] };
     }
 
     public static IEnumerable<StaticCredential> Collect(string file, JsonNode? root)

@@ -12,19 +12,24 @@ namespace Keyless.Formats.Inputs;
 /// </summary>
 public static class StrictJson
 {
-    public static JsonDocumentOptions Options(int maxDepth, bool allowComments = false) => new()
+    /// <param name="maxDepth">The deepest nesting accepted.</param>
+    /// <param name="editorSyntax">
+    /// Accept what editors write into JSON files people keep by hand (VS Code's "JSON with comments"): comments and a
+    /// trailing comma. Only for files, never for protocol bodies.
+    /// </param>
+    public static JsonDocumentOptions Options(int maxDepth, bool editorSyntax = false) => new()
     {
         MaxDepth = maxDepth,
         AllowDuplicateProperties = false,
-        AllowTrailingCommas = false,
-        CommentHandling = allowComments ? JsonCommentHandling.Skip : JsonCommentHandling.Disallow,
+        AllowTrailingCommas = editorSyntax,
+        CommentHandling = editorSyntax ? JsonCommentHandling.Skip : JsonCommentHandling.Disallow,
     };
 
     /// <exception cref="JsonException">The text is not JSON, or is JSON that is refused (see the class).</exception>
-    public static JsonNode? Parse(string text, int maxDepth, bool allowComments = false)
+    public static JsonNode? Parse(string text, int maxDepth, bool editorSyntax = false)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var node = Guarded(() => JsonNode.Parse(text, documentOptions: Options(maxDepth, allowComments)));
+        var node = Guarded(() => JsonNode.Parse(text, documentOptions: Options(maxDepth, editorSyntax)));
 
         // Only an escape can make a lone surrogate (the text itself is well-formed UTF-16 or was decoded as such).
         return text.Contains("\\u", StringComparison.Ordinal) ? ReadAllText(node) : node;

@@ -17,6 +17,15 @@ internal sealed class TrustBuilder
 
     public List<AzureFederatedCredential> AzureCredentials { get; } = [];
 
+    /// <summary>
+    /// Identities described only as context (a Terraform data source of an existing application or managed identity):
+    /// they give a credential's parent its client id, and are no identity of their own when no credential names them.
+    /// </summary>
+    public List<AzureIdentity> AzureContextIdentities { get; } = [];
+
+    /// <summary>Static keys read while importing (an <c>azuread_application</c>'s inline <c>password</c>).</summary>
+    public List<StaticCredential> StaticCredentials { get; } = [];
+
     public List<GitLabProject> GitLabProjects { get; } = [];
 
     /// <summary>Protected refs with the project they belong to (id, path or Terraform address), if the input said.</summary>

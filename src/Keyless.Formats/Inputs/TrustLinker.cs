@@ -43,6 +43,7 @@ internal static class TrustLinker
             GitLabProjects = projects,
             UnattachedProtectedRefs = unattached,
             Unrecognized = [.. b.Unrecognized],
+            StaticCredentials = [.. b.StaticCredentials],
             Notes = notes,
             Files = [.. b.Files],
         };
@@ -80,6 +81,14 @@ internal static class TrustLinker
         foreach (var credential in b.AzureCredentials)
         {
             var parent = identities.FirstOrDefault(i => credential.Parent.Matches(i));
+            if (parent is null && b.AzureContextIdentities.FirstOrDefault(i => credential.Parent.Matches(i)) is { } known)
+            {
+                // An existing identity a data source describes: the credential's parent, with what the data source knows.
+                parent = known;
+                identities.Add(parent);
+                credentials[parent] = [];
+            }
+
             if (parent is null)
             {
                 parent = new AzureIdentity

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Keyless.Trust.Diagnostics;
+using Keyless.Trust.Identities;
 using Keyless.Trust.Model;
 
 namespace Keyless.Formats.Inputs;
@@ -7,23 +8,23 @@ namespace Keyless.Formats.Inputs;
 /// <summary>
 /// Loads trust inputs (files or folders), each detected by its content, never by its name: Terraform JSON
 /// (show -json of a state or plan, *.tf.json configuration, raw state), gcloud/REST JSON, az CLI, Graph and ARM
-/// JSON, GitLab REST JSON, and keyless manifests. Bad input throws <see cref="InputException"/> with the file
-/// and JSON path.
+/// JSON, GitLab REST JSON, and keyless manifests. A folder is read as users have one: every <c>*.json</c> and
+/// <c>*.tfstate</c> below it that is a trust input is read, anything else is listed in <see cref="TrustSet.Skipped"/>;
+/// a file named explicitly must be one. Bad input throws <see cref="InputException"/> with the file and JSON path,
+/// and so does input that names no identity at all: a gate that read nothing must not pass.
 /// </summary>
 public static class TrustLoader
 {
-    public static TrustSet Load(IEnumerable<string> paths)
+    /// <summary>Folders that hold no trust of the user's: Terraform's provider and module cache, git's own data, npm's.</summary>
+    private static readonly HashSet<string> SkippedFolders = new(StringComparer.Ordinal) { ".terraform", ".git", "node_modules" };
+
+    public static TrustSet Load(IEnumerable<string> paths) => Load(paths, TrustRequirement.Identity);
+
+    public static TrustSet Load(IEnumerable<string> paths, TrustRequirement requirement)
     {
         ArgumentNullException.ThrowIfNull(paths);
-        // A file named twice (a folder and a file in it) is read once: its resources are not declared twice.
-        var files = new List<string>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var path in paths)
-        {
-            files.AddRange(Expand(path).Where(f => seen.Add(Path.GetFullPath(f))));
-        }
-
-        var parsed = files.Select(f => (File: f, Root: JsonInput.Parse(f, Read(f)))).ToList();
+        var given = paths.ToArray();
+        var (parsed, skipped) = ReadAll(given);
         var builder = new TrustBuilder();
 
         // Manifests first: they say what the other files are about.
@@ -42,10 +43,19 @@ public static class TrustLoader
         }
 
         terraform.Finish();
-        return StaticCredentialImporter.Attach(builder.Build(), parsed);
+        var trust = StaticCredentialImporter.Attach(builder.Build(), parsed) with { Skipped = skipped };
+        var found = requirement == TrustRequirement.Identity
+            ? IdentityCatalog.Build(trust).Count > 0
+            : trust.Pools.Count + trust.Providers.Count + trust.Bindings.Count + trust.AzureIdentities.Count > 0;
+        if (!found)
+        {
+            throw NoTrust(given, [.. parsed.Select(p => p.File)], skipped, requirement);
+        }
+
+        return trust;
     }
 
-    /// <summary>Loads one JSON text as if it were a file (tests, stdin).</summary>
+    /// <summary>Loads one JSON text as if it were a file (tests, stdin); it may hold context only, such as a lone provider.</summary>
     public static TrustSet LoadText(string name, string json)
     {
         var builder = new TrustBuilder();
@@ -57,31 +67,109 @@ public static class TrustLoader
         return StaticCredentialImporter.Attach(builder.Build(), [(name, root)]);
     }
 
-    private static IEnumerable<string> Expand(string path)
+    private static (List<(string File, JsonNode? Root)> Parsed, List<SkippedInput> Skipped) ReadAll(string[] paths)
     {
-        if (Directory.Exists(path))
+        var parsed = new List<(string File, JsonNode? Root)>();
+        var skipped = new List<SkippedInput>();
+
+        // A file named twice (a folder and a file in it) is read once: its resources are not declared twice.
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var path in paths)
         {
-            return Directory.EnumerateFiles(path, "*.json", SearchOption.AllDirectories)
-                .Order(StringComparer.Ordinal);
+            if (File.Exists(path))
+            {
+                if (seen.Add(Path.GetFullPath(path)))
+                {
+                    parsed.Add((path, JsonInput.Parse(path, Read(path))));
+                }
+
+                continue;
+            }
+
+            if (!Directory.Exists(path))
+            {
+                throw new InputException(path, "no such file or folder");
+            }
+
+            foreach (var file in FolderFiles(path).Where(f => seen.Add(Path.GetFullPath(f))))
+            {
+                // Found, not named: whatever is not a trust input is listed and left alone.
+                if (!TryRead(file, out var text, out var why) || !JsonInput.TryParse(text, out var root, out why))
+                {
+                    skipped.Add(new SkippedInput(file, why));
+                }
+                else if (!InputDetector.Recognises(root))
+                {
+                    skipped.Add(new SkippedInput(file, "not a trust input"));
+                }
+                else
+                {
+                    parsed.Add((file, root));
+                }
+            }
         }
 
-        if (File.Exists(path))
-        {
-            return [path];
-        }
-
-        throw new InputException(path, "no such file or folder");
+        // Files named explicitly come first in the order given, then each folder's in path order.
+        return (parsed, skipped);
     }
 
-    private static string Read(string file)
+    /// <summary>The candidate files below a folder: <c>*.json</c> (so <c>*.tf.json</c>) and <c>*.tfstate</c>, in path order.</summary>
+    private static List<string> FolderFiles(string folder)
+    {
+        var files = new List<string>();
+        var pending = new Stack<string>();
+        pending.Push(folder);
+        var options = new EnumerationOptions { RecurseSubdirectories = false, AttributesToSkip = 0, IgnoreInaccessible = true };
+        while (pending.Count > 0)
+        {
+            var current = pending.Pop();
+            files.AddRange(Directory.EnumerateFiles(current, "*", options).Where(f =>
+                f.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".tfstate", StringComparison.OrdinalIgnoreCase)));
+            foreach (var sub in Directory.EnumerateDirectories(current, "*", options))
+            {
+                // A symbolic link to a folder could lead back up the tree; the user can name its target.
+                if (!SkippedFolders.Contains(Path.GetFileName(sub)) && new DirectoryInfo(sub).LinkTarget is null)
+                {
+                    pending.Push(sub);
+                }
+            }
+        }
+
+        files.Sort(StringComparer.Ordinal);
+        return files;
+    }
+
+    private static InputException NoTrust(string[] paths, string[] read, List<SkippedInput> skipped, TrustRequirement requirement)
+    {
+        var where = string.Join(", ", paths);
+        var readPart = read.Length == 0 ? "read no trust file" : "read " + Listed(read);
+        var skippedPart = skipped.Count == 0 ? string.Empty : "; skipped " + Listed([.. skipped.Select(s => s.ToString())]);
+        var wanted = requirement == TrustRequirement.Identity
+            ? "none names a GCP service account or principal bound to a workload identity pool, or an Entra application or managed identity with a federated credential"
+            : "none holds a workload identity pool, provider or binding, or an Entra application, managed identity or federated credential";
+        return new InputException(where, $"no trust found in {where} ({readPart}{skippedPart}): {wanted} (docs/inputs.md lists what is read)");
+    }
+
+    // The files a refusal is about, so its one line names them; a long list ends with how many more.
+    private static string Listed(string[] items) =>
+        string.Join(", ", items.Take(5)) + (items.Length > 5 ? $", … ({items.Length - 5} more)" : string.Empty);
+
+    private static string Read(string file) =>
+        TryRead(file, out var text, out var why) ? text : throw new InputException(file, why);
+
+    private static bool TryRead(string file, out string text, out string why)
     {
         try
         {
-            return File.ReadAllText(file);
+            text = File.ReadAllText(file);
+            why = string.Empty;
+            return true;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new InputException(file, "cannot read: " + e.Message);
+            text = string.Empty;
+            why = "cannot read: " + e.Message;
+            return false;
         }
     }
 }

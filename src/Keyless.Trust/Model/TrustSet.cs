@@ -58,6 +58,9 @@ public sealed record TrustSet
     /// <summary>The files read, in order.</summary>
     public IReadOnlyList<string> Files { get; init; } = [];
 
+    /// <summary>Files found in folders and not read: not JSON, or JSON that is no trust input.</summary>
+    public IReadOnlyList<SkippedInput> Skipped { get; init; } = [];
+
     /// <summary>The pool a provider belongs to, if loaded.</summary>
     public GcpPool? PoolOf(GcpProvider provider) =>
         Pools.FirstOrDefault(p => p.PoolId == provider.PoolId && p.Project.SameAs(provider.Project) != false);

@@ -151,6 +151,123 @@ public sealed class TrustLoaderTests
 
     public sealed class Load
     {
+        // A GCP trust that names one service account: the smallest input that is not "no trust found".
+        private const string Binding = """
+            {"format_version": "1.0", "values": {"root_module": {"resources": [
+              {"address": "google_service_account_iam_member.ci", "mode": "managed", "type": "google_service_account_iam_member", "name": "ci",
+               "values": {"service_account_id": "projects/p/serviceAccounts/ci@p.iam.gserviceaccount.com", "role": "roles/iam.workloadIdentityUser",
+                          "member": "principalSet://iam.googleapis.com/projects/1/locations/global/workloadIdentityPools/gitlab/*", "condition": []}}]}}}
+            """;
+
+        [Fact]
+        public void A_repository_folder_reads_its_trust_and_lists_the_json_that_is_none()
+        {
+            using var folder = new TempFolder();
+            folder.Write("infra/state.json", Binding);
+            folder.Write("package.json", """{"name": "app", "version": "1.0.0", "scripts": {"build": "tsc"}}""");
+            folder.Write("tsconfig.json", """{"compilerOptions": {"strict": true, /* editors allow comments */ "target": "es2022",},}""");
+            folder.Write("renovate.json", """{"$schema": "https://docs.renovatebot.com/renovate-schema.json", "extends": ["config:recommended"]}""");
+            folder.Write(".vscode/settings.json", """{"editor.formatOnSave": true}""");
+            folder.Write("bicep/bicepconfig.json", """{"experimentalFeaturesEnabled": {"extensibility": true}}""");
+            folder.Write("broken.json", "{ not json");
+            folder.Write("fixtures/users.json", """{"data": {"users": [{"id": 1}]}, "meta": {"page": 1}}""");
+            folder.Write("README.md", "# not a candidate at all");
+
+            var trust = TrustLoader.Load([folder.Path]);
+
+            Assert.Single(trust.Bindings);
+            Assert.Equal(
+                [".vscode/settings.json", "bicep/bicepconfig.json", "broken.json", "fixtures/users.json", "package.json", "renovate.json", "tsconfig.json"],
+                trust.Skipped.Select(s => System.IO.Path.GetRelativePath(folder.Path, s.File).Replace('\\', '/')).Order(StringComparer.Ordinal));
+            Assert.StartsWith("not valid JSON: ", Assert.Single(trust.Skipped, s => s.File.EndsWith("broken.json", StringComparison.Ordinal)).Reason, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void A_terraform_working_directory_reads_the_state_and_leaves_the_cache_and_backup_alone()
+        {
+            using var folder = new TempFolder();
+            folder.Write("terraform.tfstate", """
+                {"version": 4, "terraform_version": "1.12.2", "serial": 3, "lineage": "5f0d3c1e-7a43-4c5b-9a0e-2f1f4c9d8b21", "outputs": {},
+                 "resources": [{"mode": "managed", "type": "google_service_account_iam_member", "name": "ci",
+                   "provider": "provider[\"registry.terraform.io/hashicorp/google\"]", "instances": [{"schema_version": 0, "attributes": {
+                     "service_account_id": "projects/p/serviceAccounts/ci@p.iam.gserviceaccount.com", "role": "roles/iam.workloadIdentityUser",
+                     "member": "principalSet://iam.googleapis.com/projects/1/locations/global/workloadIdentityPools/gitlab/*", "condition": [],
+                     "etag": "x", "id": "x"}, "sensitive_attributes": []}]}], "check_results": null}
+                """);
+            folder.Write("terraform.tfstate.backup", "{ an older state, never read");
+            folder.Write(".terraform/modules/modules.json", """{"Modules": [{"Key": "", "Source": "", "Dir": "."}]}""");
+            folder.Write(".terraform/providers/registry.terraform.io/hashicorp/google/6.50.0/linux_amd64/LICENSE.json", "{}");
+            folder.Write("main.tf", "resource \"google_service_account_iam_member\" \"ci\" {}");
+
+            var trust = TrustLoader.Load([folder.Path]);
+
+            Assert.Single(trust.Bindings);
+            Assert.Equal([System.IO.Path.Combine(folder.Path, "terraform.tfstate")], trust.Files);
+            Assert.Empty(trust.Skipped);
+        }
+
+        [Fact]
+        public void Json_with_comments_and_trailing_commas_is_read()
+        {
+            using var folder = new TempFolder();
+            var file = folder.Write("trust.json", """
+                // exported with gcloud, then annotated
+                {"format_version": "1.0", "values": {"root_module": {"resources": [
+                  {"address": "google_service_account_iam_member.ci", "mode": "managed", "type": "google_service_account_iam_member", "name": "ci",
+                   "values": {"service_account_id": "ci@p.iam.gserviceaccount.com", "role": "roles/iam.workloadIdentityUser", /* the pool */
+                              "member": "principalSet://iam.googleapis.com/projects/1/locations/global/workloadIdentityPools/gitlab/*",},},],},},}
+                """);
+
+            Assert.Single(TrustLoader.Load([file]).Bindings);
+        }
+
+        [Fact]
+        public void An_empty_folder_is_no_trust_found_not_a_clean_pass()
+        {
+            using var folder = new TempFolder();
+            folder.Write("package.json", """{"name": "app"}""");
+
+            var e = Assert.Throws<InputException>(() => TrustLoader.Load([folder.Path]));
+
+            Assert.StartsWith($"no trust found in {folder.Path} (read no trust file; skipped {folder.Path}/package.json (not a trust input))", e.Message, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void A_lone_provider_is_trust_for_lint_but_names_no_identity_to_audit()
+        {
+            using var folder = new TempFolder();
+            var provider = folder.Write("provider.json", """
+                {"name": "projects/1/locations/global/workloadIdentityPools/gitlab/providers/gitlab-com", "oidc": {"issuerUri": "https://gitlab.com"}}
+                """);
+
+            Assert.Single(TrustLoader.Load([provider], TrustRequirement.AnyTrust).Providers);
+            var e = Assert.Throws<InputException>(() => TrustLoader.Load([provider]));
+            Assert.Contains("none names a GCP service account", e.Message, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void A_file_named_explicitly_that_is_no_trust_input_is_an_error()
+        {
+            using var folder = new TempFolder();
+            var package = folder.Write("package.json", """{"name": "app"}""");
+
+            var e = Assert.Throws<InputException>(() => TrustLoader.Load([package]));
+
+            Assert.Equal(package, e.File);
+            Assert.Contains("not a trust input", e.Message, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void A_trust_file_in_a_folder_with_a_wrong_type_is_still_an_error()
+        {
+            using var folder = new TempFolder();
+            folder.Write("provider.json", """{"name": "projects/1/locations/global/workloadIdentityPools/p/providers/x", "oidc": {"issuerUri": 5}}""");
+
+            var e = Assert.Throws<InputException>(() => TrustLoader.Load([folder.Path]));
+
+            Assert.Equal("$.oidc.issuerUri", e.JsonPath);
+        }
+
         [Fact]
         public void A_missing_path_is_bad_input() =>
             Assert.Throws<InputException>(() => TrustLoader.Load(["/no/such/trust"]));
@@ -161,9 +278,11 @@ public sealed class TrustLoaderTests
             var folder = Directory.CreateTempSubdirectory("keyless-loader-").FullName;
             try
             {
-                var file = Path.Combine(folder, "main.tf.json");
+                var file = System.IO.Path.Combine(folder, "main.tf.json");
                 File.WriteAllText(file, """
-                    {"resource": {"google_iam_workload_identity_pool": {"gitlab": {"workload_identity_pool_id": "gitlab", "project": "123456789012"}}}}
+                    {"resource": {"google_iam_workload_identity_pool": {"gitlab": {"workload_identity_pool_id": "gitlab", "project": "123456789012"}},
+                      "google_service_account_iam_member": {"ci": {"service_account_id": "ci@p.iam.gserviceaccount.com", "role": "roles/iam.workloadIdentityUser",
+                        "member": "principalSet://iam.googleapis.com/projects/123456789012/locations/global/workloadIdentityPools/gitlab/*"}}}}
                     """);
 
                 var once = TrustLoader.Load([folder]);

@@ -58,7 +58,7 @@ public sealed class LintDocsTests
         try
         {
             File.WriteAllText(Path.Combine(folder.FullName, "main.tf.json"), Example(page, "Trust", "json"));
-            return new LintOptions { Trust = TrustLoader.Load([folder.FullName]) };
+            return new LintOptions { Trust = TrustLoader.Load([folder.FullName], TrustRequirement.AnyTrust) };
         }
         finally
         {

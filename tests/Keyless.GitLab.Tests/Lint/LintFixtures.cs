@@ -34,7 +34,7 @@ public static class LintFixtures
     public static LintOptions OptionsFor(string entryPath)
     {
         var trust = Path.Combine(Path.GetDirectoryName(entryPath)!, TrustFolder);
-        return Directory.Exists(trust) ? new LintOptions { Trust = TrustLoader.Load([trust]) } : LintOptions.Default;
+        return Directory.Exists(trust) ? new LintOptions { Trust = TrustLoader.Load([trust], TrustRequirement.AnyTrust) } : LintOptions.Default;
     }
 
     /// <summary>Every annotation in <paramref name="file"/>: line → expected rule ids (empty for <c># OK</c>).</summary>

@@ -11,7 +11,7 @@ internal static class TrustRuleFixtures
     public static LintOptions WithTrust(string ruleFolder, params string[] files)
     {
         var folder = Path.Combine(LintFixtures.Root, ruleFolder, LintFixtures.TrustFolder);
-        return new LintOptions { Trust = TrustLoader.Load(files.Length == 0 ? [folder] : files.Select(f => Path.Combine(folder, f))) };
+        return new LintOptions { Trust = TrustLoader.Load(files.Length == 0 ? [folder] : files.Select(f => Path.Combine(folder, f)), TrustRequirement.AnyTrust) };
     }
 
     public static IReadOnlyList<Finding> FindingsOf(string yaml, LintOptions options, string id) =>

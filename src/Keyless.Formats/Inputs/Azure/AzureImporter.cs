@@ -22,6 +22,11 @@ internal static class AzureImporter
 
     public static bool IsManagedIdentity(JsonObject o) => IsType(o, IdentityType);
 
+    /// <summary>An ARM deployment template (<see cref="ArmTemplate"/>).</summary>
+    public static bool IsTemplate(JsonObject o) => ArmTemplate.Is(o);
+
+    public static void Template(JsonInput input, JsonObject o, TrustBuilder builder) => ArmTemplate.Import(input, o, builder);
+
     public static bool IsType(JsonObject o, string type) =>
         o["type"] is JsonValue v && v.TryGetValue<string>(out var t) && string.Equals(t, type, StringComparison.OrdinalIgnoreCase);
 
@@ -53,8 +58,32 @@ internal static class AzureImporter
         return null;
     }
 
-    public static void Credential(JsonInput input, JsonObject o, string path, AzureParentRef? parent, TrustBuilder builder)
+    /// <summary>
+    /// The application a Graph list item's <c>@odata.id</c> names
+    /// (<c>…/Microsoft.DirectoryServices.Application('OBJECT-ID')/federatedIdentityCredentials/ID</c>): Graph's own list
+    /// example carries it on each item instead of an <c>@odata.context</c>.
+    /// </summary>
+    public static AzureParentRef? ParentFromODataId(string? id)
     {
+        const string Marker = "Application('";
+        var start = id?.IndexOf(Marker, StringComparison.Ordinal) ?? -1;
+        if (start < 0)
+        {
+            return null;
+        }
+
+        start += Marker.Length;
+        var end = id!.IndexOf('\'', start);
+        return end > start ? new AzureParentRef { Kind = AzureIdentityKind.Application, ObjectId = id[start..end] } : null;
+    }
+
+    /// <summary>
+    /// A federated credential. <paramref name="unknown"/> lists the fields an ARM template gives by expressions it does
+    /// not resolve: those are unknown, not missing.
+    /// </summary>
+    public static void Credential(JsonInput input, JsonObject o, string path, AzureParentRef? parent, TrustBuilder builder, IReadOnlyList<string>? unknown = null)
+    {
+        unknown ??= [];
         // ARM nests the fields under properties; Graph and az list them at the top.
         var fieldsPath = o["properties"] is JsonObject ? JsonInput.Child(path, "properties") : path;
         var fields = o["properties"] as JsonObject ?? o;
@@ -71,12 +100,17 @@ internal static class AzureImporter
             };
         }
 
-        var issuer = input.Str(fields, "issuer", fieldsPath) ?? throw input.Error(JsonInput.Child(fieldsPath, "issuer"), "a federated credential needs an issuer");
+        var issuer = input.Str(fields, "issuer", fieldsPath);
+        if (issuer is null && !unknown.Contains("issuer"))
+        {
+            throw input.Error(JsonInput.Child(fieldsPath, "issuer"), "a federated credential needs an issuer");
+        }
+
         var expression = input.OptObject(fields, "claimsMatchingExpression", fieldsPath) is { } cme
             ? input.RequireStr(cme, "value", JsonInput.Child(fieldsPath, "claimsMatchingExpression"))
             : null;
         var subject = input.Str(fields, "subject", fieldsPath);
-        if (subject is null && expression is null)
+        if (subject is null && expression is null && !unknown.Contains("subject") && !unknown.Contains("claimsMatchingExpression"))
         {
             throw input.Error(fieldsPath, "a federated credential needs a subject or a claimsMatchingExpression");
         }
@@ -89,6 +123,7 @@ internal static class AzureImporter
             Audiences = input.StrList(fields, "audiences", fieldsPath),
             ClaimsMatchingExpression = expression,
             Parent = parent ?? new AzureParentRef { Name = $"an unnamed identity ({Path.GetFileName(input.File)})" },
+            Unknown = [.. unknown.Distinct(StringComparer.Ordinal)],
             Source = input.Ref(path),
         });
     }
@@ -133,45 +168,5 @@ internal static class AzureImporter
             ResourceId = input.Str(o, "id", path),
             Source = input.Ref(path),
         });
-    }
-
-    /// <summary>An ARM deployment template: literal resources are read, <c>[expressions]</c> stay unknown.</summary>
-    public static void Template(JsonInput input, JsonObject o, string path, TrustBuilder builder)
-    {
-        var at = JsonInput.Child(path, "resources");
-        var resources = input.Array(o["resources"], at);
-        for (var i = 0; i < resources.Count; i++)
-        {
-            var resourcePath = JsonInput.Child(at, i);
-            var resource = input.Object(resources[i], resourcePath);
-            var type = input.Str(resource, "type", resourcePath) ?? string.Empty;
-            var name = input.Str(resource, "name", resourcePath) ?? string.Empty;
-            if (string.Equals(type, CredentialType, StringComparison.OrdinalIgnoreCase))
-            {
-                var slash = name.IndexOf('/', StringComparison.Ordinal);
-                var identityName = slash > 0 ? name[..slash] : null;
-                var parent = identityName is null || identityName.StartsWith('[')
-                    ? null
-                    : new AzureParentRef { Kind = AzureIdentityKind.ManagedIdentity, Name = identityName, TerraformAddress = "arm:" + identityName };
-                var copy = (JsonObject)resource.DeepClone();
-                copy["name"] = slash > 0 ? name[(slash + 1)..] : name;
-                Credential(input, copy, resourcePath, parent, builder);
-            }
-            else if (string.Equals(type, IdentityType, StringComparison.OrdinalIgnoreCase))
-            {
-                builder.AzureIdentities.Add(new AzureIdentity
-                {
-                    Kind = AzureIdentityKind.ManagedIdentity,
-                    Name = name,
-                    TerraformAddress = "arm:" + name,
-                    Unknown = ["clientId"],
-                    Source = input.Ref(resourcePath),
-                });
-            }
-            else
-            {
-                builder.Unrecognized.Add(new UnrecognizedInput($"ARM resource type '{type}'", input.Ref(resourcePath)));
-            }
-        }
     }
 }

@@ -8,6 +8,12 @@ namespace Keyless.Formats.Inputs.Terraform;
 /// </summary>
 internal sealed class TerraformImporter(TrustBuilder builder)
 {
+    // Terraform's top-level block types in the JSON syntax, and its "//" comment property.
+    private static readonly HashSet<string> ConfigurationBlocks = new(StringComparer.Ordinal)
+    {
+        "resource", "data", "terraform", "provider", "variable", "output", "locals", "module", "import", "moved", "removed", "check", "//",
+    };
+
     private readonly List<TerraformResource> _resources = [];
     private readonly TfJsonConfiguration _configuration = new(builder.Notes);
 
@@ -15,8 +21,13 @@ internal sealed class TerraformImporter(TrustBuilder builder)
 
     public static bool IsRawState(JsonObject o) => o["version"] is JsonValue && o.ContainsKey("terraform_version") && o["resources"] is JsonArray;
 
+    /// <summary>
+    /// A <c>*.tf.json</c>: only Terraform's top-level block types (and <c>//</c> comments), with resources or data
+    /// sources. A JSON file that merely has a <c>data</c> object (fixtures, translations) is something else.
+    /// </summary>
     public static bool IsConfiguration(JsonObject o) =>
-        o["resource"] is JsonObject || (o["data"] is JsonObject && !o.ContainsKey("format_version"));
+        (o["resource"] is JsonObject || o["data"] is JsonObject) && o.All(p => ConfigurationBlocks.Contains(p.Key));
+
 
     /// <summary><c>terraform show -json</c> of a state (<c>values</c>) or of a plan (<c>planned_values</c> + <c>resource_changes</c>).</summary>
     public void ShowJson(JsonInput input, JsonObject root)

@@ -58,9 +58,30 @@ internal sealed class TerraformMapper(TrustBuilder builder, IReadOnlyList<Terraf
 
     private void Context(TfValues v)
     {
-        if (v.Resource.Type == "google_project" && v.Str("project_id") is { } id && v.Str("number") is { Length: > 0 } number)
+        switch (v.Resource.Type)
         {
-            builder.ProjectNumbers[id] = number;
+            case "google_project" when v.Str("project_id") is { } id && v.Str("number") is { } number:
+                builder.ProjectNumbers[id] = number;
+                break;
+            case "azuread_application" when v.Resource.IsData:
+                // An existing application (data "azuread_application" by client_id, object_id or display_name).
+                var clientId = v.Str("client_id") ?? v.Str("application_id");
+                var objectId = v.Str("object_id");
+                builder.AzureContextIdentities.Add(new AzureIdentity
+                {
+                    Kind = AzureIdentityKind.Application,
+                    Name = v.Str("display_name") ?? clientId ?? v.Resource.BaseAddress,
+                    ClientId = clientId,
+                    ObjectId = objectId,
+                    ResourceId = v.Str("id") ?? (objectId is null ? null : "/applications/" + objectId),
+                    TerraformAddress = v.Resource.BaseAddress,
+                    Unknown = clientId is null ? ["clientId"] : [],
+                    Source = v.Source,
+                });
+                break;
+            case "azurerm_user_assigned_identity" when v.Resource.IsData:
+                builder.AzureContextIdentities.Add(ManagedIdentityOf(v));
+                break;
         }
     }
 
@@ -262,6 +283,19 @@ internal sealed class TerraformMapper(TrustBuilder builder, IReadOnlyList<Terraf
             Unknown = clientId is null ? ["clientId"] : [],
             Source = v.Source,
         });
+
+        // azuread 2.53+ can hold the client secret inline (a password block) instead of an azuread_application_password.
+        foreach (var password in v.Blocks("password"))
+        {
+            builder.StaticCredentials.Add(new StaticCredential
+            {
+                Kind = StaticCredentialKind.AzureClientSecret,
+                Owner = clientId ?? v.Str("object_id") ?? v.Resource.BaseAddress,
+                KeyId = password.Str("key_id"),
+                DisplayName = password.Str("display_name"),
+                Source = password.Source,
+            });
+        }
     }
 
     private AzureParentRef Parent(TfValues v, string attribute, AzureIdentityKind kind)
@@ -297,9 +331,10 @@ internal sealed class TerraformMapper(TrustBuilder builder, IReadOnlyList<Terraf
         });
     }
 
-    private void ManagedIdentity(TfValues v)
-    {
-        builder.AzureIdentities.Add(new AzureIdentity
+    private void ManagedIdentity(TfValues v) => builder.AzureIdentities.Add(ManagedIdentityOf(v));
+
+    private static AzureIdentity ManagedIdentityOf(TfValues v) =>
+        new()
         {
             Kind = AzureIdentityKind.ManagedIdentity,
             Name = v.Str("name") ?? v.Resource.Address,
@@ -310,8 +345,7 @@ internal sealed class TerraformMapper(TrustBuilder builder, IReadOnlyList<Terraf
             TerraformAddress = v.Resource.BaseAddress,
             Unknown = v.UnknownAs(("client_id", "clientId")),
             Source = v.Source,
-        });
-    }
+        };
 
     private void ManagedIdentityCredential(TfValues v)
     {
@@ -321,7 +355,8 @@ internal sealed class TerraformMapper(TrustBuilder builder, IReadOnlyList<Terraf
             Issuer = v.Str("issuer"),
             Subject = v.Str("subject"),
             Audiences = v.StrList("audience"),
-            Parent = Parent(v, "parent_id", AzureIdentityKind.ManagedIdentity),
+            // azurerm 4.65+ names the identity in user_assigned_identity_id (beside parent_id until 5.0, alone since).
+            Parent = Parent(v, v.Str("user_assigned_identity_id") is not null || v.ReferencesOf("user_assigned_identity_id").Count > 0 ? "user_assigned_identity_id" : "parent_id", AzureIdentityKind.ManagedIdentity),
             Unknown = v.UnknownAs(("issuer", "issuer"), ("subject", "subject"), ("audience", "audiences")),
             Source = v.Source,
         });
@@ -332,9 +367,9 @@ internal sealed class TerraformMapper(TrustBuilder builder, IReadOnlyList<Terraf
         var components = v.Resource.Values["ci_id_token_sub_claim_components"] is JsonArray ? v.StrList("ci_id_token_sub_claim_components") : null;
         builder.GitLabProjects.Add(new GitLabProject
         {
-            Id = v.Str("id"),
+            Id = v.Id("id"),
             Path = v.Str("path_with_namespace"),
-            NamespaceId = v.Str("namespace_id"),
+            NamespaceId = v.Id("namespace_id"),
             SubClaimComponents = components is { Count: > 0 } ? components : null,
             Visibility = v.Str("visibility_level"),
             DefaultBranch = v.Str("default_branch"),
@@ -345,17 +380,19 @@ internal sealed class TerraformMapper(TrustBuilder builder, IReadOnlyList<Terraf
     }
 
     private string? ProjectRef(TfValues v) =>
-        v.Str("project") ?? v.ReferencesOf("project").Select(r => Target(r)?.BaseAddress).FirstOrDefault(a => a is not null);
+        v.Id("project") ?? v.ReferencesOf("project").Select(r => Target(r)?.BaseAddress).FirstOrDefault(a => a is not null);
 
     private void GitLabProtection(TfValues v, string nameAttribute, bool isTag)
     {
+        var push = GitLabAccess.Of(v, isTag ? "create_access_level" : "push_access_level", isTag ? "allowed_to_create" : "allowed_to_push");
+        var merge = isTag ? GitLabAccess.None : GitLabAccess.Of(v, "merge_access_level", "allowed_to_merge");
         builder.ProtectedRefs.Add((new GitLabProtectedRef
         {
             Pattern = v.Str(nameAttribute) ?? "?",
-            PushAccess = Level(v.Str(isTag ? "create_access_level" : "push_access_level")),
-            MergeAccess = isTag ? [] : Level(v.Str("merge_access_level")),
+            PushAccess = push.Levels,
+            MergeAccess = merge.Levels,
             AllowForcePush = v.Bool("allow_force_push"),
-            HasIndividualGrants = v.Blocks("allowed_to_push").Count > 0 || v.Blocks("allowed_to_merge").Count > 0 || v.Blocks("allowed_to_create").Count > 0,
+            HasIndividualGrants = push.Individual || merge.Individual,
             Project = ProjectRef(v),
             Source = v.Source,
         }, isTag));
@@ -363,24 +400,15 @@ internal sealed class TerraformMapper(TrustBuilder builder, IReadOnlyList<Terraf
 
     private void GitLabEnvironment(TfValues v)
     {
+        // 17.x writes deploy_access_levels blocks; 18.2 added deploy_access_levels_attribute, the only one from 19.0.
+        var access = GitLabAccess.Of(v, null, "deploy_access_levels", "deploy_access_levels_attribute");
         builder.ProtectedEnvironments.Add(new GitLabProtectedEnvironment
         {
             Name = v.Str("environment") ?? "?",
-            DeployAccess = [.. v.Blocks("deploy_access_levels").SelectMany(b => Level(b.Str("access_level")))],
-            HasIndividualGrants = v.Blocks("deploy_access_levels").Any(b => b.Str("user_id") is not null || b.Str("group_id") is not null),
+            DeployAccess = access.Levels,
+            HasIndividualGrants = access.Individual,
             Project = ProjectRef(v),
             Source = v.Source,
         });
     }
-
-    private static GitLabAccessLevel[] Level(string? level) => level switch
-    {
-        null => [],
-        "no one" => [GitLabAccessLevel.NoAccess],
-        "developer" => [GitLabAccessLevel.Developer],
-        "maintainer" => [GitLabAccessLevel.Maintainer],
-        "owner" => [GitLabAccessLevel.Owner],
-        "admin" => [GitLabAccessLevel.Admin],
-        _ => [],
-    };
 }

@@ -12,7 +12,22 @@ internal sealed class TfValues(TerraformResource resource)
 
     public bool IsUnknown(string attribute) => Resource.Unknown.Contains(attribute);
 
-    public string? Str(string name) => IsUnknown(name) ? null : Resource.Input.Str(Resource.Values, name, Resource.ValuesPath);
+    /// <summary>
+    /// A string attribute; null when unknown, absent, null or empty (the plugin SDKs before the framework store an unset
+    /// string as <c>""</c>, so in a state an empty string means "not set").
+    /// </summary>
+    public string? Str(string name) =>
+        IsUnknown(name) ? null : Resource.Input.Str(Resource.Values, name, Resource.ValuesPath) is { Length: > 0 } s ? s : null;
+
+    /// <summary>An id some producers write as a number (the GitLab provider's <c>namespace_id</c>, a .tf.json's <c>project = 4242</c>).</summary>
+    public string? Id(string name) =>
+        IsUnknown(name) ? null : Resource.Input.Id(Resource.Values, name, Resource.ValuesPath) is { Length: > 0 } s ? s : null;
+
+    /// <summary>
+    /// Whether an id attribute is set: a number or a string, neither null nor the SDK's zero value (<c>0</c>, <c>""</c>);
+    /// GitLab ids start at 1.
+    /// </summary>
+    public bool HasId(string name) => Id(name) is { } id && id != "0";
 
     public bool Bool(string name) => !IsUnknown(name) && Resource.Values[name] is not null && Resource.Input.Bool(Resource.Values, name, Resource.ValuesPath);
 
