@@ -7,7 +7,8 @@ namespace Keyless.Formats.Inputs;
 /// <summary>
 /// Loads trust inputs (files or folders), each detected by its content, never by its name: Terraform JSON
 /// (show -json of a state or plan, *.tf.json configuration, raw state), gcloud/REST JSON, az CLI, Graph and ARM
-/// JSON, GitLab REST JSON, and keyless manifests. Bad input throws <see cref="InputException"/> with the file
+/// JSON, GitLab REST JSON, and keyless manifests; and Terraform's native syntax (*.tf), known by its extension as
+/// Terraform knows it. Bad input throws <see cref="InputException"/> with the file
 /// and JSON path.
 /// </summary>
 public static class TrustLoader
@@ -23,7 +24,7 @@ public static class TrustLoader
             files.AddRange(Expand(path).Where(f => seen.Add(Path.GetFullPath(f))));
         }
 
-        var parsed = files.Select(f => (File: f, Root: JsonInput.Parse(f, Read(f)))).ToList();
+        var parsed = files.Select(f => (File: f, Root: Parse(f, Read(f)))).ToList();
         var builder = new TrustBuilder();
 
         // Manifests first: they say what the other files are about.
@@ -51,7 +52,7 @@ public static class TrustLoader
         var builder = new TrustBuilder();
         var terraform = new Terraform.TerraformImporter(builder);
         builder.Files.Add(name);
-        var root = JsonInput.Parse(name, json);
+        var root = Parse(name, json);
         InputDetector.Import(new JsonInput(name), root, InputContext.None, builder, terraform);
         terraform.Finish();
         return StaticCredentialImporter.Attach(builder.Build(), [(name, root)]);
@@ -61,7 +62,7 @@ public static class TrustLoader
     {
         if (Directory.Exists(path))
         {
-            return Directory.EnumerateFiles(path, "*.json", SearchOption.AllDirectories)
+            return Directory.EnumerateFiles(path, "*.json", SearchOption.AllDirectories).Concat(Hcl.HclFiles.In(path))
                 .Order(StringComparer.Ordinal);
         }
 
@@ -72,6 +73,10 @@ public static class TrustLoader
 
         throw new InputException(path, "no such file or folder");
     }
+
+    /// <summary>A <c>.tf</c> file becomes the JSON syntax a <c>.tf.json</c> has, so both share every rule after this.</summary>
+    private static JsonNode? Parse(string file, string text) =>
+        Hcl.HclFiles.IsHcl(file) ? Hcl.HclToJson.Convert(file, text) : JsonInput.Parse(file, text);
 
     private static string Read(string file)
     {

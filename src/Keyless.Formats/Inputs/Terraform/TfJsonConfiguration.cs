@@ -111,13 +111,22 @@ internal sealed class TfJsonConfiguration(List<string> notes)
         foreach (var (node, path) in imports)
         {
             var block = input.Object(node, path);
-            if (block["to"] is JsonValue to && to.TryGetValue<string>(out var address)
+            if (block["to"] is JsonValue to && to.TryGetValue<string>(out var address) && ImportTarget(address) is { } target
                 && block["id"] is JsonValue id && id.TryGetValue<string>(out var value) && !value.Contains("${", StringComparison.Ordinal))
             {
-                _importIds[address] = value;
+                _importIds[target] = value;
             }
         }
     }
+
+    /// <summary>
+    /// An import's <c>to</c> names an address: <c>"gitlab_project.app"</c> in JSON syntax, and <c>"${gitlab_project.app}"</c>
+    /// from a <c>.tf</c> file, where <c>to = gitlab_project.app</c> is an expression.
+    /// </summary>
+    private static string? ImportTarget(string to) =>
+        to.StartsWith("${", StringComparison.Ordinal) && to.EndsWith('}') ? to[2..^1].Trim()
+        : to.Contains("${", StringComparison.Ordinal) ? null
+        : to;
 
     public IEnumerable<TerraformResource> Resolve()
     {
