@@ -32,6 +32,7 @@ internal sealed class TfEvaluator(IReadOnlyDictionary<string, TfBlock> blocks, T
     private long _spent;
     private int _depth;
     private bool _exhaustedNoted;
+    private bool _tooDeepNoted;
 
     /// <summary>A configuration value (a literal, or strings with <c>${…}</c>), with the addresses of the blocks it references.</summary>
     public TfValue Resolve(JsonNode? node, string module, List<string> references)
@@ -287,7 +288,18 @@ internal sealed class TfEvaluator(IReadOnlyDictionary<string, TfBlock> blocks, T
     {
         if (!_memo.TryGetValue(key, out var entry))
         {
-            if (!_active.Add(key) || _depth >= MaxReferenceDepth)
+            if (_depth >= MaxReferenceDepth)
+            {
+                if (!_tooDeepNoted)
+                {
+                    _tooDeepNoted = true;
+                    notes.Add($"references nest more than {MaxReferenceDepth} deep (a local naming a local naming …); the deeper ones are read as unknown.");
+                }
+
+                return TfValue.Unknown;
+            }
+
+            if (!_active.Add(key))
             {
                 return TfValue.Unknown;
             }

@@ -140,7 +140,15 @@ internal sealed class TfJsonConfiguration(List<string> notes)
                 throw d.Input.Error(d.Path, $"{d.Address} is declared twice (also in {declaredIn[d.Address]}); load one configuration at a time");
             }
 
-            blocks[d.Address] = new TfBlock(d.Type, TfModuleValues.ModuleOf(d.Input), d.Attributes);
+            // An imported block's id is known: a reference to it (application_id = azuread_application.x.id) resolves.
+            var attributes = d.Attributes;
+            if (!attributes.ContainsKey("id") && _importIds.TryGetValue(d.Address, out var imported))
+            {
+                attributes = (JsonObject)attributes.DeepClone();
+                attributes["id"] = imported;
+            }
+
+            blocks[d.Address] = new TfBlock(d.Type, TfModuleValues.ModuleOf(d.Input), attributes);
         }
 
         var evaluator = new TfEvaluator(blocks, _values, notes);
