@@ -46,6 +46,30 @@ public sealed partial class TerraformHclExamplesTests
         }
     }
 
+    [Fact]
+    public async Task A_tf_syntax_error_exits_2_naming_the_file_line_and_column()
+    {
+        var folder = Directory.CreateTempSubdirectory("keyless-hcl-error-").FullName;
+        try
+        {
+            var file = Path.Combine(folder, "main.tf");
+            await File.WriteAllTextAsync(file, "resource \"google_x\" \"a\" {\n  members = [\"a\" \"b\"]\n}\n", TestContext.Current.CancellationToken);
+
+            foreach (var target in new[] { folder, file })
+            {
+                var run = await KeylessProcess.RunAsync("audit", target);
+
+                Assert.Equal(2, run.ExitCode);
+                Assert.Contains($"{file}:2:18: expected ',' or ']' in the list", run.StdErr, StringComparison.Ordinal);
+                Assert.DoesNotContain("   at ", run.StdErr, StringComparison.Ordinal);
+            }
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     private static async Task<(int Exit, List<string> Findings)> AuditAsync(string example)
     {
         var run = await KeylessProcess.RunAsync("audit", Path.Combine(RepoPaths.Examples, example), "--format", "json");
