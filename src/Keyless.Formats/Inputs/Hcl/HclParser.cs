@@ -40,9 +40,7 @@ internal sealed partial class HclParser
     /// <summary>Parses a whole <c>.tf</c> file.</summary>
     public static HclBody ParseFile(string file, string text)
     {
-        var parser = new HclParser(file, text);
-        var body = parser.Body(topLevel: true);
-        return body;
+        return new HclParser(file, text).Body(topLevel: true);
     }
 
     /// <summary>The source text of an expression, as <c>${…}</c> keeps it.</summary>
@@ -236,16 +234,21 @@ internal sealed partial class HclParser
         }
 
         var first = Binary(level + 1);
-        List<HclExpression>? operands = null;
-        List<HclTokenKind>? operators = null;
-        while (Array.IndexOf(Levels[level], Peek().Kind) >= 0)
+        if (Array.IndexOf(Levels[level], Peek().Kind) < 0)
         {
-            (operands ??= [first]).Add(default!);
-            (operators ??= []).Add(Next().Kind);
-            operands[^1] = Binary(level + 1);
+            return first;
         }
 
-        return operands is null ? first : new HclBinary(first.Start, operands[^1].End, operands, operators!);
+        // One level's chain is a flat list, however long, so evaluating it never recurses per operator.
+        var operands = new List<HclExpression> { first };
+        var operators = new List<HclTokenKind>();
+        while (Array.IndexOf(Levels[level], Peek().Kind) >= 0)
+        {
+            operators.Add(Next().Kind);
+            operands.Add(Binary(level + 1));
+        }
+
+        return new HclBinary(first.Start, operands[^1].End, operands, operators);
     }
 
     private HclExpression Unary()
