@@ -15,7 +15,9 @@ public sealed partial class TerraformHclExamplesTests
     public static TheoryData<string, string> Pairs => new()
     {
         { "gcp-hardened-tf", "gcp-hardened-tf-json" },
+        { "gcp-hardened-gcloud-tf", "gcp-hardened-gcloud" },
         { "gcp-vulnerable-pool-wide-tf", "gcp-vulnerable-pool-wide" },
+        { "azure-hardened-graph-tf", "azure-hardened-graph" },
         { "azure-hardened-managed-identity-tf", "azure-hardened-managed-identity" },
         { "azure-vulnerable-flexible-any-branch-tf", "azure-vulnerable-flexible-any-branch" },
         { "plan/out/terraform", "plan/out/terraform-json" },

@@ -11,8 +11,8 @@ namespace Keyless.Formats.Inputs.Terraform;
 /// Evaluates the values of a Terraform configuration as far as literals take them: the strings of HCL's JSON syntax
 /// are templates (<c>${…}</c>), read with the HCL parser. What resolves: literals, string templates, lists and
 /// objects, <c>local.*</c>, <c>var.*</c> (the default), an attribute of another block written as a literal (or a name
-/// Terraform derives from literals, <see cref="TfDerivedNames"/>), <c>jsonencode</c>, and conditionals and operators
-/// over those. Everything else (other functions, <c>count.index</c>, <c>each.*</c>, computed attributes, <c>for</c>)
+/// Terraform derives from literals, <see cref="TfDerivedNames"/>), the string functions of <see cref="TfFunctions"/>,
+/// and conditionals and operators over those. Everything else (other functions, <c>count.index</c>, <c>each.*</c>, computed attributes, <c>for</c>)
 /// is unknown. Each local, variable and block attribute is evaluated once and remembered, references nest at most
 /// <see cref="MaxReferenceDepth"/> deep, and the text and nodes built are capped, so the work stays linear in the
 /// configuration whatever it references.
@@ -173,17 +173,13 @@ internal sealed class TfEvaluator(IReadOnlyDictionary<string, TfBlock> blocks, T
     {
         // Every argument is evaluated, known or not, so the blocks it references are still linked.
         var arguments = call.Arguments.Select(a => Evaluate(a, text, module, references)).ToList();
-        if (call.ExpandLast || arguments.Count != 1 || !arguments[0].Known)
+        if (call.ExpandLast || arguments.Any(a => !a.Known))
         {
             return TfValue.Unknown;
         }
 
-        return call.Name switch
-        {
-            "jsonencode" when TfJsonEncode.Encode(arguments[0].Value) is var json && Charge(json.Length) => new TfValue(JsonValue.Create(json), true),
-            "tostring" when TfOperators.AsText(arguments[0]) is { } s => new TfValue(JsonValue.Create(s), true),
-            _ => TfValue.Unknown,
-        };
+        var result = TfFunctions.Call(call.Name, arguments);
+        return result.Known && Charge(Size(result.Value)) ? result : TfValue.Unknown;
     }
 
     /// <summary><c>local.x…</c>, <c>var.x…</c>, <c>TYPE.NAME.attr…</c>, <c>data.TYPE.NAME.attr…</c>, then any further steps.</summary>
@@ -316,7 +312,7 @@ internal sealed class TfEvaluator(IReadOnlyDictionary<string, TfBlock> blocks, T
         return entry.Value.Known && Charge(Size(entry.Value.Value)) ? new TfValue(entry.Value.Value?.DeepClone(), true) : entry.Value with { Value = null };
     }
 
-    private static long Size(JsonNode? node) => node switch
+    internal static long Size(JsonNode? node) => node switch
     {
         JsonValue v when v.GetValueKind() == JsonValueKind.String => v.GetValue<string>().Length + 1,
         JsonObject o => 1 + o.Sum(p => p.Key.Length + Size(p.Value)),

@@ -177,6 +177,35 @@ public sealed class HclConfigurationTests : IDisposable
     }
 
     [Fact]
+    public void Join_format_and_concat_build_values_from_known_arguments()
+    {
+        Write("main.tf", """
+            locals {
+              ids = ["4242", "4343"]
+            }
+            resource "google_project_iam_binding" "b" {
+              project = "acme-prod"
+              role    = format("roles/%s", lower("IAM.workloadIdentityUser"))
+              members = concat(
+                [for id in local.ids : "principalSet://x/attribute.project_id/${id}"],
+                ["principal://x/subject/${join(":", local.ids)}"],
+              )
+            }
+            resource "google_project_iam_member" "m" {
+              project = "acme-prod"
+              role    = format("roles/%s-%d", "viewer", 2)
+              member  = format("user:%s@%s", "a", "b.c")
+            }
+            """);
+
+        var trust = TrustLoader.Load([_folder]);
+
+        // A for expression is never evaluated, so the list it is part of stays unknown; the rest resolves.
+        Assert.Contains(trust.Bindings, b => b is { Role: "roles/iam.workloadidentityuser", Member: null });
+        Assert.Contains(trust.Bindings, b => b is { Role: "roles/viewer-2", Member: "user:a@b.c" });
+    }
+
+    [Fact]
     public void An_imported_id_resolves_a_reference_to_it()
     {
         Write("main.tf", """
