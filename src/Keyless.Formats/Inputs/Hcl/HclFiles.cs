@@ -2,17 +2,26 @@ namespace Keyless.Formats.Inputs.Hcl;
 
 /// <summary>
 /// Which files are Terraform's native syntax. Keyless recognises every other input by its content, but HCL has no
-/// marker to recognise: Terraform itself decides by the <c>.tf</c> extension, and so does Keyless.
+/// marker to recognise: Terraform itself decides by the extension (<c>.tf</c>, and <c>.tfvars</c> for variable
+/// values), and so does Keyless.
 /// </summary>
 internal static class HclFiles
 {
-    public static bool IsHcl(string file) => file.EndsWith(".tf", StringComparison.Ordinal);
+    public static bool IsHcl(string file) => file.EndsWith(".tf", StringComparison.Ordinal) || IsVariableValues(file);
+
+    /// <summary>A <c>.tfvars</c> file: variable values, not configuration.</summary>
+    public static bool IsVariableValues(string file) => file.EndsWith(".tfvars", StringComparison.Ordinal);
+
+    /// <summary>The values files Terraform loads by itself from the configuration's folder; any other is a -var-file.</summary>
+    public static bool IsAutoLoaded(string file) =>
+        Path.GetFileName(file) is var name && (name == "terraform.tfvars" || name.EndsWith(".auto.tfvars", StringComparison.Ordinal));
 
     /// <summary>
-    /// The <c>.tf</c> files under a folder, without <c>.terraform/</c> (what <c>terraform init</c> downloads: copies of
-    /// modules, which are not this configuration).
+    /// The <c>.tf</c> files under a folder and the <c>.tfvars</c> files Terraform loads by itself, without
+    /// <c>.terraform/</c> (what <c>terraform init</c> downloads: copies of modules, which are not this configuration).
     /// </summary>
     public static IEnumerable<string> In(string folder) =>
         Directory.EnumerateFiles(folder, "*.tf", SearchOption.AllDirectories)
+            .Concat(Directory.EnumerateFiles(folder, "*.tfvars", SearchOption.AllDirectories).Where(IsAutoLoaded))
             .Where(f => IsHcl(f) && !Path.GetRelativePath(folder, f).Split(Path.DirectorySeparatorChar).Contains(".terraform"));
 }

@@ -10,10 +10,11 @@ namespace Keyless.Formats.Inputs.Terraform;
 /// <summary>
 /// Evaluates the values of a Terraform configuration as far as literals take them: the strings of HCL's JSON syntax
 /// are templates (<c>${…}</c>), read with the HCL parser. What resolves: literals, string templates, lists and
-/// objects, <c>local.*</c>, <c>var.*</c> (the default), an attribute of another block written as a literal (or a name
-/// Terraform derives from literals, <see cref="TfDerivedNames"/>), the string functions of <see cref="TfFunctions"/>,
-/// and conditionals and operators over those. Everything else (other functions, <c>count.index</c>, <c>each.*</c>, computed attributes, <c>for</c>)
-/// is unknown. Each local, variable and block attribute is evaluated once and remembered, references nest at most
+/// objects, <c>local.*</c>, <c>var.*</c> (from <c>.tfvars</c> or the default, <see cref="TfModuleValues"/>), an
+/// attribute of another block written as a literal (or a name Terraform derives from literals,
+/// <see cref="TfDerivedNames"/>), the functions of <see cref="TfFunctions"/>, and conditionals and operators over
+/// those. Everything else (other functions, <c>count.index</c>, <c>each.*</c>, computed attributes, <c>for</c>) is
+/// unknown. Each local, variable and block attribute is evaluated once and remembered, references nest at most
 /// <see cref="MaxReferenceDepth"/> deep, and the text and nodes built are capped, so the work stays linear in the
 /// configuration whatever it references.
 /// </summary>
@@ -245,14 +246,14 @@ internal sealed class TfEvaluator(IReadOnlyDictionary<string, TfBlock> blocks, T
 
     private TfValue Default(string module, string name, List<string> references)
     {
-        if (!values.TryDefault(module, name, out var value, out var declaredIn))
+        if (!values.TryVariable(module, name, out var value, out var source, out var isDefault))
         {
             return TfValue.Unknown;
         }
 
-        if (_defaultsNoted.Add(module + "\0" + name))
+        if (isDefault && _defaultsNoted.Add(module + "\0" + name))
         {
-            notes.Add($"var.{name} ({declaredIn}): its default is used; a value from a .tfvars file, -var or TF_VAR_{name} is not seen.");
+            notes.Add($"var.{name} ({source}): its default is used; a value from -var, TF_VAR_{name} or a .tfvars file not given is not seen.");
         }
 
         return Resolve(value, module, references);

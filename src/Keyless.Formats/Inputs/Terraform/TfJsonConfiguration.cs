@@ -31,6 +31,12 @@ internal sealed class TfJsonConfiguration(List<string> notes)
 
     public void Add(JsonInput input, JsonObject root)
     {
+        if (Hcl.HclFiles.IsVariableValues(input.File))
+        {
+            _values.AddValues(input, root);
+            return;
+        }
+
         AddImports(input, root);
         _values.Add(input, root);
         if (input.OptObject(root, "module", "$") is { } modules)

@@ -1,17 +1,21 @@
 using System.Text.Json.Nodes;
+using Keyless.Formats.Inputs.Hcl;
 
 namespace Keyless.Formats.Inputs.Terraform;
 
 /// <summary>
 /// The <c>locals</c> and <c>variable</c> blocks of a configuration, by module: a folder is one Terraform module, so
-/// <c>local.x</c> and <c>var.x</c> name the ones declared in the referring file's own folder. A variable stands for
-/// its <c>default</c> (values from <c>.tfvars</c> files, <c>-var</c> or <c>TF_VAR_</c> are not seen, and a note says
-/// so wherever a default is used); one without a default is unknown.
+/// <c>local.x</c> and <c>var.x</c> name the ones declared in the referring file's own folder. A variable's value is,
+/// as Terraform takes it: from a <c>.tfvars</c> file named on the command line (as <c>-var-file</c>; the last one
+/// wins), else from the folder's <c>terraform.tfvars</c> and then <c>*.auto.tfvars</c>, else its <c>default</c>
+/// (with a note, since <c>-var</c> and <c>TF_VAR_</c> are not seen). One with none of these is unknown.
 /// </summary>
 internal sealed class TfModuleValues
 {
     private readonly Dictionary<(string Module, string Name), (JsonInput Input, JsonNode? Value)> _locals = [];
     private readonly Dictionary<(string Module, string Name), (JsonInput Input, JsonNode? Default, bool HasDefault)> _variables = [];
+    private readonly Dictionary<(string Module, string Name), (string Rank, string File, JsonNode? Value)> _autoValues = [];
+    private readonly Dictionary<string, (string File, JsonNode? Value)> _givenValues = new(StringComparer.Ordinal);
 
     /// <summary>The module (folder) a file belongs to.</summary>
     public static string ModuleOf(JsonInput input) => Path.GetDirectoryName(Path.GetFullPath(input.File)) ?? string.Empty;
@@ -50,6 +54,24 @@ internal sealed class TfModuleValues
         }
     }
 
+    /// <summary>A <c>.tfvars</c> file: <c>terraform.tfvars</c> before <c>*.auto.tfvars</c> (by name), any other as a -var-file.</summary>
+    public void AddValues(JsonInput input, JsonObject values)
+    {
+        var module = ModuleOf(input);
+        var rank = (Path.GetFileName(input.File) == "terraform.tfvars" ? "0" : "1") + Path.GetFileName(input.File);
+        foreach (var (name, value) in values)
+        {
+            if (!HclFiles.IsAutoLoaded(input.File))
+            {
+                _givenValues[name] = (input.File, value);
+            }
+            else if (!_autoValues.TryGetValue((module, name), out var current) || string.CompareOrdinal(rank, current.Rank) > 0)
+            {
+                _autoValues[(module, name)] = (rank, input.File, value);
+            }
+        }
+    }
+
     public bool TryLocal(string module, string name, out JsonNode? value)
     {
         var found = _locals.TryGetValue((module, name), out var local);
@@ -57,12 +79,24 @@ internal sealed class TfModuleValues
         return found;
     }
 
-    /// <summary>The default of <c>var.NAME</c>; false when the variable is not declared or has no default.</summary>
-    public bool TryDefault(string module, string name, out JsonNode? value, out string? declaredIn)
+    /// <summary>The value of <c>var.NAME</c>, where it comes from, and whether it is the declared default.</summary>
+    public bool TryVariable(string module, string name, out JsonNode? value, out string? source, out bool isDefault)
     {
+        isDefault = false;
+        if (_variables.ContainsKey((module, name)) && _givenValues.TryGetValue(name, out var given))
+        {
+            (source, value) = given;
+            return true;
+        }
+
+        if (_autoValues.TryGetValue((module, name), out var auto))
+        {
+            (source, value) = (auto.File, auto.Value);
+            return true;
+        }
+
         var found = _variables.TryGetValue((module, name), out var variable) && variable.HasDefault;
-        value = variable.Default;
-        declaredIn = variable.Input?.File;
+        (value, source, isDefault) = (variable.Default, variable.Input?.File, found);
         return found;
     }
 

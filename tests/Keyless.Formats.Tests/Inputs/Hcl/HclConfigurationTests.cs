@@ -79,6 +79,26 @@ public sealed class HclConfigurationTests : IDisposable
     }
 
     [Fact]
+    public void Variable_values_come_from_tfvars_as_terraform_takes_them()
+    {
+        Write("main.tf", """
+            variable "member" { default = "user:default@x.y" }
+            resource "google_project_iam_member" "m" {
+              project = "acme-prod"
+              role    = "roles/viewer"
+              member  = var.member
+            }
+            """);
+        Write("terraform.tfvars", "member = \"user:tfvars@x.y\"\n");
+        Write("z.auto.tfvars", "member = \"user:auto@x.y\"\n");
+        var prod = Write("envs/prod.tfvars", "member = \"user:prod@x.y\"\n");
+
+        // A folder brings the files Terraform loads by itself (*.auto.tfvars last); prod.tfvars only when named.
+        Assert.Equal("user:auto@x.y", Binding(TrustLoader.Load([_folder])).Member);
+        Assert.Equal("user:prod@x.y", Binding(TrustLoader.Load([_folder, prod])).Member);
+    }
+
+    [Fact]
     public void A_variable_without_a_default_leaves_the_attribute_unknown()
     {
         Write("main.tf", """
