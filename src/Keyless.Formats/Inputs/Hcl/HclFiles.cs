@@ -12,6 +12,16 @@ internal static class HclFiles
     /// <summary>A <c>.tfvars</c> file: variable values, not configuration.</summary>
     public static bool IsVariableValues(string file) => file.EndsWith(".tfvars", StringComparison.Ordinal);
 
+    /// <summary>An override file (<c>override.tf</c>, <c>*_override.tf</c>, and their <c>.tf.json</c> forms), merged after the others.</summary>
+    public static bool IsOverride(string file)
+    {
+        var name = Path.GetFileName(file);
+        var stem = name.EndsWith(".tf.json", StringComparison.Ordinal) ? name[..^".tf.json".Length]
+            : name.EndsWith(".tf", StringComparison.Ordinal) ? name[..^".tf".Length]
+            : null;
+        return stem is not null && (stem == "override" || stem.EndsWith("_override", StringComparison.Ordinal));
+    }
+
     /// <summary>The values files Terraform loads by itself from the configuration's folder; any other is a -var-file.</summary>
     public static bool IsAutoLoaded(string file) =>
         Path.GetFileName(file) is var name && (name == "terraform.tfvars" || name.EndsWith(".auto.tfvars", StringComparison.Ordinal));

@@ -24,6 +24,7 @@ internal sealed class TfJsonConfiguration(List<string> notes)
 
     private readonly List<(JsonInput Input, string Type, bool IsData, string Address, JsonObject Attributes, string Path, JsonObject Meta)> _declared = [];
     private readonly TfModuleValues _values = new();
+    private readonly List<(JsonInput Input, JsonObject Root)> _overrides = [];
 
     // Terraform 1.5+ `import` blocks: the id of an existing object that a resource block adopts. It is the only
     // place a configuration names, say, an existing GitLab project's id.
@@ -34,6 +35,12 @@ internal sealed class TfJsonConfiguration(List<string> notes)
         if (Hcl.HclFiles.IsVariableValues(input.File))
         {
             _values.AddValues(input, root);
+            return;
+        }
+
+        if (Hcl.HclFiles.IsOverride(input.File))
+        {
+            _overrides.Add((input, root));
             return;
         }
 
@@ -48,6 +55,15 @@ internal sealed class TfJsonConfiguration(List<string> notes)
             }
         }
 
+        foreach (var (type, isData, address, attributes, path, meta) in Blocks(input, root))
+        {
+            _declared.Add((input, type, isData, address, attributes, path, meta));
+        }
+    }
+
+    /// <summary>The resource and data blocks of one file, their meta-arguments apart.</summary>
+    private static IEnumerable<(string Type, bool IsData, string Address, JsonObject Attributes, string Path, JsonObject Meta)> Blocks(JsonInput input, JsonObject root)
+    {
         foreach (var (section, isData) in new[] { ("resource", false), ("data", true) })
         {
             if (input.OptObject(root, section, "$") is not { } types)
@@ -64,7 +80,6 @@ internal sealed class TfJsonConfiguration(List<string> notes)
 
                     // A resource body may also be written as a one-element array.
                     var attributes = body is JsonArray { Count: 1 } one ? input.Object(one[0], JsonInput.Child(path, 0)) : input.Object(body, path);
-                    var address = (isData ? "data." : string.Empty) + type + "." + name;
                     var copy = new JsonObject();
                     var meta = new JsonObject();
                     foreach (var (key, value) in attributes)
@@ -72,7 +87,37 @@ internal sealed class TfJsonConfiguration(List<string> notes)
                         (MetaArguments.Contains(key) ? meta : copy)[key] = value?.DeepClone();
                     }
 
-                    _declared.Add((input, type, isData, address, copy, path, meta));
+                    yield return (type, isData, (isData ? "data." : string.Empty) + type + "." + name, copy, path, meta);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Terraform's override files (<c>override.tf</c>, <c>*_override.tf</c> and their <c>.tf.json</c> forms), applied
+    /// after every other file, in name order: each argument replaces the original's, each nested block type replaces
+    /// all the original's blocks of that type, and each local or variable default replaces the original.
+    /// </summary>
+    private void ApplyOverrides()
+    {
+        foreach (var (input, root) in _overrides.OrderBy(o => Path.GetFileName(o.Input.File), StringComparer.Ordinal))
+        {
+            _values.Override(input, root);
+            var module = TfModuleValues.ModuleOf(input);
+            foreach (var (_, _, address, attributes, path, meta) in Blocks(input, root))
+            {
+                var original = _declared.FindIndex(d => d.Address == address && TfModuleValues.ModuleOf(d.Input) == module);
+                if (original < 0)
+                {
+                    throw input.Error(path, $"this override names {address}, which no other file of its folder declares");
+                }
+
+                foreach (var (from, into) in new[] { (attributes, _declared[original].Attributes), (meta, _declared[original].Meta) })
+                {
+                    foreach (var (key, value) in from)
+                    {
+                        into[key] = value?.DeepClone();
+                    }
                 }
             }
         }
@@ -136,6 +181,7 @@ internal sealed class TfJsonConfiguration(List<string> notes)
 
     public IEnumerable<TerraformResource> Resolve()
     {
+        ApplyOverrides();
         var blocks = new Dictionary<string, TfBlock>(StringComparer.Ordinal);
         var declaredIn = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var d in _declared)

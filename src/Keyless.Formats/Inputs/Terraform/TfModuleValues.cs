@@ -54,6 +54,28 @@ internal sealed class TfModuleValues
         }
     }
 
+    /// <summary>An override file's locals replace the originals; its variables' defaults replace theirs.</summary>
+    public void Override(JsonInput input, JsonObject root)
+    {
+        var module = ModuleOf(input);
+        foreach (var (body, _) in Bodies(input, root["locals"], "$.locals"))
+        {
+            foreach (var (name, value) in body)
+            {
+                _locals[(module, name)] = (input, value);
+            }
+        }
+
+        foreach (var (name, node) in input.OptObject(root, "variable", "$") ?? [])
+        {
+            var body = Bodies(input, node, JsonInput.Child("$.variable", name)).Select(b => b.Body).FirstOrDefault() ?? [];
+            if (body.ContainsKey("default") && _variables.TryGetValue((module, name), out var original))
+            {
+                _variables[(module, name)] = original with { Default = body["default"], HasDefault = true };
+            }
+        }
+    }
+
     /// <summary>A <c>.tfvars</c> file: <c>terraform.tfvars</c> before <c>*.auto.tfvars</c> (by name), any other as a -var-file.</summary>
     public void AddValues(JsonInput input, JsonObject values)
     {

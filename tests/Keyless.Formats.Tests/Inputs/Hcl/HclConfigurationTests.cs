@@ -99,6 +99,40 @@ public sealed class HclConfigurationTests : IDisposable
     }
 
     [Fact]
+    public void Override_files_are_merged_into_the_blocks_they_name_after_every_other_file()
+    {
+        Write("a_override.tf", """
+            resource "google_project_iam_member" "m" {
+              member = local.who
+            }
+            locals { who = "user:override@x.y" }
+            """);
+        Write("main.tf", """
+            locals { who = "user:main@x.y" }
+            resource "google_project_iam_member" "m" {
+              project = "acme-prod"
+              role    = "roles/viewer"
+              member  = "user:original@x.y"
+            }
+            """);
+
+        var binding = Binding(TrustLoader.Load([_folder]));
+
+        Assert.Equal(("roles/viewer", "user:override@x.y"), (binding.Role, binding.Member));
+    }
+
+    [Fact]
+    public void An_override_of_a_block_nobody_declares_is_an_error()
+    {
+        var file = Write("override.tf", "resource \"google_project_iam_member\" \"m\" {\n  member = \"user:x@y.z\"\n}\n");
+
+        var e = Assert.Throws<InputException>(() => TrustLoader.Load([_folder]));
+
+        Assert.Equal(file, e.File);
+        Assert.Contains("google_project_iam_member.m", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_variable_without_a_default_leaves_the_attribute_unknown()
     {
         Write("main.tf", """
