@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Keyless.Cel;
 using Keyless.Emulator.Verification;
+using Keyless.Formats.Inputs;
 using Keyless.Formats.Inputs.Tokens;
 using Keyless.GitLab.Pipeline;
 using Keyless.Trust.Diagnostics;
@@ -46,6 +47,14 @@ public sealed class ScalingTests
         ["pipeline: many jobs"] = (300, n => Pipeline(string.Concat(Enumerable.Range(0, n).Select(i => $"job{i}:\n  script: [echo {i}]\n  id_tokens: {{T: {{aud: x}}}}\n")))),
         ["pipeline: long scalar"] = (50_000, n => Pipeline("job:\n  script: [\"" + new string('a', n) + "\"]\n")),
         ["pipeline: alias fan-out"] = (200, n => Pipeline("a: &a [x]\n" + string.Concat(Enumerable.Range(0, n).Select(i => $"j{i}: {{s: *a, t: *a}}\n")))),
+        ["hcl: deep brackets"] = (2_000, n => Terraform("a = " + new string('[', n) + new string(']', n) + "\n")),
+        ["hcl: long + chain"] = (2_000, n => Terraform("locals {\n  a = " + string.Join(" + ", Enumerable.Repeat("1", n)) + "\n}\n")),
+        ["hcl: long string"] = (200_000, n => Terraform("a = \"" + new string('a', n) + "\"\n")),
+        ["hcl: long heredoc"] = (20_000, n => Terraform("a = <<-EOT\n" + string.Concat(Enumerable.Repeat("    line\n", n)) + "EOT\n")),
+        ["hcl: many references to one local"] = (2_000, n => Terraform(
+            "locals {\n  base = \"user:x@y.z\"\n" + string.Concat(Enumerable.Range(0, n).Select(i => $"  l{i} = \"${{local.base}}{i}\"\n")) + "}\n"
+            + "resource \"google_project_iam_binding\" \"b\" {\n  project = \"p\"\n  role = \"roles/viewer\"\n  members = ["
+            + string.Join(", ", Enumerable.Range(0, n).Select(i => $"local.l{i}")) + "]\n}\n")),
     };
 
     [Theory]
@@ -109,6 +118,8 @@ public sealed class ScalingTests
     private static void Claims(string text) => Refused(() => ClaimsReader.Read("claims", text));
 
     private static void Pipeline(string yaml) => Refused(() => PipelineReader.Parse(yaml, ".gitlab-ci.yml"));
+
+    private static void Terraform(string hcl) => Refused(() => TrustLoader.LoadText("main.tf", hcl));
 
     private static void Refused(Action action)
     {

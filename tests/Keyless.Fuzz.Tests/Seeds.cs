@@ -19,12 +19,12 @@ internal static class Seeds
     /// <summary>Every conditions and mappings found in the trust fixtures, plus a few hand-picked shapes.</summary>
     public static IReadOnlyList<string> CelExpressions { get; } = CollectCel();
 
-    /// <summary>Trust input files (examples and case trust folders), each with the name the loader sees.</summary>
+    /// <summary>Trust input files (examples and case trust folders, JSON and .tf), each with the name the loader sees.</summary>
     public static IReadOnlyList<string> TrustFiles { get; } =
         Directory.GetDirectories(Path("examples"))
             .Concat(Directory.GetDirectories(Path("tests", "cases")).Select(d => System.IO.Path.Combine(d, "trust")))
             .Where(Directory.Exists)
-            .SelectMany(d => Directory.GetFiles(d, "*.json"))
+            .SelectMany(d => Directory.GetFiles(d, "*.json").Concat(Directory.GetFiles(d, "*.tf")))
             .Where(f => !f.Contains("tokens", StringComparison.Ordinal))
             .Order(StringComparer.Ordinal)
             .ToArray();

@@ -45,6 +45,9 @@ internal static class InputDetector
     {
         switch (root)
         {
+            case JsonObject o when Hcl.HclFiles.IsHcl(input.File):
+                terraform.Configuration(input, o);
+                return;
             case JsonArray array:
                 for (var i = 0; i < array.Count; i++)
                 {

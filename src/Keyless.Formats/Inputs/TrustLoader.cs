@@ -8,9 +8,10 @@ namespace Keyless.Formats.Inputs;
 /// <summary>
 /// Loads trust inputs (files or folders), each detected by its content, never by its name: Terraform JSON
 /// (show -json of a state or plan, *.tf.json configuration, raw state), gcloud/REST JSON, az CLI, Graph and ARM
-/// JSON, GitLab REST JSON, and keyless manifests. A folder is read as users have one: every <c>*.json</c> and
-/// <c>*.tfstate</c> below it that is a trust input is read, anything else is listed in <see cref="TrustSet.Skipped"/>;
-/// a file named explicitly must be one. Bad input throws <see cref="InputException"/> with the file and JSON path,
+/// JSON, GitLab REST JSON, and keyless manifests; and Terraform's native syntax (<c>*.tf</c>), known by its extension
+/// as Terraform knows it. A folder is read as users have one: every <c>*.json</c> and <c>*.tfstate</c> below it that
+/// is a trust input is read, with its <c>*.tf</c> (and the <c>*.tfvars</c> Terraform loads by itself); anything else
+/// is listed in <see cref="TrustSet.Skipped"/>; a file named explicitly must be one. Bad input throws <see cref="InputException"/> with the file and JSON path,
 /// and so does input that names no identity at all: a gate that read nothing must not pass.
 /// </summary>
 public static class TrustLoader
@@ -61,7 +62,7 @@ public static class TrustLoader
         var builder = new TrustBuilder();
         var terraform = new Terraform.TerraformImporter(builder);
         builder.Files.Add(name);
-        var root = JsonInput.Parse(name, json);
+        var root = Parse(name, json);
         InputDetector.Import(new JsonInput(name), root, InputContext.None, builder, terraform);
         terraform.Finish();
         return StaticCredentialImporter.Attach(builder.Build(), [(name, root)]);
@@ -80,7 +81,7 @@ public static class TrustLoader
             {
                 if (seen.Add(Path.GetFullPath(path)))
                 {
-                    parsed.Add((path, JsonInput.Parse(path, Read(path))));
+                    parsed.Add((path, Parse(path, Read(path))));
                 }
 
                 continue;
@@ -93,6 +94,13 @@ public static class TrustLoader
 
             foreach (var file in FolderFiles(path).Where(f => seen.Add(Path.GetFullPath(f))))
             {
+                // Terraform's own syntax is a trust input by its extension: a syntax error in it is an error, not a skip.
+                if (Hcl.HclFiles.IsHcl(file))
+                {
+                    parsed.Add((file, Parse(file, Read(file))));
+                    continue;
+                }
+
                 // Found, not named: whatever is not a trust input is listed and left alone.
                 if (!TryRead(file, out var text, out var why) || !JsonInput.TryParse(text, out var root, out why))
                 {
@@ -113,7 +121,10 @@ public static class TrustLoader
         return (parsed, skipped);
     }
 
-    /// <summary>The candidate files below a folder: <c>*.json</c> (so <c>*.tf.json</c>) and <c>*.tfstate</c>, in path order.</summary>
+    /// <summary>
+    /// The candidate files below a folder: <c>*.json</c> (so <c>*.tf.json</c>), <c>*.tfstate</c>, <c>*.tf</c> and the
+    /// <c>*.tfvars</c> Terraform loads by itself, in path order.
+    /// </summary>
     private static List<string> FolderFiles(string folder)
     {
         var files = new List<string>();
@@ -124,7 +135,8 @@ public static class TrustLoader
         {
             var current = pending.Pop();
             files.AddRange(Directory.EnumerateFiles(current, "*", options).Where(f =>
-                f.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".tfstate", StringComparison.OrdinalIgnoreCase)));
+                f.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".tfstate", StringComparison.OrdinalIgnoreCase)
+                || (Hcl.HclFiles.IsHcl(f) && (!Hcl.HclFiles.IsVariableValues(f) || Hcl.HclFiles.IsAutoLoaded(f)))));
             foreach (var sub in Directory.EnumerateDirectories(current, "*", options))
             {
                 // A symbolic link to a folder could lead back up the tree; the user can name its target.
@@ -153,6 +165,10 @@ public static class TrustLoader
     // The files a refusal is about, so its one line names them; a long list ends with how many more.
     private static string Listed(string[] items) =>
         string.Join(", ", items.Take(5)) + (items.Length > 5 ? $", … ({items.Length - 5} more)" : string.Empty);
+
+    /// <summary>A <c>.tf</c> file becomes the JSON syntax a <c>.tf.json</c> has, so both share every rule after this.</summary>
+    private static JsonNode? Parse(string file, string text) =>
+        Hcl.HclFiles.IsHcl(file) ? Hcl.HclToJson.Convert(file, text) : JsonInput.Parse(file, text);
 
     private static string Read(string file) =>
         TryRead(file, out var text, out var why) ? text : throw new InputException(file, why);

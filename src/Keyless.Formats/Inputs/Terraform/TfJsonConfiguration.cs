@@ -6,11 +6,14 @@ namespace Keyless.Formats.Inputs.Terraform;
 
 /// <summary>
 /// Terraform JSON configuration (<c>*.tf.json</c>: <c>{"resource": {"TYPE": {"NAME": {attrs}}}}</c>), as
-/// <c>keyless plan</c> writes it. <c>${TYPE.NAME.attr}</c> references resolve when they point at a literal in the
-/// same file set (or at a name Terraform derives from literals, like a pool's <c>name</c>); anything else
-/// (variables, functions, computed ids) leaves the attribute unknown, with the reference kept for linking.
+/// <c>keyless plan</c> writes it, and <c>.tf</c> files turned into the same shape by <see cref="Hcl.HclToJson"/>.
+/// Values resolve as far as literals take them (<see cref="TfEvaluator"/>): <c>${TYPE.NAME.attr}</c> pointing at a
+/// literal in the same file set (or at a name Terraform derives from literals, like a pool's <c>name</c>),
+/// <c>local.*</c>, <c>var.*</c> defaults, templates and <c>jsonencode</c>; anything else (other functions, computed
+/// ids) leaves the attribute unknown, with the reference kept for linking.
 /// <c>count</c> and <c>for_each</c> are not expanded: a block that Terraform provably creates no instance of
-/// (<c>count = 0</c>, <c>for_each = {}</c>) is skipped, and any other is read as one instance with a note.
+/// (<c>count = 0</c>, <c>for_each = {}</c>, also when a local or variable says so) is skipped, and any other is read
+/// as one instance with a note.
 /// </summary>
 internal sealed class TfJsonConfiguration(List<string> notes)
 {
@@ -19,7 +22,9 @@ internal sealed class TfJsonConfiguration(List<string> notes)
         "count", "for_each", "depends_on", "lifecycle", "provider", "provisioner", "connection",
     };
 
-    private readonly List<(JsonInput Input, string Type, bool IsData, string Address, JsonObject Attributes, string Path)> _declared = [];
+    private readonly List<(JsonInput Input, string Type, bool IsData, string Address, JsonObject Attributes, string Path, JsonObject Meta)> _declared = [];
+    private readonly TfModuleValues _values = new();
+    private readonly List<(JsonInput Input, JsonObject Root)> _overrides = [];
 
     // Terraform 1.5+ `import` blocks: the id of an existing object that a resource block adopts. It is the only
     // place a configuration names, say, an existing GitLab project's id.
@@ -27,7 +32,38 @@ internal sealed class TfJsonConfiguration(List<string> notes)
 
     public void Add(JsonInput input, JsonObject root)
     {
+        if (Hcl.HclFiles.IsVariableValues(input.File))
+        {
+            _values.AddValues(input, root);
+            return;
+        }
+
+        if (Hcl.HclFiles.IsOverride(input.File))
+        {
+            _overrides.Add((input, root));
+            return;
+        }
+
         AddImports(input, root);
+        _values.Add(input, root);
+        if (input.OptObject(root, "module", "$") is { } modules)
+        {
+            foreach (var (name, _) in modules)
+            {
+                notes.Add($"module.{name} ({input.Ref(JsonInput.Child("$.module", name))}): module calls are not expanded; its resources are not read "
+                          + "(read the module's own folder, or `terraform show -json` of a plan).");
+            }
+        }
+
+        foreach (var (type, isData, address, attributes, path, meta) in Blocks(input, root))
+        {
+            _declared.Add((input, type, isData, address, attributes, path, meta));
+        }
+    }
+
+    /// <summary>The resource and data blocks of one file, their meta-arguments apart.</summary>
+    private static IEnumerable<(string Type, bool IsData, string Address, JsonObject Attributes, string Path, JsonObject Meta)> Blocks(JsonInput input, JsonObject root)
+    {
         foreach (var (section, isData) in new[] { ("resource", false), ("data", true) })
         {
             if (input.OptObject(root, section, "$") is not { } types)
@@ -44,22 +80,44 @@ internal sealed class TfJsonConfiguration(List<string> notes)
 
                     // A resource body may also be written as a one-element array.
                     var attributes = body is JsonArray { Count: 1 } one ? input.Object(one[0], JsonInput.Child(path, 0)) : input.Object(body, path);
-                    var address = (isData ? "data." : string.Empty) + type + "." + name;
-                    if (!Instances(attributes, address, input.Ref(path)))
-                    {
-                        continue;
-                    }
-
                     var copy = new JsonObject();
+                    var meta = new JsonObject();
                     foreach (var (key, value) in attributes)
                     {
-                        if (!MetaArguments.Contains(key))
-                        {
-                            copy[key] = value?.DeepClone();
-                        }
+                        (MetaArguments.Contains(key) ? meta : copy)[key] = value?.DeepClone();
                     }
 
-                    _declared.Add((input, type, isData, address, copy, path));
+                    yield return (type, isData, (isData ? "data." : string.Empty) + type + "." + name, copy, path, meta);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Terraform's override files (<c>override.tf</c>, <c>*_override.tf</c> and their <c>.tf.json</c> forms), applied
+    /// after every other file, in name order: each argument replaces the original's, each nested block type replaces
+    /// all the original's blocks of that type, and each local or variable default replaces the original.
+    /// </summary>
+    private void ApplyOverrides()
+    {
+        foreach (var (input, root) in _overrides.OrderBy(o => Path.GetFileName(o.Input.File), StringComparer.Ordinal))
+        {
+            _values.Override(input, root);
+            var module = TfModuleValues.ModuleOf(input);
+            foreach (var (_, _, address, attributes, path, meta) in Blocks(input, root))
+            {
+                var original = _declared.FindIndex(d => d.Address == address && TfModuleValues.ModuleOf(d.Input) == module);
+                if (original < 0)
+                {
+                    throw input.Error(path, $"this override names {address}, which no other file of its folder declares");
+                }
+
+                foreach (var (from, into) in new[] { (attributes, _declared[original].Attributes), (meta, _declared[original].Meta) })
+                {
+                    foreach (var (key, value) in from)
+                    {
+                        into[key] = value?.DeepClone();
+                    }
                 }
             }
         }
@@ -70,10 +128,10 @@ internal sealed class TfJsonConfiguration(List<string> notes)
     /// <c>for_each</c> that is said, since <c>count.index</c> and <c>each.*</c> stay unknown and a block of several
     /// instances is read as one.
     /// </summary>
-    private bool Instances(JsonObject attributes, string address, SourceRef source)
+    private bool Instances(JsonObject meta, string address, SourceRef source, Func<JsonNode?, TfValue> resolve)
     {
-        var count = attributes["count"];
-        var forEach = attributes["for_each"];
+        var count = meta["count"] is { } c0 && resolve(c0) is { Known: true } countValue ? countValue.Value : meta["count"];
+        var forEach = meta["for_each"] is { } f0 && resolve(f0) is { Known: true } forEachValue ? forEachValue.Value : meta["for_each"];
         if (count is null && forEach is null)
         {
             return true;
@@ -104,17 +162,27 @@ internal sealed class TfJsonConfiguration(List<string> notes)
         foreach (var (node, path) in imports)
         {
             var block = input.Object(node, path);
-            if (block["to"] is JsonValue to && to.TryGetValue<string>(out var address)
+            if (block["to"] is JsonValue to && to.TryGetValue<string>(out var address) && ImportTarget(address) is { } target
                 && block["id"] is JsonValue id && id.TryGetValue<string>(out var value) && !value.Contains("${", StringComparison.Ordinal))
             {
-                _importIds[address] = value;
+                _importIds[target] = value;
             }
         }
     }
 
+    /// <summary>
+    /// An import's <c>to</c> names an address: <c>"gitlab_project.app"</c> in JSON syntax, and <c>"${gitlab_project.app}"</c>
+    /// from a <c>.tf</c> file, where <c>to = gitlab_project.app</c> is an expression.
+    /// </summary>
+    private static string? ImportTarget(string to) =>
+        to.StartsWith("${", StringComparison.Ordinal) && to.EndsWith('}') ? to[2..^1].Trim()
+        : to.Contains("${", StringComparison.Ordinal) ? null
+        : to;
+
     public IEnumerable<TerraformResource> Resolve()
     {
-        var byAddress = new Dictionary<string, JsonObject>(StringComparer.Ordinal);
+        ApplyOverrides();
+        var blocks = new Dictionary<string, TfBlock>(StringComparer.Ordinal);
         var declaredIn = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var d in _declared)
         {
@@ -124,10 +192,28 @@ internal sealed class TfJsonConfiguration(List<string> notes)
                 throw d.Input.Error(d.Path, $"{d.Address} is declared twice (also in {declaredIn[d.Address]}); load one configuration at a time");
             }
 
-            byAddress[d.Address] = d.Attributes;
+            // An imported block's id is known: a reference to it (application_id = azuread_application.x.id) resolves.
+            var attributes = d.Attributes;
+            if (!attributes.ContainsKey("id") && _importIds.TryGetValue(d.Address, out var imported))
+            {
+                attributes = (JsonObject)attributes.DeepClone();
+                attributes["id"] = imported;
+            }
+
+            blocks[d.Address] = new TfBlock(d.Type, TfModuleValues.ModuleOf(d.Input), attributes);
         }
 
-        foreach (var (input, type, isData, address, attributes, path) in _declared)
+        var evaluator = new TfEvaluator(blocks, _values, notes);
+
+        // A block with no instance is not there at all: nothing else resolves through it.
+        var present = _declared.Where(d => Instances(d.Meta, d.Address, d.Input.Ref(d.Path), node => evaluator.Resolve(node, blocks[d.Address].Module, [])))
+            .ToList();
+        foreach (var absent in _declared.Except(present))
+        {
+            blocks.Remove(absent.Address);
+        }
+
+        foreach (var (input, type, isData, address, attributes, path, _) in present)
         {
             var unknown = new HashSet<string>(StringComparer.Ordinal);
             var references = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
@@ -136,14 +222,15 @@ internal sealed class TfJsonConfiguration(List<string> notes)
             foreach (var (key, value) in attributes)
             {
                 var refs = new List<string>();
-                var state = new ResolveState(byAddress, refs);
-                resolved[key] = ResolveNode(value, state);
+                var result = evaluator.Resolve(value, blocks[address].Module, refs);
+                refs = [.. refs.Distinct(StringComparer.Ordinal)];
+                resolved[key] = result.Value;
                 if (refs.Count > 0)
                 {
                     references[key] = refs;
                 }
 
-                if (state.Unresolved)
+                if (!result.Known)
                 {
                     unknown.Add(key);
                     resolved[key] = null;
@@ -175,103 +262,4 @@ internal sealed class TfJsonConfiguration(List<string> notes)
             };
         }
     }
-
-    private sealed class ResolveState(Dictionary<string, JsonObject> byAddress, List<string> references)
-    {
-        public Dictionary<string, JsonObject> ByAddress { get; } = byAddress;
-
-        public List<string> References { get; } = references;
-
-        public bool Unresolved { get; set; }
-    }
-
-    private static JsonNode? ResolveNode(JsonNode? node, ResolveState state) => node switch
-    {
-        JsonValue v when v.TryGetValue<string>(out var s) => s.Contains("${", StringComparison.Ordinal) ? Interpolate(s, state) : v.DeepClone(),
-        JsonObject o => new JsonObject(o.Select(p => KeyValuePair.Create(p.Key, ResolveNode(p.Value, state)))),
-        JsonArray a => new JsonArray(a.Select(i => ResolveNode(i, state)).ToArray()),
-        _ => node?.DeepClone(),
-    };
-
-    private static JsonValue? Interpolate(string template, ResolveState state)
-    {
-        var result = new StringBuilder();
-        var i = 0;
-        while (i < template.Length)
-        {
-            var start = template.IndexOf("${", i, StringComparison.Ordinal);
-            if (start < 0)
-            {
-                result.Append(template, i, template.Length - i);
-                break;
-            }
-
-            var end = template.IndexOf('}', start);
-            if (end < 0)
-            {
-                state.Unresolved = true;
-                return null;
-            }
-
-            result.Append(template, i, start - i);
-            var value = Lookup(template[(start + 2)..end].Trim(), state);
-            if (value is null)
-            {
-                state.Unresolved = true;
-                return null;
-            }
-
-            result.Append(value);
-            i = end + 1;
-        }
-
-        return JsonValue.Create(result.ToString());
-    }
-
-    /// <summary>The literal a <c>TYPE.NAME.attr</c> (or <c>data.TYPE.NAME.attr</c>) reference stands for, or null.</summary>
-    private static string? Lookup(string expression, ResolveState state)
-    {
-        var parts = expression.Split('.');
-        var isData = parts.Length > 0 && parts[0] == "data";
-        var offset = isData ? 1 : 0;
-        if (parts.Length != offset + 3 || parts.Any(p => p.Length == 0 || !p.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-')))
-        {
-            return null;
-        }
-
-        var address = string.Join('.', parts[..(offset + 2)]);
-        state.References.Add(address);
-        if (!state.ByAddress.TryGetValue(address, out var target))
-        {
-            return null;
-        }
-
-        var type = parts[offset];
-        var attribute = parts[offset + 2];
-        if (Literal(target, attribute) is { } literal)
-        {
-            return literal;
-        }
-
-        var project = Literal(target, "project");
-        return (type, attribute) switch
-        {
-            ("google_iam_workload_identity_pool", "name" or "id") when project is not null && Literal(target, "workload_identity_pool_id") is { } pool =>
-                $"projects/{project}/locations/global/workloadIdentityPools/{pool}",
-            ("google_iam_workload_identity_pool_provider", "name" or "id") when project is not null
-                && Literal(target, "workload_identity_pool_id") is { } pool && Literal(target, "workload_identity_pool_provider_id") is { } provider =>
-                $"projects/{project}/locations/global/workloadIdentityPools/{pool}/providers/{provider}",
-            ("google_service_account", "email" or "member" or "name" or "id") when project is not null && Literal(target, "account_id") is { } account =>
-                attribute switch
-                {
-                    "email" => $"{account}@{project}.iam.gserviceaccount.com",
-                    "member" => $"serviceAccount:{account}@{project}.iam.gserviceaccount.com",
-                    _ => $"projects/{project}/serviceAccounts/{account}@{project}.iam.gserviceaccount.com",
-                },
-            _ => null,
-        };
-    }
-
-    private static string? Literal(JsonObject target, string attribute) =>
-        target[attribute] is JsonValue v && v.TryGetValue<string>(out var s) && !s.Contains("${", StringComparison.Ordinal) ? s : null;
 }

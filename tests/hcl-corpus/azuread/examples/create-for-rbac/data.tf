@@ -1,0 +1,5 @@
+# Copyright (c) HashiCorp, Inc.
+# SPDX-License-Identifier: MPL-2.0
+
+data "azuread_client_config" "main" {}
+data "azurerm_subscription" "main" {}

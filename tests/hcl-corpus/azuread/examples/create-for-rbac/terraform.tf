@@ -1,0 +1,10 @@
+# Copyright (c) HashiCorp, Inc.
+# SPDX-License-Identifier: MPL-2.0
+
+provider "azuread" {}
+
+provider "azurerm" {
+  features {}
+}
+
+provider "tls" {}

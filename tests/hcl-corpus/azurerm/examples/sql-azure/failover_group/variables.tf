@@ -1,0 +1,14 @@
+# Copyright IBM Corp. 2014, 2025
+# SPDX-License-Identifier: MPL-2.0
+
+variable "location" {
+  description = "The Azure location where the primary resources in this example should be created."
+}
+
+variable "location_alt" {
+  description = "The Azure location where the secondary resources in this example should be created."
+}
+
+variable "prefix" {
+  description = "The prefix used for all resources created as a part of this example"
+}

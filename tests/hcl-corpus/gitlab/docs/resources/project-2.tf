@@ -1,0 +1,4 @@
+import {
+  to = gitlab_project.example
+  id = "see CLI command below for ID"
+}

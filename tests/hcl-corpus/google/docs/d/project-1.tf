@@ -1,0 +1,6 @@
+data "google_project" "project" {
+}
+
+output "project_number" {
+  value = data.google_project.project.number
+}

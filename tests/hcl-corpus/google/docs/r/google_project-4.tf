@@ -1,0 +1,4 @@
+import {
+  id = "{{project_id}}"
+  to = google_project.default
+}

@@ -1,0 +1,3 @@
+output "application_public_ip" {
+  value = google_compute_global_forwarding_rule.default.ip_address
+}

@@ -1,0 +1,3 @@
+output "internal_load_balancer_ip" {
+  value = google_compute_forwarding_rule.my-int-lb-forwarding-rule.ip_address
+}
