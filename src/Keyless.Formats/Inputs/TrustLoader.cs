@@ -99,9 +99,10 @@ public static class TrustLoader
                 // beside it would declare the same resources again.
                 if (Hcl.HclFiles.IsHcl(file))
                 {
-                    if (File.Exists(Path.Combine(Path.GetDirectoryName(file)!, "terraform.tfstate")))
+                    var state = Path.Combine(Path.GetDirectoryName(file)!, "terraform.tfstate");
+                    if (File.Exists(state))
                     {
-                        skipped.Add(new SkippedInput(file, "this folder's terraform.tfstate is read instead"));
+                        skipped.Add(new SkippedInput(file, "this folder's terraform.tfstate is read instead", state));
                     }
                     else
                     {
