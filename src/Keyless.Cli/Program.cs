@@ -1,15 +1,14 @@
 using System.Diagnostics.CodeAnalysis;
-using System.Reflection;
 using Keyless.Cli.Commands;
 using Keyless.Cli.Infrastructure;
 using Spectre.Console.Cli;
 
+_ = RunClock.Started;
 var app = NewCommandApp();
 app.Configure(config =>
 {
     config.SetApplicationName("keyless");
-    config.SetApplicationVersion(
-        typeof(ExitCodes).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown");
+    config.SetApplicationVersion(ToolVersion.Informational);
     config.UseStrictParsing();
 
     config.AddCommand<ExplainCommand>("explain")

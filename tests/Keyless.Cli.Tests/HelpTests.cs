@@ -21,8 +21,10 @@ public sealed class HelpTests
     {
         var run = await KeylessProcess.RunAsync("--version");
 
-        // Built from a git checkout, the SDK stamps the commit; from a source tarball there is none to stamp.
-        var commit = Directory.Exists(Path.Combine(RepoPaths.Root, ".git")) ? @"\+[0-9a-f]{7,40}" : string.Empty;
+        // Built from a git checkout, the SDK stamps the commit; from a source tarball there is none to stamp. In a
+        // git worktree .git is a file naming the repository, not a folder.
+        var git = Path.Combine(RepoPaths.Root, ".git");
+        var commit = Directory.Exists(git) || File.Exists(git) ? @"\+[0-9a-f]{7,40}" : string.Empty;
         Assert.Equal(0, run.ExitCode);
         Assert.Matches(@"^\d+\.\d+\.\d+" + commit + @"\s*$", run.StdOut);
     }

@@ -22,10 +22,11 @@ internal static class FindingOutput
         ArgumentNullException.ThrowIfNull(settings);
         var format = settings.OutputFormat;
         baseDirectory ??= Directory.GetCurrentDirectory();
+        findings = FindingLines.Resolve(findings);
 
         if (settings.Output is { Length: > 0 } file)
         {
-            var options = new FindingWriterOptions(toolCommand, Color: false, baseDirectory);
+            var options = Options(toolCommand, color: false, baseDirectory);
             try
             {
                 using var writer = new StreamWriter(file, append: false, new System.Text.UTF8Encoding(false));
@@ -38,13 +39,23 @@ internal static class FindingOutput
         }
         else
         {
-            var options = new FindingWriterOptions(toolCommand, UseColor(format), baseDirectory);
+            var options = Options(toolCommand, UseColor(format), baseDirectory);
             FindingWriter.Write(Console.Out, format, findings, rules, options);
             Console.Out.Flush();
         }
 
         return FailOn.ExitCode(findings, settings.FailOnSeverity);
     }
+
+    private static FindingWriterOptions Options(string toolCommand, bool color, string baseDirectory) =>
+        new(toolCommand, color, baseDirectory)
+        {
+            ToolVersion = ToolVersion.Informational,
+            Times = new ReportTimes(RunClock.Started, TimeProvider.System.GetUtcNow()),
+
+            // GitLab sets it in every job; elsewhere the secret-detection report says "no commit" as GitLab's own does.
+            CommitSha = Environment.GetEnvironmentVariable("CI_COMMIT_SHA"),
+        };
 
     /// <summary>Colour only for people: text, a terminal, and no <c>NO_COLOR</c> (https://no-color.org).</summary>
     public static bool UseColor(OutputFormat format) =>

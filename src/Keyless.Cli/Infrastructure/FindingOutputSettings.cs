@@ -13,7 +13,7 @@ namespace Keyless.Cli.Infrastructure;
 internal abstract class FindingOutputSettings : CommandSettings
 {
     [CommandOption("--format <FORMAT>")]
-    [Description("Output format: text, json, sarif or codequality.")]
+    [Description("Output format: text, json, sarif, codequality, or GitLab's security report: gitlab-sast (audit, lint, diff), gitlab-secret-detection (scan).")]
     [DefaultValue("text")]
     public string Format { get; init; } = "text";
 
@@ -26,6 +26,9 @@ internal abstract class FindingOutputSettings : CommandSettings
     [Description("Write the report to FILE instead of standard output.")]
     public string? Output { get; init; }
 
+    /// <summary>The GitLab security report this command's findings belong in: SAST for trust and pipeline findings.</summary>
+    protected virtual OutputFormat GitLabReport => OutputFormat.GitLabSast;
+
     public OutputFormat OutputFormat =>
         OutputFormatNames.TryParse(Format, out var format) ? format : throw new InvalidOperationException("not validated");
 
@@ -34,10 +37,18 @@ internal abstract class FindingOutputSettings : CommandSettings
 
     public override ValidationResult Validate()
     {
-        if (!OutputFormatNames.TryParse(Format, out _))
+        var accepted = OutputFormatNames.All
+            .Where(name => OutputFormatNames.TryParse(name, out var f) && (f == GitLabReport || f is not (OutputFormat.GitLabSast or OutputFormat.GitLabSecretDetection)))
+            .ToArray();
+        if (!OutputFormatNames.TryParse(Format, out var format))
+        {
+            return ValidationResult.Error($"--format: '{Format}' is not one of {string.Join(", ", accepted)}");
+        }
+
+        if (format is OutputFormat.GitLabSast or OutputFormat.GitLabSecretDetection && format != GitLabReport)
         {
             return ValidationResult.Error(
-                $"--format: '{Format}' is not one of {string.Join(", ", OutputFormatNames.All)}");
+                $"--format {Format}: these findings go in GitLab's {GitLabReport.ToWire()} report; use --format {GitLabReport.ToWire()}");
         }
 
         if (!SeverityNames.TryParse(FailOn, out _))
