@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using Keyless.Cli.Infrastructure;
 using Keyless.Plan;
 using Keyless.Plan.Intent;
 using Keyless.Trust.Diagnostics;
@@ -13,7 +14,7 @@ namespace Keyless.Cli.Commands;
 /// </summary>
 internal sealed class PlanCommand : Command<PlanCommand.Settings>
 {
-    public sealed class Settings : CommandSettings
+    public sealed class Settings : KeylessSettings
     {
         [CommandArgument(0, "<INTENT>")]
         [Description("keyless.yml: the GitLab projects, refs and environments, and the GCP and Azure identities they may use.")]

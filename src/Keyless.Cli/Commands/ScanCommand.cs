@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using Keyless.Cli.Infrastructure;
-using Keyless.Formats.Output;
 using Keyless.GitLab.Api;
 using Keyless.Login.Http;
 using Keyless.Scan;
@@ -54,8 +53,6 @@ internal sealed class ScanCommand : AsyncCommand<ScanCommand.Settings>
         public bool Instance { get; init; }
 
         public bool UsesApi => Projects.Length > 0 || Groups.Length > 0 || Instance;
-
-        protected override OutputFormat GitLabReport => OutputFormat.GitLabSecretDetection;
 
         public override ValidationResult Validate()
         {

@@ -6,7 +6,7 @@ namespace Keyless.Cli.Infrastructure;
 
 /// <summary>
 /// Renders a command's findings where the user asked (stdout or <c>--output</c>) and returns the exit code of
-/// spec §5. Colour only for text on a terminal stdout with <c>NO_COLOR</c> unset.
+/// spec §5. Colour only for text, as <c>--color</c> says (by default a terminal stdout with <c>NO_COLOR</c> unset).
 /// </summary>
 internal static class FindingOutput
 {
@@ -57,9 +57,7 @@ internal static class FindingOutput
             CommitSha = Environment.GetEnvironmentVariable("CI_COMMIT_SHA"),
         };
 
-    /// <summary>Colour only for people: text, a terminal, and no <c>NO_COLOR</c> (https://no-color.org).</summary>
+    /// <summary>Colour only for people: text, and <c>--color</c> (by default a terminal and no <c>NO_COLOR</c>).</summary>
     public static bool UseColor(OutputFormat format) =>
-        format == OutputFormat.Text
-        && !Console.IsOutputRedirected
-        && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
+        format == OutputFormat.Text && ColorChoice.Enabled(Console.IsOutputRedirected);
 }
