@@ -7,4 +7,6 @@ namespace Keyless.Cli.Infrastructure;
 internal sealed record CommandEntry(
     string Name,
     string Description,
-    [property: DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicProperties)] Type Settings);
+    [param: DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicProperties)]
+    [property: DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicProperties)]
+    Type Settings);
