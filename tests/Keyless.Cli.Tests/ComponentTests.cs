@@ -175,12 +175,7 @@ public sealed class ComponentTests : IDisposable
     /// </summary>
     private async Task<ToolRun> RunJobAsync(JsonObject job, string? variable, string? token, string check)
     {
-        var bin = Path.Combine(_dir, ".bin");
-        Directory.CreateDirectory(bin);
-        var start = KeylessBinary.StartInfo();
-        var shim = Path.Combine(bin, "keyless");
-        File.WriteAllText(shim, "#!/bin/sh\nexec " + string.Join(' ', new[] { start.FileName }.Concat(start.ArgumentList).Select(a => $"'{a}'")) + " \"$@\"\n");
-        File.SetUnixFileMode(shim, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        var bin = KeylessShim.Create(_dir);
 
         var lines = (job["before_script"]?.AsArray() ?? []).Concat(job["script"]?.AsArray() ?? []).Select(l => (string)l!);
         var script = "set -e\ncd '" + _dir + "'\n" + string.Join('\n', lines) + "\n" + check + "\n";
