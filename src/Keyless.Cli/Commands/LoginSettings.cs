@@ -1,7 +1,6 @@
 using System.ComponentModel;
 using Keyless.Cli.Infrastructure;
 using Keyless.Formats.Inputs;
-using Keyless.Cli.Infrastructure;
 using Keyless.Login.Tokens;
 using Keyless.Trust.Model;
 using Spectre.Console;
