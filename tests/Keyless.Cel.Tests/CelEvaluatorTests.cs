@@ -135,14 +135,13 @@ public sealed class CelEvaluatorTests
         [InlineData("[1, 2].filter(x, x)")]
         public void Should_Give_The_Error_Of_A_Map_Or_Filter_Step(string source) => Assert.True(Cel.Eval(source).IsError, source);
 
+        // Its cost against the input size is measured in Keyless.Fuzz.Tests.ScalingTests, not with a clock here.
         [Fact]
-        public void Should_Map_And_Filter_A_Large_List_In_Linear_Time()
+        public void Should_Map_And_Filter_A_Large_List()
         {
             var claims = "{\"ids\":[" + string.Join(",", Enumerable.Range(0, 50_000)) + "]}";
-            var watch = System.Diagnostics.Stopwatch.StartNew();
 
             Assert.True(Cel.Bool("assertion.ids.map(x, x + 1).filter(x, x % 2 == 0).size() == 25000", claims));
-            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"took {watch.Elapsed}");
         }
     }
 

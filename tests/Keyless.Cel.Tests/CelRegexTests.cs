@@ -1,4 +1,3 @@
-using System.Diagnostics;
 
 namespace Keyless.Cel.Tests;
 
@@ -57,35 +56,30 @@ public sealed class CelRegexTests
         Assert.Contains("regular expression", value.ErrorMessage, StringComparison.Ordinal);
     }
 
+    // Its cost against the input size is measured in Keyless.Fuzz.Tests.ScalingTests, not with a clock here.
     [Fact]
-    public void Should_Match_A_Catastrophic_Pattern_In_Linear_Time()
+    public void Should_Match_A_Catastrophic_Pattern()
     {
         var claims = "{\"long\":\"" + new string('a', 20_000) + "!\"}";
         var program = Cel.Compile("assertion.long.matches('^(a+)+$')");
         var activation = CelActivation.Empty.With("assertion", CelValue.FromJson(System.Text.Json.Nodes.JsonNode.Parse(claims)));
-
-        var watch = Stopwatch.StartNew();
         var value = program.Evaluate(activation);
-        watch.Stop();
 
         Assert.True(value.TryGetBool(out var matched));
         Assert.False(matched);
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(1), $"took {watch.Elapsed}");
     }
 
+    // Its cost against the input size is measured in Keyless.Fuzz.Tests.ScalingTests, not with a clock here.
     [Fact]
-    public void Should_Match_A_Catastrophic_Pattern_With_Word_Boundaries_In_Linear_Time()
+    public void Should_Match_A_Catastrophic_Pattern_With_Word_Boundaries()
     {
         var claims = "{\"long\":\"é" + new string('a', 20_000) + "!\"}";
         var program = Cel.Compile("assertion.long.matches('\\\\b(a+)+\\\\b$')");
         var activation = CelActivation.Empty.With("assertion", CelValue.FromJson(System.Text.Json.Nodes.JsonNode.Parse(claims)));
-
-        var watch = Stopwatch.StartNew();
         var value = program.Evaluate(activation);
 
         Assert.True(value.TryGetBool(out var matched));
         Assert.False(matched);
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(1), $"took {watch.Elapsed}");
     }
 
     [Fact]

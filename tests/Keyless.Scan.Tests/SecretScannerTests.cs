@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using Keyless.Formats.Output;
 using Keyless.GitLab.Api;
@@ -32,19 +31,18 @@ public sealed class SecretScannerTests
             Assert.NotEqual(messages[0], messages[2]);
         }
 
+        // Its cost against the input size is measured in Keyless.Fuzz.Tests.ScalingTests, not with a clock here.
         [Fact]
-        public void Should_Stay_Linear_On_Adversarial_Input()
+        public void Should_Find_Nothing_In_Every_Keyword_Never_Completed()
         {
             // Every detector's keyword, repeated without ever completing a match: a backtracking matcher or a
             // quadratic search would take minutes here.
             var unit = "-----BEGIN PRIVATE KEY----- \"private_key\" service_account 1Q~ aws_secret= AKIA glpat- GR1348941 ";
             var text = new StringBuilder().Insert(0, unit, 4 * 1024 * 1024 / unit.Length).ToString();
-            var clock = Stopwatch.StartNew();
 
             var findings = new SecretScanner().ScanText(text, "big.txt");
 
             Assert.Empty(findings);
-            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"4 MiB took {clock.Elapsed}");
         }
     }
 

@@ -18,27 +18,23 @@ public sealed class RedactionTests
         Assert.Equal(expected, Redaction.Scrub(input));
     }
 
+    // Its cost against the input size is measured in Keyless.Fuzz.Tests.ScalingTests, not with a clock here.
     [Fact]
-    public void Should_Stay_Linear_On_Many_Token_Prefixes()
+    public void Should_Scrub_A_Long_Run_Of_Token_Prefixes()
     {
         var input = string.Concat(Enumerable.Repeat("eyJ.", 200_000));
-
-        var watch = System.Diagnostics.Stopwatch.StartNew();
         var output = Redaction.Scrub(input);
 
         Assert.Equal(Redaction.Redacted, output);
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(2), $"took {watch.Elapsed}");
     }
 
+    // Its cost against the input size is measured in Keyless.Fuzz.Tests.ScalingTests, not with a clock here.
     [Fact]
-    public void Should_Stay_Linear_On_Many_Glued_Token_Prefixes()
+    public void Should_Scrub_A_Long_Run_Of_Glued_Token_Prefixes()
     {
         var input = string.Concat(Enumerable.Repeat("xeyJ-ya29", 200_000)) + ".a";
-
-        var watch = System.Diagnostics.Stopwatch.StartNew();
         var output = Redaction.Scrub(input);
 
         Assert.Equal(input[..^"ya29.a".Length] + Redaction.Redacted, output);
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(2), $"took {watch.Elapsed}");
     }
 }

@@ -210,6 +210,76 @@ public sealed class TrustLoaderTests
         }
 
         [Fact]
+        public void Two_root_modules_may_declare_the_same_addresses_and_each_links_within_its_own_folder()
+        {
+            // envs/prod and envs/staging, as a repository holds one root module per environment: the same addresses,
+            // different applications. Terraform resolves each folder alone; so must the loader.
+            using var folder = new TempFolder();
+            foreach (var (env, clientId, subject) in new[]
+            {
+                ("prod", "11111111-1111-4111-8111-111111111111", "project_id:4242:ref_type:branch:ref:main"),
+                ("staging", "22222222-2222-4222-8222-222222222222", "project_id:4242:ref_type:branch:ref:staging"),
+            })
+            {
+                folder.Write($"envs/{env}/main.tf", $$"""
+                    resource "azuread_application" "ci" {
+                      display_name = "ci-{{env}}"
+                    }
+
+                    import {
+                      to = azuread_application.ci
+                      id = "/applications/{{clientId}}"
+                    }
+
+                    resource "azuread_application_federated_identity_credential" "gitlab" {
+                      application_id = azuread_application.ci.id
+                      display_name   = "gitlab-{{env}}"
+                      issuer         = "https://gitlab.com"
+                      subject        = "{{subject}}"
+                      audiences      = ["api://AzureADTokenExchange"]
+                    }
+                    """);
+            }
+
+            var trust = TrustLoader.Load([folder.Path]);
+
+            // Named below the deepest folder they share (envs/), so each can be told apart and found.
+            Assert.Equal(["prod/azuread_application.ci", "staging/azuread_application.ci"],
+                trust.AzureIdentities.Select(i => i.TerraformAddress).Order(StringComparer.Ordinal));
+            foreach (var identity in trust.AzureIdentities)
+            {
+                var env = identity.TerraformAddress!.Split('/')[0];
+                var credential = Assert.Single(identity.Credentials);
+                Assert.Equal("gitlab-" + env, credential.Name);
+                Assert.Equal("ci-" + env, identity.Name);
+            }
+        }
+
+        [Fact]
+        public void One_folder_keeps_its_addresses_as_terraform_writes_them()
+        {
+            using var folder = new TempFolder();
+            folder.Write("infra/main.tf", """
+                resource "azuread_application" "ci" {
+                  display_name = "ci"
+                }
+
+                resource "azuread_application_federated_identity_credential" "gitlab" {
+                  application_id = azuread_application.ci.id
+                  display_name   = "gitlab"
+                  issuer         = "https://gitlab.com"
+                  subject        = "project_id:4242:ref_type:branch:ref:main"
+                  audiences      = ["api://AzureADTokenExchange"]
+                }
+                """);
+
+            var identity = Assert.Single(TrustLoader.Load([folder.Path]).AzureIdentities);
+
+            Assert.Equal("azuread_application.ci", identity.TerraformAddress);
+            Assert.Single(identity.Credentials);
+        }
+
+        [Fact]
         public void Json_with_comments_and_trailing_commas_is_read()
         {
             using var folder = new TempFolder();

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Keyless.Trust.Evaluation.Azure;
 
 namespace Keyless.Trust.Tests.Evaluation;
@@ -19,13 +18,12 @@ public sealed class WildcardPatternTests
     public void Matches_whole_text_with_star_and_question_mark(string pattern, string text, bool expected) =>
         Assert.Equal(expected, new WildcardPattern(pattern).IsMatch(text));
 
+    // Its cost against the input size is measured in Keyless.Fuzz.Tests.ScalingTests, not with a clock here.
     [Fact]
-    public void Never_backtracks_exponentially()
+    public void A_pattern_of_many_stars_refuses_a_long_text()
     {
         var pattern = new WildcardPattern(string.Concat(Enumerable.Repeat("*a", 30)) + "b");
         var text = new string('a', 20_000);
-        var watch = Stopwatch.StartNew();
         Assert.False(pattern.IsMatch(text));
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(2), $"took {watch.Elapsed}");
     }
 }

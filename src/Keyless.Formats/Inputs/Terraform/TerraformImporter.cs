@@ -15,7 +15,12 @@ internal sealed class TerraformImporter(TrustBuilder builder)
     };
 
     private readonly List<TerraformResource> _resources = [];
-    private readonly TfJsonConfiguration _configuration = new(builder.Notes);
+    // One configuration per folder: a folder is one Terraform root module, and two folders (envs/prod, envs/staging)
+    // may declare the same addresses without declaring anything twice.
+    private readonly Dictionary<string, TfJsonConfiguration> _configurations = new(StringComparer.Ordinal);
+
+    // A .tfvars named on the command line is a -var-file: it sets the variables of whichever configuration is read.
+    private readonly List<(JsonInput Input, JsonObject Root)> _varFiles = [];
 
     public static bool IsShowJson(JsonObject o) => o.ContainsKey("format_version") && (o.ContainsKey("values") || o.ContainsKey("planned_values") || o.ContainsKey("resource_changes"));
 
@@ -157,12 +162,45 @@ internal sealed class TerraformImporter(TrustBuilder builder)
     }
 
     /// <summary>A Terraform JSON configuration (<c>*.tf.json</c>); references are resolved in <see cref="Finish"/>.</summary>
-    public void Configuration(JsonInput input, JsonObject root) => _configuration.Add(input, root);
+    public void Configuration(JsonInput input, JsonObject root)
+    {
+        if (Hcl.HclFiles.IsVariableValues(input.File) && !Hcl.HclFiles.IsAutoLoaded(input.File))
+        {
+            _varFiles.Add((input, root));
+            return;
+        }
 
+        var module = TfModuleValues.ModuleOf(input);
+        if (!_configurations.TryGetValue(module, out var configuration))
+        {
+            _configurations[module] = configuration = new TfJsonConfiguration(builder.Notes);
+        }
+
+        configuration.Add(input, root);
+    }
+
+    /// <summary>
+    /// Maps each folder's resources on their own, so references and addresses link within the folder that declared
+    /// them (as Terraform resolves them), never to a same-named resource of another root module.
+    /// </summary>
     public void Finish()
     {
-        _resources.AddRange(_configuration.Resolve());
-        new TerraformMapper(builder, _resources).Map();
+        foreach (var configuration in _configurations.Values)
+        {
+            foreach (var (input, root) in _varFiles)
+            {
+                configuration.Add(input, root);
+            }
+
+            _resources.AddRange(configuration.Resolve());
+        }
+
+        var folders = _resources.GroupBy(r => TfModuleValues.ModuleOf(r.Input), StringComparer.Ordinal).ToList();
+        var scopes = TerraformScopes.Of([.. folders.Select(f => f.Key)]);
+        foreach (var folder in folders)
+        {
+            new TerraformMapper(builder, [.. folder], scopes[folder.Key]).Map();
+        }
     }
 
     /// <summary>Flattens after_unknown into attribute paths: <c>{"oidc":[{"issuer_uri":true}]}</c> → <c>oidc.issuer_uri</c>.</summary>

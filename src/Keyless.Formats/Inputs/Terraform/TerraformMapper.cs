@@ -8,7 +8,14 @@ namespace Keyless.Formats.Inputs.Terraform;
 /// Maps Terraform resources (product.md §2 list) onto the trust model, whatever JSON they came from. Types
 /// outside the list are reported as unrecognised, never silently dropped; data sources are context only.
 /// </summary>
-internal sealed class TerraformMapper(TrustBuilder builder, IReadOnlyList<TerraformResource> resources)
+/// <param name="builder">The trust being built.</param>
+/// <param name="resources">The resources of one folder (one root module), whichever JSON they came from.</param>
+/// <param name="scope">
+/// The folder these resources were read from, relative to the other folders read with it, when there are several:
+/// each Terraform root module is its own namespace, so its addresses are written <c>prod/TYPE.NAME</c> and never
+/// link to the same address in another folder. <c>null</c> when one folder was read.
+/// </param>
+internal sealed class TerraformMapper(TrustBuilder builder, IReadOnlyList<TerraformResource> resources, string? scope = null)
 {
     /// <summary>Types read for context (ids, numbers, emails), not trust themselves.</summary>
     private static readonly HashSet<string> ContextTypes = new(StringComparer.Ordinal)
@@ -70,11 +77,11 @@ internal sealed class TerraformMapper(TrustBuilder builder, IReadOnlyList<Terraf
                 builder.AzureContextIdentities.Add(new AzureIdentity
                 {
                     Kind = AzureIdentityKind.Application,
-                    Name = v.Str("display_name") ?? clientId ?? v.Resource.BaseAddress,
+                    Name = v.Str("display_name") ?? clientId ?? Scoped(v.Resource.BaseAddress),
                     ClientId = clientId,
                     ObjectId = objectId,
                     ResourceId = v.Str("id") ?? (objectId is null ? null : "/applications/" + objectId),
-                    TerraformAddress = v.Resource.BaseAddress,
+                    TerraformAddress = Scoped(v.Resource.BaseAddress),
                     Unknown = clientId is null ? ["clientId"] : [],
                     Source = v.Source,
                 });
@@ -104,7 +111,7 @@ internal sealed class TerraformMapper(TrustBuilder builder, IReadOnlyList<Terraf
             Disabled = v.Bool("disabled"),
             State = State(v),
             DisplayName = v.Str("display_name"),
-            TerraformAddress = v.Resource.BaseAddress,
+            TerraformAddress = Scoped(v.Resource.BaseAddress),
             Unknown = v.UnknownAs(("disabled", "disabled")),
             Source = v.Source,
         });
@@ -142,11 +149,14 @@ internal sealed class TerraformMapper(TrustBuilder builder, IReadOnlyList<Terraf
             Disabled = v.Bool("disabled"),
             State = State(v),
             DisplayName = v.Str("display_name"),
-            TerraformAddress = v.Resource.BaseAddress,
+            TerraformAddress = Scoped(v.Resource.BaseAddress),
             Unknown = unknown,
             Source = v.Source,
         });
     }
+
+    /// <summary>An address as the model keeps it: qualified by its folder when several folders were read.</summary>
+    private string Scoped(string address) => scope is null ? address : $"{scope}/{address}";
 
     /// <summary>
     /// The resource a reference names: the resource itself or one of its attributes (<c>gitlab_project.app.id</c>),
@@ -279,7 +289,7 @@ internal sealed class TerraformMapper(TrustBuilder builder, IReadOnlyList<Terraf
             ClientId = clientId,
             ObjectId = v.Str("object_id"),
             ResourceId = v.Str("id"),
-            TerraformAddress = v.Resource.BaseAddress,
+            TerraformAddress = Scoped(v.Resource.BaseAddress),
             Unknown = clientId is null ? ["clientId"] : [],
             Source = v.Source,
         });
@@ -290,7 +300,7 @@ internal sealed class TerraformMapper(TrustBuilder builder, IReadOnlyList<Terraf
             builder.StaticCredentials.Add(new StaticCredential
             {
                 Kind = StaticCredentialKind.AzureClientSecret,
-                Owner = clientId ?? v.Str("object_id") ?? v.Resource.BaseAddress,
+                Owner = clientId ?? v.Str("object_id") ?? Scoped(v.Resource.BaseAddress),
                 KeyId = password.Str("key_id"),
                 DisplayName = password.Str("display_name"),
                 Source = password.Source,
@@ -302,7 +312,7 @@ internal sealed class TerraformMapper(TrustBuilder builder, IReadOnlyList<Terraf
     {
         var id = v.Str(attribute);
         var address = v.ReferencesOf(attribute)
-            .Select(r => Target(r)).FirstOrDefault(x => x is not null)?.BaseAddress;
+            .Select(r => Target(r)).FirstOrDefault(x => x is not null)?.BaseAddress is { } target ? Scoped(target) : null;
         var objectId = id is not null && id.StartsWith("/applications/", StringComparison.Ordinal) ? id["/applications/".Length..] : null;
         return new AzureParentRef
         {
@@ -333,7 +343,7 @@ internal sealed class TerraformMapper(TrustBuilder builder, IReadOnlyList<Terraf
 
     private void ManagedIdentity(TfValues v) => builder.AzureIdentities.Add(ManagedIdentityOf(v));
 
-    private static AzureIdentity ManagedIdentityOf(TfValues v) =>
+    private AzureIdentity ManagedIdentityOf(TfValues v) =>
         new()
         {
             Kind = AzureIdentityKind.ManagedIdentity,
@@ -342,7 +352,7 @@ internal sealed class TerraformMapper(TrustBuilder builder, IReadOnlyList<Terraf
             ObjectId = v.Str("principal_id"),
             TenantId = v.Str("tenant_id"),
             ResourceId = v.Str("id"),
-            TerraformAddress = v.Resource.BaseAddress,
+            TerraformAddress = Scoped(v.Resource.BaseAddress),
             Unknown = v.UnknownAs(("client_id", "clientId")),
             Source = v.Source,
         };
@@ -373,14 +383,14 @@ internal sealed class TerraformMapper(TrustBuilder builder, IReadOnlyList<Terraf
             SubClaimComponents = components is { Count: > 0 } ? components : null,
             Visibility = v.Str("visibility_level"),
             DefaultBranch = v.Str("default_branch"),
-            TerraformAddress = v.Resource.BaseAddress,
+            TerraformAddress = Scoped(v.Resource.BaseAddress),
             Unknown = v.UnknownAs(("id", "id"), ("path_with_namespace", "path")),
             Source = v.Source,
         });
     }
 
     private string? ProjectRef(TfValues v) =>
-        v.Id("project") ?? v.ReferencesOf("project").Select(r => Target(r)?.BaseAddress).FirstOrDefault(a => a is not null);
+        v.Id("project") ?? (v.ReferencesOf("project").Select(r => Target(r)?.BaseAddress).FirstOrDefault(a => a is not null) is { } target ? Scoped(target) : null);
 
     private void GitLabProtection(TfValues v, string nameAttribute, bool isTag)
     {

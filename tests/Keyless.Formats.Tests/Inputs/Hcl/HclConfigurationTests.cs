@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Keyless.Formats.Inputs;
 using Keyless.Trust.Diagnostics;
 using Keyless.Trust.Model;
@@ -203,13 +202,10 @@ public sealed class HclConfigurationTests : IDisposable
               member  = local.l30
             }
             """);
-
-        var clock = Stopwatch.StartNew();
         var trust = TrustLoader.Load([_folder], TrustRequirement.AnyTrust);
 
         Assert.Null(Binding(trust).Member);
         Assert.Contains(trust.Notes, n => n.Contains("read as unknown", StringComparison.Ordinal));
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), $"took {clock.Elapsed}");
     }
 
     [Fact]

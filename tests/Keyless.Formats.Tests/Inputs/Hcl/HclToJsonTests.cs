@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using System.Text.Json.Nodes;
 using Keyless.Formats.Inputs.Hcl;
@@ -98,10 +97,8 @@ public sealed class HclToJsonTests
         public void A_long_operator_chain_is_one_node_not_a_deep_tree()
         {
             var hcl = "a = " + string.Join(" + ", Enumerable.Repeat("var.x", 200_000)) + "\n";
-            var clock = Stopwatch.StartNew();
             var json = Convert(hcl);
             Assert.StartsWith("${var.x + var.x", json["a"]!.GetValue<string>(), StringComparison.Ordinal);
-            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"took {clock.Elapsed}");
         }
 
         [Fact]
