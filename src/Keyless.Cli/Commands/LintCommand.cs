@@ -39,6 +39,12 @@ internal sealed class LintCommand : Command<LintCommand.Settings>
             Console.Error.WriteLine($"keyless lint: warning: {diagnostic}");
         }
 
+        foreach (var note in document.Notes)
+        {
+            // What GitLab accepts but changed what the lint saw (a repeated key, an include not read, an input with no value).
+            Console.Error.WriteLine($"keyless lint: note: {note}");
+        }
+
         var options = new LintOptions { Trust = settings.Trust.Length > 0 ? TrustInputs.Load("lint", settings.Trust, TrustRequirement.AnyTrust) : null };
         var findings = Linter.Lint(document, options);
         return FindingOutput.Render(settings, "lint", findings, LintRegistry.Descriptors);

@@ -49,26 +49,40 @@ public static class YamlText
         return stream;
     }
 
-    private static void CheckNesting(string source, string text, string invalid, string tooDeep, int maxDepth)
+    /// <summary>
+    /// The parser's events, for readers that compose the tree themselves (the pipeline reader keeps duplicate keys, as
+    /// GitLab's YAML loader does, where <see cref="YamlStream"/> refuses them). Nesting is checked as the events come;
+    /// every way the parser fails is an <see cref="InputException"/> with the place, as in <see cref="Load"/>.
+    /// </summary>
+    public static IEnumerable<ParsingEvent> Events(string source, string text, string invalid, string tooDeep, int maxDepth = MaxDepth)
     {
+        ArgumentNullException.ThrowIfNull(text);
         var parser = new Parser(new StringReader(text));
         var depth = 0;
         var last = Mark.Empty;
+        while (Next(parser, source, invalid, last) is { } current)
+        {
+            last = current.End;
+            if (current is SequenceStart or MappingStart && ++depth > maxDepth)
+            {
+                throw new InputException(source, tooDeep, (int)current.Start.Line, (int)current.Start.Column);
+            }
+
+            if (current is SequenceEnd or MappingEnd)
+            {
+                depth--;
+            }
+
+            yield return current;
+        }
+    }
+
+    // One step of the parser, outside the iterator: C# allows no yield inside a try with catch clauses.
+    private static ParsingEvent? Next(Parser parser, string source, string invalid, Mark last)
+    {
         try
         {
-            while (parser.MoveNext())
-            {
-                last = parser.Current?.End ?? last;
-                if (parser.Current is SequenceStart or MappingStart && ++depth > maxDepth)
-                {
-                    throw new InputException(source, tooDeep, (int)parser.Current.Start.Line, (int)parser.Current.Start.Column);
-                }
-
-                if (parser.Current is SequenceEnd or MappingEnd)
-                {
-                    depth--;
-                }
-            }
+            return parser.MoveNext() ? parser.Current : null;
         }
         catch (YamlException e)
         {
@@ -79,6 +93,14 @@ public static class YamlText
             // Thrown (not a YamlException) for some malformed input, such as an unterminated flow sequence followed by
             // a plain scalar; the last event read is the nearest place.
             throw new InputException(source, $"{invalid}: unexpected content after this point", (int)last.Line, (int)last.Column);
+        }
+    }
+
+    // Every event is read once before the loader, which is recursive in YamlDotNet, meets the text.
+    private static void CheckNesting(string source, string text, string invalid, string tooDeep, int maxDepth)
+    {
+        foreach (var _ in Events(source, text, invalid, tooDeep, maxDepth))
+        {
         }
     }
 

@@ -29,6 +29,15 @@ public sealed class PipelineJob
 
     public IReadOnlyList<IdToken> IdTokens { get; }
 
+    /// <summary>
+    /// The <c>include:rules</c> that bring the job into the pipeline: null when a file always included defines it,
+    /// else one condition per conditional file that does.
+    /// </summary>
+    public IReadOnlyList<IncludeCondition>? IncludedUnder { get; init; }
+
+    /// <summary>Parents named in <c>extends:</c> (by the job or its ancestors) that are not in the files read.</summary>
+    public IReadOnlyList<string> MissingParents { get; init; } = [];
+
     /// <summary><c>identity: google_cloud</c>: GitLab hands the job a Google credential file of its own.</summary>
     public string? Identity => Body.GetScalar("identity")?.Value;
 
