@@ -37,6 +37,20 @@ public sealed class ComponentLintTests : IDisposable
             - vault write auth/jwt/login role=ci jwt="$VAULT_ID_TOKEN"
         """;
 
+    /// <summary>A token job with no rules of its own: whatever gates it comes from how it is included.</summary>
+    private const string UngatedJob = """
+        deploy:
+          id_tokens:
+            VAULT_ID_TOKEN:
+              aud: https://vault.example.com
+          script:
+            - vault write auth/jwt/login role=ci jwt="$VAULT_ID_TOKEN"
+        """;
+
+    /// <summary>The pipeline that includes ci/deploy.yml with <paramref name="entry"/> (rules:, inputs:) on its include.</summary>
+    private PipelineDocument Including(string entry) =>
+        PipelineReader.Read(_project.Write(".gitlab-ci.yml", "include:\n  - local: ci/deploy.yml\n" + entry));
+
     private static List<Finding> Lint(PipelineDocument document, string id) => Linter.Lint(document).Where(f => f.Id == id).ToList();
 
     [Fact]
@@ -52,15 +66,13 @@ public sealed class ComponentLintTests : IDisposable
     [Fact]
     public void An_include_with_inputs_is_linted_with_the_values_given()
     {
-        _project.Write("templates/deploy.yml", Component);
-        var document = PipelineReader.Read(_project.Write(".gitlab-ci.yml", """
-            include:
-              - local: templates/deploy.yml
+        _project.Write("ci/deploy.yml", Component);
+        var document = Including("""
                 inputs:
                   audience: https://vault.example.com
                   rules:
                     - if: $CI_COMMIT_TAG
-            """));
+            """);
 
         Assert.Empty(Lint(document, "instance-url-audience"));
         var ungated = Assert.Single(Lint(document, "ungated-token-job"));
@@ -176,20 +188,11 @@ public sealed class ComponentLintTests : IDisposable
     [Fact]
     public void A_file_included_only_on_the_default_branch_does_not_run_on_unprotected_refs()
     {
-        _project.Write("ci/deploy.yml", """
-            deploy:
-              id_tokens:
-                VAULT_ID_TOKEN:
-                  aud: https://vault.example.com
-              script:
-                - vault write auth/jwt/login role=ci jwt="$VAULT_ID_TOKEN"
-            """);
-        var document = PipelineReader.Read(_project.Write(".gitlab-ci.yml", """
-            include:
-              - local: ci/deploy.yml
+        _project.Write("ci/deploy.yml", UngatedJob);
+        var document = Including("""
                 rules:
                   - if: $CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH
-            """));
+            """);
 
         Assert.Empty(Lint(document, "ungated-token-job"));
     }
@@ -197,15 +200,11 @@ public sealed class ComponentLintTests : IDisposable
     [Fact]
     public void A_file_included_on_tags_still_runs_on_unprotected_tags()
     {
-        _project.Write("ci/deploy.yml", """
-            deploy:
-              id_tokens:
-                VAULT_ID_TOKEN:
-                  aud: https://vault.example.com
-              script:
-                - vault write auth/jwt/login role=ci jwt="$VAULT_ID_TOKEN"
+        _project.Write("ci/deploy.yml", UngatedJob);
+        var document = Including("""
+                rules:
+                  - if: $CI_COMMIT_TAG
             """);
-        var document = PipelineReader.Read(_project.Write(".gitlab-ci.yml", "include:\n  - local: ci/deploy.yml\n    rules:\n      - if: $CI_COMMIT_TAG\n"));
 
         var finding = Assert.Single(Lint(document, "ungated-token-job"));
 
