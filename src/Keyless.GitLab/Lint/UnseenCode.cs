@@ -24,9 +24,9 @@ internal static class UnseenCode
     /// <summary>How the job runs code Keyless cannot read, for a message; null when it runs none.</summary>
     public static string? In(PipelineJob job, IReadOnlyList<ShellCommand> commands)
     {
-        if (job.MissingParents.Count > 0)
+        if (job.OutOfSight.Count > 0)
         {
-            return $"it extends {string.Join(", ", job.MissingParents)}, from an include that was not read";
+            return $"part of it is defined out of sight ({string.Join(", ", job.OutOfSight)})";
         }
 
         foreach (var command in commands)

@@ -76,6 +76,7 @@ public static class PipelineReader
             {
                 IncludedUnder = includes.ConditionsOf(entry.Name),
                 MissingParents = missingParents.GetValueOrDefault(entry.Name) ?? [],
+                CompletedOutOfSight = partial && !applied.ContainsKey("script") && !applied.ContainsKey("trigger") && !applied.ContainsKey("run"),
             });
         }
 

@@ -230,4 +230,26 @@ public sealed class ComponentLintTests : IDisposable
         Assert.Equal(Severity.Info, finding.Severity);
         Assert.Contains("parent .vault-deploy", finding.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_job_without_script_beside_an_include_not_read_is_completed_there_and_judged_unknown()
+    {
+        // GitLab's Cosign template: docker-build comes from Docker.gitlab-ci.yml, the template adds a token and signing.
+        var document = PipelineReader.Parse("""
+            include:
+              - template: Docker.gitlab-ci.yml
+            docker-build:
+              id_tokens:
+                SIGSTORE_ID_TOKEN:
+                  aud: sigstore
+              after_script:
+                - cosign sign "$IMAGE_DIGEST"
+            """, "Cosign.gitlab-ci.yml");
+
+        Assert.True(Assert.Single(document.Jobs).CompletedOutOfSight);
+        var finding = Assert.Single(Lint(document, "ungated-token-job"));
+        Assert.Equal(Severity.Info, finding.Severity);
+        Assert.Contains("the rest of job 'docker-build'", finding.Message, StringComparison.Ordinal);
+        Assert.Empty(Lint(document, "unused-id-token"));
+    }
 }

@@ -45,7 +45,7 @@ internal static class JobGate
             var except = job.Body["except"] is { } exceptNode ? Condition(exceptNode, scenario, Lookup, all: false) : Truth.False;
             created = TruthLogic.And(only, TruthLogic.Not(except));
         }
-        else if (job.MissingParents.Count > 0)
+        else if (job.OutOfSight.Count > 0)
         {
             // The rules may come from a parent Keyless could not read.
             created = Truth.Unknown;
@@ -66,7 +66,7 @@ internal static class JobGate
         var unknowns = gates.SelectMany(g => g.Scalars()).SelectMany(s => s.Unresolved).ToList();
         if (!job.Body.ContainsKey("rules") && !job.Body.ContainsKey("only") && !job.Body.ContainsKey("except"))
         {
-            unknowns.AddRange(job.MissingParents.Select(p => $"parent {p}"));
+            unknowns.AddRange(job.OutOfSight);
         }
 
         return unknowns.Distinct(StringComparer.Ordinal).ToList();
