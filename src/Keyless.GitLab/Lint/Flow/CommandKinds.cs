@@ -72,8 +72,9 @@ internal static class CommandKinds
                     || (words.Contains("azure") && Option(command, "--env-file") is null)),
             "aws" => AwsCredentialCalls.Any(call => words.Contains(call.Service) && words.Contains(call.Operation)),
 
-            // binxio/gitlab-aws-credential-helper: `env` prints the AWS_* variables, `process` the credential_process JSON.
-            "gitlab-aws-credential-helper" => words.Count > 1 && words[1] is "env" or "process",
+            // binxio/gitlab-aws-credential-helper: `env` prints the AWS_* variables (unless `-- command` runs a command
+            // with them instead), `process` the credential_process JSON.
+            "gitlab-aws-credential-helper" => words.Count > 1 && (words[1] == "process" || (words[1] == "env" && !words.Contains("--"))),
             "curl" or "wget" or "http" or "https" or "Invoke-RestMethod" or "Invoke-WebRequest" =>
                 words.Any(w => TokenEndpoints.Any(e => w.Contains(e, StringComparison.Ordinal))),
             "vault" => words.Count > 2 && words[1] is "read" or "write"
@@ -82,10 +83,18 @@ internal static class CommandKinds
         };
     }
 
-    /// <summary>Files a credential helper writes by itself (binxio/gitlab-aws-credential-helper's <c>dotenv</c> command).</summary>
+    /// <summary>
+    /// The file a credential helper writes cloud credentials to by itself: binxio/gitlab-aws-credential-helper's
+    /// <c>dotenv</c> (.gitlab-aws-credentials.env) and <c>aws-profile</c> (the AWS shared credentials file).
+    /// </summary>
     public static string? WrittenCredentialFile(ShellCommand command) =>
-        command.Name == "gitlab-aws-credential-helper" && command.Words.Count > 1 && command.Words[1].Text == "dotenv"
-            ? ".gitlab-aws-credentials.env"
+        command.Name == "gitlab-aws-credential-helper" && command.Words.Count > 1
+            ? command.Words[1].Text switch
+            {
+                "dotenv" => ".gitlab-aws-credentials.env",
+                "aws-profile" => "$HOME/.aws/credentials",
+                _ => null,
+            }
             : null;
 
     /// <summary>The value of <c>--name=value</c> or <c>--name value</c> among a command's arguments.</summary>

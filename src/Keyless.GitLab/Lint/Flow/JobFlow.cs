@@ -109,6 +109,15 @@ internal sealed class JobFlow
             }
         }
 
+        // The home folder is written three ways; one form lets a file written one way be read another.
+        foreach (var home in new[] { "~/", "${HOME}/" })
+        {
+            if (text.StartsWith(home, StringComparison.Ordinal))
+            {
+                text = "$HOME/" + text[home.Length..];
+            }
+        }
+
         return text.StartsWith('/') || text.StartsWith('~') || text.StartsWith("$HOME", StringComparison.Ordinal)
             ? text
             : PathGlob.Normalize(text);
@@ -362,7 +371,10 @@ internal sealed class JobFlow
     {
         if (CommandKinds.WrittenCredentialFile(command) is { } written)
         {
-            Event(FlowEventKind.CredentialFile, null, command.Line, NormalizePath(written), $"{command.Name} writes it");
+            // The file now holds credentials: whatever prints or copies it passes them on.
+            var file = NormalizePath(written);
+            _files[file] = new Taint(TaintKind.CloudCredential, string.Join(' ', command.Words.Take(2).Select(w => w.Text)), Transformed: false);
+            Event(FlowEventKind.CredentialFile, null, command.Line, file, $"{command.Name} writes it");
         }
 
         var words = command.Words.Select(w => w.Text).ToList();
