@@ -19,7 +19,7 @@ namespace Keyless.Cli.Commands;
 /// </summary>
 internal sealed class EmulateCommand : AsyncCommand<EmulateCommand.Settings>
 {
-    public sealed class Settings : CommandSettings
+    public sealed class Settings : KeylessSettings
     {
         [CommandArgument(0, "<INPUTS>")]
         [Description("Trust inputs: files or folders (Terraform JSON, gcloud, az, Graph, ARM, GitLab API), as for explain.")]

@@ -3,6 +3,7 @@ using Keyless.Cli.Commands.Explain;
 using Keyless.Cli.Infrastructure;
 using Keyless.Formats.Inputs;
 using Keyless.Formats.Inputs.Tokens;
+using Keyless.Formats.Output;
 using Keyless.Trust.Claims;
 using Keyless.Trust.Diagnostics;
 using Keyless.Trust.Identities;
@@ -18,7 +19,7 @@ namespace Keyless.Cli.Commands;
 /// </summary>
 internal sealed class ExplainCommand : AsyncCommand<ExplainCommand.Settings>
 {
-    public sealed class Settings : CommandSettings
+    public sealed class Settings : KeylessSettings
     {
         [CommandArgument(0, "<INPUTS>")]
         [Description("Trust inputs: files or folders (Terraform JSON, gcloud, az/Graph/ARM, GitLab API JSON, keyless manifests).")]
@@ -45,7 +46,7 @@ internal sealed class ExplainCommand : AsyncCommand<ExplainCommand.Settings>
         public string? Identity { get; init; }
 
         [CommandOption("--format <FORMAT>")]
-        [Description("text or json. (sarif and codequality are refused: explain reports decisions, not findings.)")]
+        [Description("text or json. (sarif, codequality and the GitLab reports are refused: explain reports decisions, not findings.)")]
         [DefaultValue("text")]
         public string Format { get; init; } = "text";
 
@@ -61,7 +62,7 @@ internal sealed class ExplainCommand : AsyncCommand<ExplainCommand.Settings>
                 return ValidationResult.Error("--jwks and --issuer verify a --token; a --claims file has no signature");
             }
 
-            if (Format is "sarif" or "codequality")
+            if (OutputFormatNames.TryParse(Format, out var findingsFormat) && findingsFormat is not (OutputFormat.Text or OutputFormat.Json))
             {
                 return ValidationResult.Error($"--format {Format}: explain has no findings; use text or json (or keyless audit for findings)");
             }
