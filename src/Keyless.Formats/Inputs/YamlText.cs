@@ -60,7 +60,7 @@ public static class YamlText
         var parser = new Parser(new StringReader(text));
         var depth = 0;
         var last = Mark.Empty;
-        while (Next(parser, source, invalid, last) is { } current)
+        while (Next(parser, source, text, invalid, last) is { } current)
         {
             last = current.End;
             if (current is SequenceStart or MappingStart && ++depth > maxDepth)
@@ -78,7 +78,7 @@ public static class YamlText
     }
 
     // One step of the parser, outside the iterator: C# allows no yield inside a try with catch clauses.
-    private static ParsingEvent? Next(Parser parser, string source, string invalid, Mark last)
+    private static ParsingEvent? Next(Parser parser, string source, string text, string invalid, Mark last)
     {
         try
         {
@@ -86,7 +86,13 @@ public static class YamlText
         }
         catch (YamlException e)
         {
-            throw new InputException(source, $"{invalid}: {Clean(e)}", checked((int)e.Start.Line), checked((int)e.Start.Column));
+            var message = Clean(e);
+            if (message.Contains("tab", StringComparison.OrdinalIgnoreCase) && TabIndentation(text, (int)last.Line) is { } tab)
+            {
+                throw new InputException(source, $"{invalid}: {message}", tab.Line, tab.Column);
+            }
+
+            throw new InputException(source, $"{invalid}: {message}", checked((int)e.Start.Line), checked((int)e.Start.Column));
         }
         catch (InvalidOperationException)
         {
@@ -102,6 +108,42 @@ public static class YamlText
         foreach (var _ in Events(source, text, invalid, tooDeep, maxDepth))
         {
         }
+    }
+
+    // YamlDotNet marks a tab used as indentation at the start of the mapping it was scanning (1:1 for a top-level
+    // one); GitLab's parser names the tab itself. It is on the first line, from the last event read on, whose
+    // indentation holds a tab before the line's content.
+    private static (int Line, int Column)? TabIndentation(string text, int fromLine)
+    {
+        var line = 1;
+        var start = 0;
+        while (start <= text.Length)
+        {
+            var end = text.IndexOf('\n', start);
+            if (end < 0)
+            {
+                end = text.Length;
+            }
+
+            if (line >= fromLine)
+            {
+                var i = start;
+                while (i < end && text[i] == ' ')
+                {
+                    i++;
+                }
+
+                if (i < end && text[i] == '\t' && text.AsSpan(i, end - i).Trim().Length > 0)
+                {
+                    return (line, i - start + 1);
+                }
+            }
+
+            line++;
+            start = end + 1;
+        }
+
+        return null;
     }
 
     // The innermost message, without YamlDotNet's own "Line: .., Col: .." suffix: the InputException says where.

@@ -16,16 +16,25 @@ internal static class RealPipelineCorpus
 {
     public const string ExpectedFolder = "expected";
 
+    /// <summary>Files GitLab rejects (SOURCE.md says why): `keyless lint` must refuse them, naming line and column.</summary>
+    public const string RejectedFolder = "rejected";
+
     public static string Root { get; } = Path.GetFullPath(Path.Combine(LintFixtures.Root, "..", "..", "..", "real-pipelines"));
 
-    /// <summary>Entry files relative to <see cref="Root"/>, with forward slashes, in order.</summary>
+    /// <summary>Entry files GitLab accepts, relative to <see cref="Root"/>, with forward slashes, in order.</summary>
     public static IReadOnlyList<string> Entries { get; } =
+        PipelineFiles().Where(f => !f.StartsWith(RejectedFolder + "/", StringComparison.Ordinal)).ToList();
+
+    /// <summary>Files GitLab rejects, under <see cref="RejectedFolder"/>.</summary>
+    public static IReadOnlyList<string> Rejected { get; } =
+        PipelineFiles().Where(f => f.StartsWith(RejectedFolder + "/", StringComparison.Ordinal)).ToList();
+
+    private static IEnumerable<string> PipelineFiles() =>
         Directory.EnumerateFiles(Root, "*.*", SearchOption.AllDirectories)
             .Where(f => f.EndsWith(".yml", StringComparison.Ordinal) || f.EndsWith(".yaml", StringComparison.Ordinal))
             .Select(f => Path.GetRelativePath(Root, f).Replace('\\', '/'))
             .Where(f => !f.StartsWith(ExpectedFolder + "/", StringComparison.Ordinal))
-            .Order(StringComparer.Ordinal)
-            .ToList();
+            .Order(StringComparer.Ordinal);
 
     public static string ProjectRoot(string entry)
     {
@@ -49,15 +58,18 @@ internal static class RealPipelineCorpus
         }
         catch (InputException e)
         {
-            // What `keyless lint` exits 2 on: the corpus holds only files GitLab accepts, so the test fails on it.
-            text.Append($"refused {e.Message}\n");
-            return new Result(text.ToString(), [], Refused: true, 0, 0, 0);
+            // What `keyless lint` exits 2 on, where the CLI shows it: only files GitLab rejects may get here.
+            text.Append($"refused {Shown(e.File)}:{e.Line}:{e.Column}: {e.Message}\n");
+            return new Result(text.ToString(), [], Refused: true, 0, 0, 0) { RefusedAt = (e.Line, e.Column) };
         }
 
         var findings = Linter.Lint(document);
         foreach (var f in findings)
         {
-            text.Append($"{Shown(f.Location.File)}:{f.Location.Line} {f.Severity.ToWire()} {f.Confidence.ToWire()} {f.Id}: {f.Message}\n");
+            // A message that names another place names it by its full path: shown from the corpus root, as the CLI
+            // shows it from where the user named the file.
+            var message = f.Message.Replace(Root + Path.DirectorySeparatorChar, "", StringComparison.Ordinal);
+            text.Append($"{Shown(f.Location.File)}:{f.Location.Line} {f.Severity.ToWire()} {f.Confidence.ToWire()} {f.Id}: {message}\n");
         }
 
         foreach (var d in document.Diagnostics)
@@ -73,5 +85,12 @@ internal static class RealPipelineCorpus
         return new Result(text.ToString(), findings, Refused: false, document.Files.Count, document.Diagnostics.Count, document.Notes.Count);
     }
 
-    public sealed record Result(string Text, IReadOnlyList<Finding> Findings, bool Refused, int FilesRead, int Warnings, int Notes);
+    public sealed record Result(string Text, IReadOnlyList<Finding> Findings, bool Refused, int FilesRead, int Warnings, int Notes)
+    {
+        /// <summary>The line and column a refusal names, where it names them.</summary>
+        public (int? Line, int? Column) RefusedAt { get; init; }
+
+        /// <summary>A refusal that names the line and column, as GitLab's own error does.</summary>
+        public bool RefusedAtLineAndColumn => Refused && RefusedAt is ({ }, { });
+    }
 }

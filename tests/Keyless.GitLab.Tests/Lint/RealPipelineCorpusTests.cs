@@ -22,6 +22,18 @@ public sealed class RealPipelineCorpusTests
         GoldenText.AssertMatches(RealPipelineCorpus.GoldenPath(entry), result.Text);
     }
 
+    public static TheoryData<string> Rejected => new(RealPipelineCorpus.Rejected);
+
+    [Theory]
+    [MemberData(nameof(Rejected))]
+    public void Each_file_GitLab_rejects_is_refused_naming_line_and_column(string file)
+    {
+        var result = RealPipelineCorpus.Lint(file);
+
+        Assert.True(result.RefusedAtLineAndColumn, result.Text);
+        GoldenText.AssertMatches(RealPipelineCorpus.GoldenPath(file), result.Text);
+    }
+
     [Fact]
     public void The_summary_counts_files_and_findings_by_rule_with_no_refusal()
     {
@@ -31,6 +43,8 @@ public sealed class RealPipelineCorpusTests
         summary.Append($"pipelines linted: {results.Count}\n");
         summary.Append($"files read (entries and their local includes): {results.Sum(r => r.FilesRead)}\n");
         summary.Append($"refused (keyless lint exit 2): {results.Count(r => r.Refused)}\n");
+        var rejected = RealPipelineCorpus.Rejected.Select(RealPipelineCorpus.Lint).ToList();
+        summary.Append($"files GitLab rejects: {rejected.Count}, refused naming line and column: {rejected.Count(r => r.RefusedAtLineAndColumn)}\n");
         summary.Append($"warnings (what GitLab would reject): {results.Sum(r => r.Warnings)}\n");
         summary.Append($"notes (what GitLab accepts that changed what the lint saw): {results.Sum(r => r.Notes)}\n");
         summary.Append($"findings: {findings.Count}\n");
@@ -42,6 +56,7 @@ public sealed class RealPipelineCorpusTests
 
         TestContext.Current.SendDiagnosticMessage(summary.ToString());
         Assert.DoesNotContain(results, r => r.Refused);
+        Assert.All(rejected, r => Assert.True(r.RefusedAtLineAndColumn, r.Text));
         GoldenText.AssertMatches(Path.Combine(RealPipelineCorpus.Root, RealPipelineCorpus.ExpectedFolder, "SUMMARY.txt"), summary.ToString());
     }
 
@@ -53,7 +68,7 @@ public sealed class RealPipelineCorpusTests
             .Select(f => Path.GetRelativePath(expected, f).Replace('\\', '/'))
             .Where(f => f != "SUMMARY.txt");
 
-        Assert.All(goldens, g => Assert.Contains(g[..^".txt".Length], RealPipelineCorpus.Entries));
+        Assert.All(goldens, g => Assert.Contains(g[..^".txt".Length], RealPipelineCorpus.Entries.Concat(RealPipelineCorpus.Rejected)));
     }
 
     [Fact]
@@ -61,6 +76,6 @@ public sealed class RealPipelineCorpusTests
     {
         var sources = File.ReadAllText(Path.Combine(RealPipelineCorpus.Root, "SOURCE.md"));
 
-        Assert.All(RealPipelineCorpus.Entries, entry => Assert.Contains($"`{entry}`", sources, StringComparison.Ordinal));
+        Assert.All(RealPipelineCorpus.Entries.Concat(RealPipelineCorpus.Rejected), entry => Assert.Contains($"`{entry}`", sources, StringComparison.Ordinal));
     }
 }

@@ -174,6 +174,18 @@ public sealed class YamlFileLoaderTests
             Assert.DoesNotContain("Line:", error.Message, StringComparison.Ordinal);
         }
 
+        [Theory]
+        [InlineData("job:\n  id_tokens:\n    T:\n\t  aud: x\n  script: [a]\n", 4, 1)]
+        [InlineData("job:\n  script:\n    - a\n  variables:\n  \tB: c\n", 5, 3)]
+        public void A_tab_used_as_indentation_is_named_at_its_line_and_column(string yaml, int line, int column)
+        {
+            // YamlDotNet marks it at the start of the enclosing mapping; GitLab (libyaml) names the tab.
+            var error = Assert.Throws<InputException>(() => Load(yaml));
+
+            Assert.Equal((line, column), (error.Line, error.Column));
+            Assert.Contains("tab", error.Message, StringComparison.Ordinal);
+        }
+
         [Fact]
         public void Input_that_trips_the_yaml_scanner_is_still_bad_input_with_a_place()
         {

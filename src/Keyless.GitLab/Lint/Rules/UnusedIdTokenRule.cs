@@ -20,7 +20,7 @@ internal sealed class UnusedIdTokenRule : LintRule
     {
         // Tokens from default: are the id-tokens-in-default rule's business.
         var unused = context.Document.Jobs
-            .SelectMany(job => job.IdTokens.Where(t => !t.FromDefault && !Used(context, job, t)).Select(t => (job, token: t)))
+            .SelectMany(job => job.IdTokens.Where(t => !t.FromDefault && !TokenUse.InJob(context, job, t)).Select(t => (job, token: t)))
             .GroupBy(p => p.token.Location);
         foreach (var group in unused)
         {
@@ -37,29 +37,5 @@ internal sealed class UnusedIdTokenRule : LintRule
                 confidence: unseen is null ? Confidence.Proven : Confidence.Likely,
                 path: $"{jobs[0]}.id_tokens.{token.Name}");
         }
-    }
-
-    private static bool Used(LintContext context, PipelineJob job, IdToken token)
-    {
-        if (token.Name.StartsWith("TF_VAR_", StringComparison.Ordinal) || token.Name == "ARM_OIDC_TOKEN")
-        {
-            // Terraform reads TF_VAR_* and its azurerm/azuread providers ARM_OIDC_TOKEN, whoever runs it.
-            return true;
-        }
-
-        if (Identifiers.Mentions(job.Body.Without("id_tokens"), token.Name)
-            || Identifiers.Mentions(job.InheritedVariables, token.Name))
-        {
-            return true;
-        }
-
-        if (TokenReader.ReaderIn(context.Flow(job).Commands, token) is not null)
-        {
-            return true;
-        }
-
-        // `secrets:` without `token:` uses the job's only ID token.
-        return job.IdTokens.Count == 1 && job.Body.GetMapping("secrets") is { } secrets
-            && secrets.Entries.Any(s => s.Value is PipelineMapping secret && !secret.ContainsKey("token"));
     }
 }
