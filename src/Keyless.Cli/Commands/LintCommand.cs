@@ -40,12 +40,6 @@ internal sealed class LintCommand : Command<LintCommand.Settings>
         var included = documents.SelectMany(d => d.Document.Files.Skip(1)).Select(Path.GetFullPath).ToHashSet(StringComparer.Ordinal);
         documents = documents.Where(d => d.File.Named || !included.Contains(Path.GetFullPath(d.File.File))).ToList();
 
-        foreach (var note in document.Notes)
-        {
-            // What GitLab accepts but changed what the lint saw (a repeated key, an include not read, an input with no value).
-            Console.Error.WriteLine($"keyless lint: note: {note}");
-        }
-
         var options = new LintOptions { Trust = settings.Trust.Length > 0 ? TrustInputs.Load("lint", settings.Trust, TrustRequirement.AnyTrust) : null };
         var findings = new List<Finding>();
         var seen = new HashSet<Finding>();
@@ -55,6 +49,12 @@ internal sealed class LintCommand : Command<LintCommand.Settings>
             {
                 // What GitLab itself would reject; the lint goes on with what it could read.
                 Console.Error.WriteLine($"keyless lint: warning: {diagnostic}");
+            }
+
+            foreach (var note in document.Notes)
+            {
+                // What GitLab accepts but changed what the lint saw (a repeated key, an include not read, an input with no value).
+                Console.Error.WriteLine($"keyless lint: note: {note}");
             }
 
             // A file two pipelines include gives the same findings twice: report them once.

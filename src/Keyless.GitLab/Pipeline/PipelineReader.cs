@@ -68,6 +68,14 @@ public static class PipelineReader
             var inherit = body.GetMapping("inherit");
             var applied = ApplyDefaults(body, defaults, inherit?["default"]);
             var ownTokens = body.ContainsKey("id_tokens");
+            var runsNothing = !applied.ContainsKey("script") && !applied.ContainsKey("trigger") && !applied.ContainsKey("run");
+            if (runsNothing && !partial)
+            {
+                // GitLab's jobs entry refuses the whole pipeline ("config should implement the script:, run:, or
+                // trigger: keyword"); with an include not read, the rest of the job may be there.
+                log.Warn($"job '{entry.Name}' has no script:, run: or trigger:, so GitLab rejects the pipeline", entry.Key.Location);
+            }
+
             jobs.Add(new PipelineJob(
                 entry.Key,
                 applied,
@@ -76,7 +84,7 @@ public static class PipelineReader
             {
                 IncludedUnder = includes.ConditionsOf(entry.Name),
                 MissingParents = missingParents.GetValueOrDefault(entry.Name) ?? [],
-                CompletedOutOfSight = partial && !applied.ContainsKey("script") && !applied.ContainsKey("trigger") && !applied.ContainsKey("run"),
+                CompletedOutOfSight = partial && runsNothing,
             });
         }
 

@@ -34,6 +34,19 @@ public sealed class PipelineReaderTests
             Assert.Empty(document.Jobs);
             Assert.Contains(document.Diagnostics, d => d.Message.Contains("must be a mapping", StringComparison.Ordinal) && d.Location.Line == 1);
         }
+
+        [Fact]
+        public void A_job_with_nothing_to_run_is_a_diagnostic_unless_an_include_not_read_may_complete_it()
+        {
+            // GitLab: "jobs deploy config should implement the script:, run:, or trigger: keyword".
+            var alone = PipelineReader.Parse("build: {script: [make]}\ntrigger: {trigger: {include: child.yml}}\n.t: {script: [a]}\nfrom-template: {extends: .t}\ndeploy:\n  id_tokens: {T: {aud: x}}\n");
+            var beside = PipelineReader.Parse("include: {template: Docker.gitlab-ci.yml}\ndeploy:\n  id_tokens: {T: {aud: x}}\n");
+
+            var diagnostic = Assert.Single(alone.Diagnostics);
+            Assert.Contains("job 'deploy' has no script:", diagnostic.Message, StringComparison.Ordinal);
+            Assert.Equal(5, diagnostic.Location.Line);
+            Assert.Empty(beside.Diagnostics);
+        }
     }
 
     public sealed class Extends
