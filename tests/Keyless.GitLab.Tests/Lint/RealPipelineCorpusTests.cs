@@ -61,6 +61,15 @@ public sealed class RealPipelineCorpusTests
     }
 
     [Fact]
+    public void Docs_testing_md_shows_the_totals_of_the_summary()
+    {
+        var summary = File.ReadAllText(Path.Combine(RealPipelineCorpus.Root, RealPipelineCorpus.ExpectedFolder, "SUMMARY.txt"));
+        var docs = File.ReadAllText(Path.Combine(RealPipelineCorpus.Root, "..", "..", "docs", "testing.md"));
+
+        Assert.Contains("```text\n" + summary + "```", docs, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Every_golden_file_belongs_to_a_pipeline_of_the_corpus()
     {
         var expected = Path.Combine(RealPipelineCorpus.Root, RealPipelineCorpus.ExpectedFolder);
