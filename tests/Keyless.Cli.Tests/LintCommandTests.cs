@@ -234,6 +234,22 @@ public sealed class LintCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Repeated_keys_in_several_files_are_noted_for_each_file_not_refused()
+    {
+        // Issue 20: GitLab's own Jobs/Deploy.gitlab-ci.yml writes `<<` twice in a mapping; GitLab accepts it.
+        var deploy = Path.Combine(RepoPaths.Root, "tests", "real-pipelines", "gitlab-templates", "Jobs", "Deploy.gitlab-ci.yml");
+        File.WriteAllText(Path.Combine(_dir, "twice.gitlab-ci.yml"), "job:\n  script: [a]\n  script: [b]\n");
+
+        var run = await KeylessProcess.RunAsync(["lint", deploy, "twice.gitlab-ci.yml"], workingDirectory: _dir);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("Deploy.gitlab-ci.yml:242", run.StdErr, StringComparison.Ordinal);
+        Assert.Contains("twice.gitlab-ci.yml:3", run.StdErr, StringComparison.Ordinal);
+        Assert.DoesNotContain("warning:", run.StdErr, StringComparison.Ordinal);
+        AssertNoStackTrace(run);
+    }
+
+    [Fact]
     public async Task A_folder_without_pipelines_exits_2()
     {
         var run = await KeylessProcess.RunAsync(["lint", "."], workingDirectory: _dir);

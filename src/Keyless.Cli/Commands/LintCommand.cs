@@ -51,6 +51,12 @@ internal sealed class LintCommand : Command<LintCommand.Settings>
                 Console.Error.WriteLine($"keyless lint: warning: {diagnostic}");
             }
 
+            foreach (var note in document.Notes)
+            {
+                // What GitLab accepts but changed what the lint saw (a repeated key, an include not read, an input with no value).
+                Console.Error.WriteLine($"keyless lint: note: {note}");
+            }
+
             // A file two pipelines include gives the same findings twice: report them once.
             findings.AddRange(Linter.Lint(document, options).Where(seen.Add));
         }

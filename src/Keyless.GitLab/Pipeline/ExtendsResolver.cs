@@ -3,7 +3,9 @@ namespace Keyless.GitLab.Pipeline;
 /// <summary>
 /// <c>extends:</c> as GitLab's Extendable::Entry does it: the parents (one or a list, each resolved first) are
 /// deep-merged in order, then the entry itself on top. Unknown parents, non-mapping parents, cycles and nesting
-/// deeper than GitLab's ten levels are diagnostics; the entry keeps what could be resolved.
+/// deeper than GitLab's ten levels are diagnostics; the entry keeps what could be resolved. When some includes were
+/// not read, an unknown parent may well be defined there: that is a note, and the entry (and whatever extends it)
+/// remembers the parents it lacks, so the lint judges what they could set as unknown rather than absent.
 /// </summary>
 internal sealed class ExtendsResolver
 {
@@ -11,26 +13,34 @@ internal sealed class ExtendsResolver
     public const int MaxNestingLevels = 10;
 
     private readonly PipelineMapping _root;
-    private readonly List<PipelineDiagnostic> _diagnostics;
+    private readonly PipelineLog _log;
+    private readonly bool _partial;
     private readonly Dictionary<string, PipelineMapping> _resolved = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<string>> _missing = new(StringComparer.Ordinal);
 
     /// <summary>How many entries with <c>extends:</c> a chain starting at a key passes through, itself included.</summary>
     private readonly Dictionary<string, int> _heights = new(StringComparer.Ordinal);
 
-    private ExtendsResolver(PipelineMapping root, List<PipelineDiagnostic> diagnostics)
+    private ExtendsResolver(PipelineMapping root, PipelineLog log, bool partial)
     {
         _root = root;
-        _diagnostics = diagnostics;
+        _log = log;
+        _partial = partial;
     }
 
-    public static PipelineMapping Resolve(PipelineMapping root, List<PipelineDiagnostic> diagnostics)
+    /// <param name="root">The configuration after includes.</param>
+    /// <param name="log">Where warnings and notes go.</param>
+    /// <param name="partial">True when some includes were not read, so a parent may be defined out of sight.</param>
+    /// <param name="missing">Per key, the parents (its own or its ancestors') that were not found.</param>
+    public static PipelineMapping Resolve(PipelineMapping root, PipelineLog log, bool partial, out IReadOnlyDictionary<string, List<string>> missing)
     {
-        var resolver = new ExtendsResolver(root, diagnostics);
+        var resolver = new ExtendsResolver(root, log, partial);
         var entries = root.Entries
             .Select(entry => entry.Value is PipelineMapping mapping && mapping.ContainsKey("extends")
                 ? entry with { Value = resolver.Extend(entry.Name, []) }
                 : entry)
             .ToList();
+        missing = resolver._missing;
         return new PipelineMapping(entries, root.Location, root.Tag);
     }
 
@@ -64,7 +74,16 @@ internal sealed class ExtendsResolver
 
             if (_root[name] is not { } parentNode)
             {
-                Report($"{key}: unknown key in `extends` ({name})", parent);
+                if (_partial)
+                {
+                    _log.Note($"{key}: `extends` names {name}, which is not in the files read; it may come from an include that was not read", parent.Location);
+                    Missing(key, [name]);
+                }
+                else
+                {
+                    Report($"{key}: unknown key in `extends` ({name})", parent);
+                }
+
                 continue;
             }
 
@@ -91,6 +110,7 @@ internal sealed class ExtendsResolver
                 continue;
             }
 
+            Missing(key, _missing.GetValueOrDefault(name) ?? []);
             height = Math.Max(height, parentHeight + 1);
             merged = merged is null ? parentValue : DeepMerge.Merge(merged, parentValue);
         }
@@ -104,12 +124,21 @@ internal sealed class ExtendsResolver
         return result;
     }
 
-    private void Report(string message, PipelineScalar at)
+    private void Report(string message, PipelineScalar at) => _log.Warn(message, at.Location);
+
+    private void Missing(string key, IEnumerable<string> parents)
     {
-        var diagnostic = new PipelineDiagnostic(message, at.Location);
-        if (!_diagnostics.Contains(diagnostic))
+        foreach (var parent in parents)
         {
-            _diagnostics.Add(diagnostic);
+            if (!_missing.TryGetValue(key, out var list))
+            {
+                _missing[key] = list = [];
+            }
+
+            if (!list.Contains(parent, StringComparer.Ordinal))
+            {
+                list.Add(parent);
+            }
         }
     }
 }

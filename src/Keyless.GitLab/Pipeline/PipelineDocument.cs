@@ -31,7 +31,14 @@ public sealed class PipelineDocument
     /// <summary>Every <c>include:</c> entry met, in the entry file and in local includes.</summary>
     public IReadOnlyList<PipelineInclude> Includes { get; }
 
+    /// <summary>What GitLab would reject (reading went on without it).</summary>
     public IReadOnlyList<PipelineDiagnostic> Diagnostics { get; }
+
+    /// <summary>What GitLab accepts but changed what the lint saw: repeated keys, includes not read, inputs with no value.</summary>
+    public IReadOnlyList<PipelineNote> Notes { get; init; } = [];
+
+    /// <summary>The includes whose content was not read; what they define is unknown to the lint.</summary>
+    public IReadOnlyList<PipelineInclude> Unread { get; init; } = [];
 
     /// <summary>Every file read (entry file first).</summary>
     public IReadOnlyList<string> Files { get; }

@@ -29,6 +29,25 @@ public sealed class PipelineJob
 
     public IReadOnlyList<IdToken> IdTokens { get; }
 
+    /// <summary>
+    /// The <c>include:rules</c> that bring the job into the pipeline: null when a file always included defines it,
+    /// else one condition per conditional file that does.
+    /// </summary>
+    public IReadOnlyList<IncludeCondition>? IncludedUnder { get; init; }
+
+    /// <summary>Parents named in <c>extends:</c> (by the job or its ancestors) that are not in the files read.</summary>
+    public IReadOnlyList<string> MissingParents { get; init; } = [];
+
+    /// <summary>
+    /// True when the job has no <c>script</c> (nor <c>trigger</c> or <c>run</c>) in a pipeline with includes that were not
+    /// read: GitLab needs one, so a job of the same name there completes it (a template's job overridden in part).
+    /// </summary>
+    public bool CompletedOutOfSight { get; init; }
+
+    /// <summary>What defines part of the job out of the lint's sight, named for people; empty when it saw it all.</summary>
+    public IReadOnlyList<string> OutOfSight =>
+        [.. MissingParents.Select(p => $"parent {p}"), .. CompletedOutOfSight ? [$"the rest of job '{Name}' in an include that was not read"] : Array.Empty<string>()];
+
     /// <summary><c>identity: google_cloud</c>: GitLab hands the job a Google credential file of its own.</summary>
     public string? Identity => Body.GetScalar("identity")?.Value;
 

@@ -28,50 +28,26 @@ public static class PipelineReader
     {
         var projectRoot = options?.ProjectRoot ?? Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".";
         var displayRoot = options?.ProjectRoot ?? Path.GetDirectoryName(path) ?? string.Empty;
-        var diagnostics = new List<PipelineDiagnostic>();
-        var includes = new IncludeResolver(projectRoot, displayRoot, diagnostics);
-        var merged = includes.Resolve(path, path, YamlFileLoader.Load(path, path));
-        return Build(path, merged, includes.Includes, includes.Files, diagnostics);
+        var log = new PipelineLog();
+        var includes = new IncludeResolver(projectRoot, displayRoot, log);
+        var merged = includes.Resolve(path, path, YamlFileLoader.Load(path, path, log));
+        return Build(path, merged, includes, log);
     }
 
-    /// <summary>Reads configuration text (no local includes are followed); for tests and standard input.</summary>
+    /// <summary>Reads configuration text; with no project around it, local includes are recorded and noted, not read.</summary>
     public static PipelineDocument Parse(string yaml, string displayPath = "<stdin>")
     {
-        var diagnostics = new List<PipelineDiagnostic>();
-        var root = YamlFileLoader.Parse(yaml, displayPath) ?? new PipelineMapping([], new SourceLocation(displayPath, 1, 1));
-        var includes = new IncludeResolver(Path.GetTempPath(), string.Empty, diagnostics);
-        var merged = includes.Resolve(displayPath, displayPath, root.Without("include"));
-        var recorded = root.ContainsKey("include") ? RecordOnly(root, displayPath, diagnostics) : [];
-        return Build(displayPath, merged, recorded, [displayPath], diagnostics);
+        var log = new PipelineLog();
+        var includes = new IncludeResolver(null, string.Empty, log);
+        var merged = includes.Resolve(displayPath, displayPath, YamlFileLoader.Read(yaml, displayPath, log));
+        return Build(displayPath, merged, includes, log);
     }
 
-    private static List<PipelineInclude> RecordOnly(PipelineMapping root, string displayPath, List<PipelineDiagnostic> diagnostics)
+    private static PipelineDocument Build(string file, PipelineMapping merged, IncludeResolver includes, PipelineLog log)
     {
-        // Text has no project around it: record what it includes, read nothing.
-        var includeOnly = new PipelineMapping(
-            root.Entries.Where(e => e.Name == "include").ToList(), root.Location);
-        var recorder = new IncludeResolver(Path.Combine(Path.GetTempPath(), "keyless-no-project-" + Guid.NewGuid().ToString("N")), string.Empty, diagnostics);
-        try
-        {
-            recorder.Resolve(displayPath, displayPath, includeOnly);
-        }
-        catch (Keyless.Trust.Diagnostics.InputException)
-        {
-            // A local include cannot be read without a project; it is still recorded.
-        }
-
-        return [.. recorder.Includes];
-    }
-
-    private static PipelineDocument Build(
-        string file,
-        PipelineMapping merged,
-        IReadOnlyList<PipelineInclude> includes,
-        IReadOnlyList<string> files,
-        List<PipelineDiagnostic> diagnostics)
-    {
-        var extended = ExtendsResolver.Resolve(merged, diagnostics);
-        var root = ReferenceResolver.Resolve(extended, diagnostics);
+        var partial = includes.Unread.Count > 0;
+        var extended = ExtendsResolver.Resolve(merged, log, partial, out var missingParents);
+        var root = ReferenceResolver.Resolve(extended, log, partial);
         var defaults = Defaults(root);
         var globalVariables = root.GetMapping("variables");
 
@@ -85,21 +61,38 @@ public static class PipelineReader
 
             if (entry.Value is not PipelineMapping body)
             {
-                diagnostics.Add(new PipelineDiagnostic($"job '{entry.Name}' must be a mapping", entry.Key.Location));
+                log.Warn($"job '{entry.Name}' must be a mapping", entry.Key.Location);
                 continue;
             }
 
             var inherit = body.GetMapping("inherit");
             var applied = ApplyDefaults(body, defaults, inherit?["default"]);
             var ownTokens = body.ContainsKey("id_tokens");
+            var runsNothing = !applied.ContainsKey("script") && !applied.ContainsKey("trigger") && !applied.ContainsKey("run");
+            if (runsNothing && !partial)
+            {
+                // GitLab's jobs entry refuses the whole pipeline ("config should implement the script:, run:, or
+                // trigger: keyword"); with an include not read, the rest of the job may be there.
+                log.Warn($"job '{entry.Name}' has no script:, run: or trigger:, so GitLab rejects the pipeline", entry.Key.Location);
+            }
+
             jobs.Add(new PipelineJob(
                 entry.Key,
                 applied,
                 InheritedVariables(globalVariables, inherit?["variables"]),
-                idTokensFromDefault: !ownTokens && applied.ContainsKey("id_tokens")));
+                idTokensFromDefault: !ownTokens && applied.ContainsKey("id_tokens"))
+            {
+                IncludedUnder = includes.ConditionsOf(entry.Name),
+                MissingParents = missingParents.GetValueOrDefault(entry.Name) ?? [],
+                CompletedOutOfSight = partial && runsNothing,
+            });
         }
 
-        return new PipelineDocument(file, root, jobs, includes, diagnostics, files);
+        return new PipelineDocument(file, root, jobs, includes.Includes, log.Diagnostics, includes.Files)
+        {
+            Notes = log.Notes,
+            Unread = includes.Unread,
+        };
     }
 
     /// <summary><c>default:</c> plus the old top-level globals (<c>default:</c> wins where both are set).</summary>

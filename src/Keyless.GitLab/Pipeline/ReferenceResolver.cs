@@ -15,22 +15,27 @@ internal sealed class ReferenceResolver
     public const int MaxNesting = 10;
 
     private readonly PipelineMapping _root;
-    private readonly List<PipelineDiagnostic> _diagnostics;
+    private readonly PipelineLog _log;
+    private readonly bool _partial;
 
     // Nodes walked over the whole resolution. Each reference walks its target again, so references to references
     // fan out (k targets each naming k more, ten levels deep: k^10); past the loader's budget the file is refused.
     private long _walked;
     private PipelineSequence? _expanding;
 
-    private ReferenceResolver(PipelineMapping root, List<PipelineDiagnostic> diagnostics)
+    private ReferenceResolver(PipelineMapping root, PipelineLog log, bool partial)
     {
         _root = root;
-        _diagnostics = diagnostics;
+        _log = log;
+        _partial = partial;
     }
 
-    public static PipelineMapping Resolve(PipelineMapping root, List<PipelineDiagnostic> diagnostics)
+    /// <param name="root">The configuration after <c>extends:</c>.</param>
+    /// <param name="log">Where warnings and notes go.</param>
+    /// <param name="partial">True when some includes were not read: a reference to nothing may point into one of them.</param>
+    public static PipelineMapping Resolve(PipelineMapping root, PipelineLog log, bool partial)
     {
-        var resolver = new ReferenceResolver(root, diagnostics);
+        var resolver = new ReferenceResolver(root, log, partial);
         return (PipelineMapping)resolver.Walk(root, 0, 0);
     }
 
@@ -106,6 +111,13 @@ internal sealed class ReferenceResolver
             target = (target as PipelineMapping)?[key];
             if (target is null)
             {
+                if (_partial)
+                {
+                    // What it would bring in is unknown, as the parent of an `extends:` that was not read.
+                    _log.Note($"{shown} is not in the files read; it may point into an include that was not read", reference.Location);
+                    return new PipelineScalar(string.Empty, ScalarStyle.Plain, reference.Location, unresolved: [shown]);
+                }
+
                 return Fail($"{shown} could not be found", reference);
             }
         }
@@ -124,12 +136,7 @@ internal sealed class ReferenceResolver
 
     private PipelineScalar Fail(string message, PipelineNode at)
     {
-        var diagnostic = new PipelineDiagnostic(message, at.Location);
-        if (!_diagnostics.Contains(diagnostic))
-        {
-            _diagnostics.Add(diagnostic);
-        }
-
+        _log.Warn(message, at.Location);
         return new PipelineScalar(string.Empty, ScalarStyle.Plain, at.Location);
     }
 }

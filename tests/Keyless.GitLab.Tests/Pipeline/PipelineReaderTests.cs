@@ -34,6 +34,19 @@ public sealed class PipelineReaderTests
             Assert.Empty(document.Jobs);
             Assert.Contains(document.Diagnostics, d => d.Message.Contains("must be a mapping", StringComparison.Ordinal) && d.Location.Line == 1);
         }
+
+        [Fact]
+        public void A_job_with_nothing_to_run_is_a_diagnostic_unless_an_include_not_read_may_complete_it()
+        {
+            // GitLab: "jobs deploy config should implement the script:, run:, or trigger: keyword".
+            var alone = PipelineReader.Parse("build: {script: [make]}\ntrigger: {trigger: {include: child.yml}}\n.t: {script: [a]}\nfrom-template: {extends: .t}\ndeploy:\n  id_tokens: {T: {aud: x}}\n");
+            var beside = PipelineReader.Parse("include: {template: Docker.gitlab-ci.yml}\ndeploy:\n  id_tokens: {T: {aud: x}}\n");
+
+            var diagnostic = Assert.Single(alone.Diagnostics);
+            Assert.Contains("job 'deploy' has no script:", diagnostic.Message, StringComparison.Ordinal);
+            Assert.Equal(5, diagnostic.Location.Line);
+            Assert.Empty(beside.Diagnostics);
+        }
     }
 
     public sealed class Extends
@@ -457,6 +470,104 @@ public sealed class PipelineReaderTests
             Assert.Equal("v1.2.3", includes[2].Ref);
             Assert.Equal(["/a.yml", "/b.yml"], includes[2].Files!);
             Assert.Equal(4, includes[2].Location.Line);
+        }
+
+        [Fact]
+        public void Includes_that_are_not_read_are_noted_and_parents_from_them_are_missing_not_errors()
+        {
+            var entry = _project.Write(".gitlab-ci.yml", """
+                include:
+                  - project: platform/ci
+                    ref: 0123456789abcdef0123456789abcdef01234567
+                    file: /deploy.yml
+                deploy:
+                  extends: .deploy-template
+                  script: [x]
+                after:
+                  extends: deploy
+                  script: [y]
+                """);
+
+            var document = PipelineReader.Read(entry);
+
+            Assert.Empty(document.Diagnostics);
+            Assert.Single(document.Unread);
+            Assert.Contains(document.Notes, n => n.Location.Line == 2 && n.Message.Contains("not read", StringComparison.Ordinal));
+            Assert.Contains(document.Notes, n => n.Message.Contains(".deploy-template", StringComparison.Ordinal));
+            Assert.Equal([".deploy-template"], Job(document, "deploy").MissingParents);
+            Assert.Equal([".deploy-template"], Job(document, "after").MissingParents);
+        }
+
+        [Fact]
+        public void Without_unread_includes_an_unknown_parent_is_still_a_warning()
+        {
+            var entry = _project.Write(".gitlab-ci.yml", "deploy:\n  extends: .nowhere\n  script: [x]\n");
+
+            var document = PipelineReader.Read(entry);
+
+            Assert.Contains(document.Diagnostics, d => d.Message.Contains("unknown key in `extends`", StringComparison.Ordinal));
+            Assert.Empty(Job(document, "deploy").MissingParents);
+        }
+
+        [Fact]
+        public void A_reference_into_an_unread_include_is_unknown_not_a_warning()
+        {
+            var entry = _project.Write(".gitlab-ci.yml", "include: {template: Jobs/Build.gitlab-ci.yml}\njob:\n  script: !reference [.setup, script]\n");
+
+            var document = PipelineReader.Read(entry);
+
+            Assert.Empty(document.Diagnostics);
+            var script = Assert.IsType<PipelineScalar>(Job(document, "job").Body["script"]);
+            Assert.True(script.IsUnknown);
+        }
+
+        [Fact]
+        public void A_local_include_with_rules_brings_its_jobs_in_under_those_rules()
+        {
+            _project.Write("ci/deploy.yml", "deploy: {script: [x]}\n");
+            var entry = _project.Write(".gitlab-ci.yml", """
+                include:
+                  - local: ci/deploy.yml
+                    rules:
+                      - if: $CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH
+                build: {script: [make]}
+                """);
+
+            var document = PipelineReader.Read(entry);
+
+            var condition = Assert.Single(Job(document, "deploy").IncludedUnder!);
+            Assert.Single(condition.Rules);
+            Assert.Null(Job(document, "build").IncludedUnder);
+        }
+
+        [Fact]
+        public void A_nested_conditional_include_needs_the_rules_of_every_include_on_its_way()
+        {
+            _project.Write("ci/outer.yml", "include:\n  - local: ci/inner.yml\n    rules: [{if: $DEPLOY}]\n");
+            _project.Write("ci/inner.yml", "deploy: {script: [x]}\n");
+            var entry = _project.Write(".gitlab-ci.yml", "include:\n  - local: ci/outer.yml\n    rules: [{if: $CI_COMMIT_TAG}]\n");
+
+            var condition = Assert.Single(Job(PipelineReader.Read(entry), "deploy").IncludedUnder!);
+
+            Assert.Equal(2, condition.Rules.Count);
+        }
+
+        [Fact]
+        public void A_job_also_defined_by_a_file_always_included_is_unconditional()
+        {
+            _project.Write("ci/deploy.yml", "deploy: {script: [x]}\n");
+            var entry = _project.Write(".gitlab-ci.yml", "include:\n  - local: ci/deploy.yml\n    rules: [{if: $CI_COMMIT_TAG}]\ndeploy: {stage: deploy}\n");
+
+            Assert.Null(Job(PipelineReader.Read(entry), "deploy").IncludedUnder);
+        }
+
+        [Fact]
+        public void Text_without_a_project_notes_its_local_includes_as_not_read()
+        {
+            var document = PipelineReader.Parse("include: ci/a.yml\njob: {script: [x]}\n", ".gitlab-ci.yml");
+
+            Assert.Single(document.Unread);
+            Assert.Contains(document.Notes, n => n.Message.Contains("no project folder", StringComparison.Ordinal));
         }
     }
 }

@@ -22,13 +22,42 @@ internal static class CommandKinds
     /// <summary>Builtins whose <c>NAME=value</c> arguments assign variables.</summary>
     public static readonly IReadOnlySet<string> Declarers = Set("export", "declare", "local", "readonly", "typeset");
 
-    /// <summary>Variables that name a file (or folder) holding or pointing to cloud credentials.</summary>
+    /// <summary>
+    /// Variables that name a file (or folder) holding or pointing to cloud credentials, the ID token included:
+    /// the AWS SDKs and CLI read the token from <c>AWS_WEB_IDENTITY_TOKEN_FILE</c> and keys from
+    /// <c>AWS_SHARED_CREDENTIALS_FILE</c> (aws/aws-sdk-go-v2 config/env_config.go).
+    /// </summary>
     public static readonly IReadOnlySet<string> CredentialPathVariables = Set(
         "GOOGLE_APPLICATION_CREDENTIALS", "CLOUDSDK_AUTH_CREDENTIAL_FILE_OVERRIDE", "GOOGLE_GHA_CREDS_PATH", "CLOUDSDK_CONFIG",
-        "AZURE_FEDERATED_TOKEN_FILE", "ARM_OIDC_TOKEN_FILE_PATH", "AZURE_CONFIG_DIR");
+        "AZURE_FEDERATED_TOKEN_FILE", "ARM_OIDC_TOKEN_FILE_PATH", "AZURE_CONFIG_DIR",
+        "AWS_WEB_IDENTITY_TOKEN_FILE", "AWS_SHARED_CREDENTIALS_FILE");
 
-    /// <summary>True for commands that print a cloud access or identity token (<c>gcloud auth print-access-token</c>, <c>az account get-access-token</c>, <c>keyless login … --print-access-token</c>).</summary>
-    public static bool PrintsCloudToken(ShellCommand command)
+    /// <summary>AWS CLI calls that print credentials: STS keys, exported credentials, registry and cluster tokens.</summary>
+    private static readonly (string Service, string Operation)[] AwsCredentialCalls =
+    [
+        ("sts", "assume-role-with-web-identity"), ("sts", "assume-role"), ("sts", "assume-role-with-saml"),
+        ("sts", "get-session-token"), ("sts", "get-federation-token"), ("configure", "export-credentials"),
+        ("ecr", "get-login-password"), ("ecr-public", "get-login-password"), ("eks", "get-token"),
+        ("codeartifact", "get-authorization-token"),
+    ];
+
+    /// <summary>Token endpoints that answer with a cloud access token or STS keys (GCP STS and IAM Credentials, AWS STS, Entra).</summary>
+    private static readonly string[] TokenEndpoints =
+    [
+        "sts.googleapis.com", "iamcredentials.googleapis.com", "sts.amazonaws.com", "AssumeRoleWithWebIdentity",
+        "login.microsoftonline.com",
+    ];
+
+    /// <summary>Secrets-engine paths of Vault that hand out cloud credentials (AWS, GCP, Azure secrets engines).</summary>
+    private static readonly string[] VaultCloudPaths = ["aws/creds/", "aws/sts/", "gcp/roleset/", "gcp/static-account/", "gcp/impersonated-account/", "azure/creds/"];
+
+    /// <summary>
+    /// True for commands whose output is a cloud credential: <c>gcloud auth print-access-token</c>,
+    /// <c>az account get-access-token</c>, <c>keyless login … --print-access-token</c>, <c>aws sts assume-role-with-web-identity</c>
+    /// and the other AWS calls above, a credential helper's <c>env</c> or <c>process</c> output, a request to a token
+    /// endpoint, a Vault cloud secrets engine.
+    /// </summary>
+    public static bool PrintsCloudCredential(ShellCommand command)
     {
         var words = command.Words.Select(w => w.Text).ToList();
         return command.Name switch
@@ -41,9 +70,32 @@ internal static class CommandKinds
             "keyless" => words.Contains("login")
                 && ((words.Contains("gcp") && words.Contains("--print-access-token"))
                     || (words.Contains("azure") && Option(command, "--env-file") is null)),
+            "aws" => AwsCredentialCalls.Any(call => words.Contains(call.Service) && words.Contains(call.Operation)),
+
+            // binxio/gitlab-aws-credential-helper: `env` prints the AWS_* variables (unless `-- command` runs a command
+            // with them instead), `process` the credential_process JSON.
+            "gitlab-aws-credential-helper" => words.Count > 1 && (words[1] == "process" || (words[1] == "env" && !words.Contains("--"))),
+            "curl" or "wget" or "http" or "https" or "Invoke-RestMethod" or "Invoke-WebRequest" =>
+                words.Any(w => TokenEndpoints.Any(e => w.Contains(e, StringComparison.Ordinal))),
+            "vault" => words.Count > 2 && words[1] is "read" or "write"
+                && words.Skip(2).Any(w => VaultCloudPaths.Any(p => w.StartsWith(p, StringComparison.Ordinal))),
             _ => false,
         };
     }
+
+    /// <summary>
+    /// The file a credential helper writes cloud credentials to by itself: binxio/gitlab-aws-credential-helper's
+    /// <c>dotenv</c> (.gitlab-aws-credentials.env) and <c>aws-profile</c> (the AWS shared credentials file).
+    /// </summary>
+    public static string? WrittenCredentialFile(ShellCommand command) =>
+        command.Name == "gitlab-aws-credential-helper" && command.Words.Count > 1
+            ? command.Words[1].Text switch
+            {
+                "dotenv" => ".gitlab-aws-credentials.env",
+                "aws-profile" => "$HOME/.aws/credentials",
+                _ => null,
+            }
+            : null;
 
     /// <summary>The value of <c>--name=value</c> or <c>--name value</c> among a command's arguments.</summary>
     public static ShellWord? Option(ShellCommand command, string name)

@@ -18,6 +18,7 @@ internal sealed class JobFlow
     private readonly Dictionary<string, string> _plainValues = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Taint> _files = new(StringComparer.Ordinal);
     private readonly List<FlowEvent> _events = [];
+    private readonly List<ShellCommand> _commands = [];
     private readonly Dictionary<ShellScript, Taint?> _substitutionOutputs = new(ReferenceEqualityComparer.Instance);
     private PipelineScalar _script = null!;
 
@@ -48,6 +49,9 @@ internal sealed class JobFlow
 
     public IReadOnlyList<FlowEvent> Events => _events;
 
+    /// <summary>Every command the job's scripts run, substitutions included, in run order.</summary>
+    public IReadOnlyList<ShellCommand> Commands => _commands;
+
     public static JobFlow Analyze(PipelineJob job)
     {
         var flow = new JobFlow(job);
@@ -55,6 +59,7 @@ internal sealed class JobFlow
         {
             flow._script = script;
             var parsed = ShellParser.Parse(script.Value, script.LineOf);
+            flow._commands.AddRange(parsed.AllCommands());
             flow.Run(parsed, captured: false);
         }
 
@@ -101,6 +106,15 @@ internal sealed class JobFlow
                 && _plainValues.TryGetValue(name, out var value) && !Identifiers.Mentions(value, name))
             {
                 return NormalizePath(value + rest, expansions + 1);
+            }
+        }
+
+        // The home folder is written three ways; one form lets a file written one way be read another.
+        foreach (var home in new[] { "~/", "${HOME}/" })
+        {
+            if (text.StartsWith(home, StringComparison.Ordinal))
+            {
+                text = "$HOME/" + text[home.Length..];
             }
         }
 
@@ -211,7 +225,7 @@ internal sealed class JobFlow
         Taint? FromArguments() => Taint.Strongest(arguments.Select(TaintOf));
         Taint? FromFiles() => Taint.Strongest(arguments.Select(a => _files.GetValueOrDefault(NormalizePath(a.Text))));
 
-        if (CommandKinds.PrintsCloudToken(command))
+        if (CommandKinds.PrintsCloudCredential(command))
         {
             return new Taint(TaintKind.CloudCredential, string.Join(' ', command.Words.Take(4).Select(w => w.Text)), Transformed: false);
         }
@@ -230,7 +244,12 @@ internal sealed class JobFlow
         if (CommandKinds.Transformers.Contains(name))
         {
             var source = Taint.Strongest([stdin, FromArguments(), FromFiles()]);
-            return source is null ? null : source with { Transformed = true };
+            return source switch
+            {
+                null => null,
+                { Kind: TaintKind.IdToken } when ClaimsOnly.Keeps(command) => source with { Kind = TaintKind.Claims, Transformed = true },
+                _ => source with { Transformed = true },
+            };
         }
 
         if (CommandKinds.EnvironmentDumpers.Contains(name) && DumpsEnvironment(command))
@@ -275,6 +294,7 @@ internal sealed class JobFlow
         if (CommandKinds.Declarers.Contains(command.Name))
         {
             assignments.AddRange(command.Arguments.Where(a => a.Text.Contains('=', StringComparison.Ordinal) && !a.Text.StartsWith('-')));
+            AssignFromSubstitutions(command);
         }
 
         foreach (var word in assignments)
@@ -304,8 +324,59 @@ internal sealed class JobFlow
         }
     }
 
+    /// <summary>
+    /// <c>export $(printf "AWS_ACCESS_KEY_ID=%s AWS_SECRET_ACCESS_KEY=%s …" $(aws sts assume-role-with-web-identity …))</c>,
+    /// GitLab's AWS example: the names the substitution writes as <c>NAME=</c> are set from its output.
+    /// </summary>
+    private void AssignFromSubstitutions(ShellCommand command)
+    {
+        foreach (var word in command.Arguments.Where(a => !a.Text.Contains('=', StringComparison.Ordinal) && a.Substitutions.Count > 0))
+        {
+            if (TaintOf(word) is not { } taint)
+            {
+                continue;
+            }
+
+            var names = word.Substitutions
+                .SelectMany(s => s.AllCommands())
+                .SelectMany(c => c.Words)
+                .SelectMany(w => AssignedNames(w.Text));
+            foreach (var name in names)
+            {
+                _variables[name] = taint;
+                _plainValues.Remove(name);
+            }
+        }
+    }
+
+    /// <summary>Every <c>NAME=</c> that starts a word of <paramref name="text"/> (not <c>--option=</c>).</summary>
+    private static IEnumerable<string> AssignedNames(string text)
+    {
+        for (var i = text.IndexOf('=', StringComparison.Ordinal); i > 0; i = text.IndexOf('=', i + 1))
+        {
+            var start = i;
+            while (start > 0 && Identifiers.IsIdentifierChar(text[start - 1]))
+            {
+                start--;
+            }
+
+            if (start < i && !char.IsAsciiDigit(text[start]) && (start == 0 || char.IsWhiteSpace(text[start - 1])))
+            {
+                yield return text[start..i];
+            }
+        }
+    }
+
     private void NoteCredentialFiles(ShellCommand command)
     {
+        if (CommandKinds.WrittenCredentialFile(command) is { } written)
+        {
+            // The file now holds credentials: whatever prints or copies it passes them on.
+            var file = NormalizePath(written);
+            _files[file] = new Taint(TaintKind.CloudCredential, string.Join(' ', command.Words.Take(2).Select(w => w.Text)), Transformed: false);
+            Event(FlowEventKind.CredentialFile, null, command.Line, file, $"{command.Name} writes it");
+        }
+
         var words = command.Words.Select(w => w.Text).ToList();
         if (command.Name == "gcloud" && words.Contains("create-cred-config") && CommandKinds.Option(command, "--output-file") is { } output)
         {
@@ -324,8 +395,15 @@ internal sealed class JobFlow
         var fromSubstitutions = word.Substitutions.Select(s => _substitutionOutputs.GetValueOrDefault(s));
         var taint = Taint.Strongest(fromVariables.Concat(fromSubstitutions));
 
-        // ${TOKEN:0:10}, ${TOKEN//./ } and friends cut or rewrite the value: no longer the masked form.
-        return taint is not null && word.Text.Contains("${", StringComparison.Ordinal) ? taint with { Transformed = true } : taint;
+        // ${TOKEN:0:10}, ${TOKEN//./ } and friends cut or rewrite the value: no longer the masked form; ${TOKEN%.*}
+        // cuts the signature off, which leaves only the claims.
+        return taint switch
+        {
+            null => null,
+            _ when !word.Text.Contains("${", StringComparison.Ordinal) => taint,
+            { Kind: TaintKind.IdToken } when ClaimsOnly.Keeps(word) => taint with { Kind = TaintKind.Claims, Transformed = true },
+            _ => taint with { Transformed = true },
+        };
     }
 
     private void Event(FlowEventKind kind, Taint? taint, int line, string? file = null, string? detail = null) =>

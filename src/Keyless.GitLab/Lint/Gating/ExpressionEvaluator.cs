@@ -5,29 +5,35 @@ namespace Keyless.GitLab.Lint.Gating;
 /// <summary>
 /// Evaluates a CI/CD expression over <see cref="ScenarioValue"/>s. A comparison with an attacker-chosen value is
 /// <see cref="Truth.Choosable"/> unless the value can never be that (a branch named like the protected default
-/// branch); a regex against a known value runs with a non-backtracking engine (GitLab uses RE2, also linear).
+/// branch); a regex against a known value runs with a non-backtracking engine (GitLab uses RE2, also linear). In an
+/// expression read from a value that still holds an unfilled <c>$[[ inputs.name ]]</c> block, text holding such a
+/// block is unknown, not the literal it reads as.
 /// </summary>
 internal static class ExpressionEvaluator
 {
     private static readonly TimeSpan RegexTimeout = TimeSpan.FromMilliseconds(200);
 
-    public static Truth Evaluate(CiExpression expression, Func<string, ScenarioValue> lookup) => expression switch
+    public static Truth Evaluate(CiExpression expression, Func<string, ScenarioValue> lookup, bool unfilledBlocks = false) => expression switch
     {
-        CiExpression.And and => TruthLogic.And(Evaluate(and.Left, lookup), Evaluate(and.Right, lookup)),
-        CiExpression.Or or => TruthLogic.Or(Evaluate(or.Left, lookup), Evaluate(or.Right, lookup)),
-        CiExpression.Compare { Operator: "==" } c => Equal(Value(c.Left, lookup), Value(c.Right, lookup)),
-        CiExpression.Compare { Operator: "!=" } c => TruthLogic.Not(Equal(Value(c.Left, lookup), Value(c.Right, lookup))),
-        CiExpression.Compare { Operator: "=~" } c => Match(Value(c.Left, lookup), c.Right),
-        CiExpression.Compare { Operator: "!~" } c => TruthLogic.Not(Match(Value(c.Left, lookup), c.Right)),
+        CiExpression.And and => TruthLogic.And(Evaluate(and.Left, lookup, unfilledBlocks), Evaluate(and.Right, lookup, unfilledBlocks)),
+        CiExpression.Or or => TruthLogic.Or(Evaluate(or.Left, lookup, unfilledBlocks), Evaluate(or.Right, lookup, unfilledBlocks)),
+        CiExpression.Compare { Operator: "==" } c => Equal(Value(c.Left, lookup, unfilledBlocks), Value(c.Right, lookup, unfilledBlocks)),
+        CiExpression.Compare { Operator: "!=" } c => TruthLogic.Not(Equal(Value(c.Left, lookup, unfilledBlocks), Value(c.Right, lookup, unfilledBlocks))),
+        CiExpression.Compare { Operator: "=~" } c => Match(Value(c.Left, lookup, unfilledBlocks), c.Right),
+        CiExpression.Compare { Operator: "!~" } c => TruthLogic.Not(Match(Value(c.Left, lookup, unfilledBlocks), c.Right)),
         CiExpression.Variable v => Truthy(lookup(v.Name)),
+        CiExpression.Text t when unfilledBlocks && Unfilled(t) => Truth.Unknown,
         CiExpression.Text t => TruthLogic.Of(t.Value.Length > 0),
         CiExpression.Null => Truth.False,
         _ => Truth.Unknown,
     };
 
-    private static ScenarioValue Value(CiExpression operand, Func<string, ScenarioValue> lookup) => operand switch
+    private static bool Unfilled(CiExpression.Text text) => text.Value.Contains(Pipeline.InterpolationBlock.Prefix, StringComparison.Ordinal);
+
+    private static ScenarioValue Value(CiExpression operand, Func<string, ScenarioValue> lookup, bool unfilledBlocks) => operand switch
     {
         CiExpression.Variable v => lookup(v.Name),
+        CiExpression.Text t when unfilledBlocks && Unfilled(t) => new ScenarioValue.Unknown(),
         CiExpression.Text t => new ScenarioValue.Known(t.Value),
         CiExpression.Null => new ScenarioValue.Unset(),
         _ => new ScenarioValue.Unknown(),

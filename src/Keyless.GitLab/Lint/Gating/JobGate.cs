@@ -6,7 +6,9 @@ namespace Keyless.GitLab.Lint.Gating;
 /// Whether a job is created in a scenario: <c>workflow:rules</c>, then the job's <c>rules:</c> (first match decides,
 /// <c>when: never</c> excludes), or <c>only:</c>/<c>except:</c>, or GitLab's default for neither
 /// (<c>only: [branches, tags]</c>, so never in merge request pipelines). <c>changes:</c> and <c>exists:</c> are the
-/// attacker's to satisfy: they push the files.
+/// attacker's to satisfy: they push the files. A job from a conditional include runs only where its
+/// <c>include:rules</c> let the file in. Rules that hold an input with no value, or that may come from a parent in an
+/// include that was not read, are unknown: neither a gate nor a pass.
 /// </summary>
 internal static class JobGate
 {
@@ -27,6 +29,11 @@ internal static class JobGate
             return Truth.False;
         }
 
+        // Any of the conditional files that define the job brings it in; each needs every include on its way.
+        var included = job.IncludedUnder is { } alternatives
+            ? alternatives.Select(c => c.Rules.Select(r => Rules(r, Lookup)).Aggregate(Truth.True, TruthLogic.And)).Aggregate(Truth.False, TruthLogic.Or)
+            : Truth.True;
+
         Truth created;
         if (job.Body["rules"] is { } rules)
         {
@@ -38,12 +45,31 @@ internal static class JobGate
             var except = job.Body["except"] is { } exceptNode ? Condition(exceptNode, scenario, Lookup, all: false) : Truth.False;
             created = TruthLogic.And(only, TruthLogic.Not(except));
         }
+        else if (job.OutOfSight.Count > 0)
+        {
+            // The rules may come from a parent Keyless could not read.
+            created = Truth.Unknown;
+        }
         else
         {
             created = DefaultOnly(scenario);
         }
 
-        return TruthLogic.And(pipeline, created);
+        return TruthLogic.And(TruthLogic.And(pipeline, included), created);
+    }
+
+    /// <summary>What the job's gate depends on that is not known: inputs with no value, references and parents not read.</summary>
+    public static IReadOnlyList<string> Unknowns(PipelineJob job, PipelineMapping? workflow)
+    {
+        var gates = new[] { workflow?["rules"], job.Body["rules"], job.Body["only"], job.Body["except"] }
+            .Concat(job.IncludedUnder?.SelectMany(c => c.Rules) ?? []);
+        var unknowns = gates.SelectMany(g => g.Scalars()).SelectMany(s => s.Unresolved).ToList();
+        if (!job.Body.ContainsKey("rules") && !job.Body.ContainsKey("only") && !job.Body.ContainsKey("except"))
+        {
+            unknowns.AddRange(job.OutOfSight);
+        }
+
+        return unknowns.Distinct(StringComparer.Ordinal).ToList();
     }
 
     /// <summary>The first rule whose conditions hold decides; with <c>when: never</c> (or no match) nothing runs.</summary>
@@ -51,12 +77,25 @@ internal static class JobGate
     {
         var runs = Truth.False;
         var noEarlierMatch = Truth.True;
-        foreach (var rule in rules.Flatten().OfType<PipelineMapping>())
+        foreach (var item in rules.Flatten())
         {
+            if (item is PipelineScalar { IsUnknown: true })
+            {
+                // A rule (or the whole list) still to come from an input: it may match or not, run or not.
+                runs = TruthLogic.Or(runs, TruthLogic.And(noEarlierMatch, Truth.Unknown));
+                noEarlierMatch = TruthLogic.And(noEarlierMatch, Truth.Unknown);
+                continue;
+            }
+
+            if (item is not PipelineMapping rule)
+            {
+                continue;
+            }
+
             var matches = Truth.True;
             if (rule.GetScalar("if") is { } condition)
             {
-                matches = TruthLogic.And(matches, ExpressionEvaluator.Evaluate(CiExpressionParser.Parse(condition.Value), lookup));
+                matches = TruthLogic.And(matches, ExpressionEvaluator.Evaluate(CiExpressionParser.Parse(condition.Value), lookup, condition.IsUnknown));
             }
 
             if (rule.ContainsKey("changes") || rule.ContainsKey("exists"))
@@ -64,7 +103,11 @@ internal static class JobGate
                 matches = TruthLogic.And(matches, Truth.Choosable);
             }
 
-            if (rule.GetScalar("when")?.Value != "never")
+            if (rule.GetScalar("when") is { IsUnknown: true })
+            {
+                runs = TruthLogic.Or(runs, TruthLogic.And(noEarlierMatch, TruthLogic.And(matches, Truth.Unknown)));
+            }
+            else if (rule.GetScalar("when")?.Value != "never")
             {
                 runs = TruthLogic.Or(runs, TruthLogic.And(noEarlierMatch, matches));
             }

@@ -37,7 +37,7 @@ internal sealed class CredentialsInArtifactsRule : LintRule
                 {
                     yield return Report(
                         e.Location,
-                        $"job '{job.Name}' writes a cloud access token (from '{e.Taint!.Source}') to {e.File}, which {written.How} uploads "
+                        $"job '{job.Name}' writes a cloud credential (from '{e.Taint!.Source}') to {e.File}, which {written.How} uploads "
                         + $"({written.Entry.Location.File}:{written.Entry.Location.Line}).",
                         Fix,
                         path: $"{job.Name}.script");
@@ -67,7 +67,7 @@ internal sealed class CredentialsInArtifactsRule : LintRule
         }
     }
 
-    /// <summary>creds.json, *credentials*.json, gha-creds-*.json, or an .azure / .gcloud / .config/gcloud folder.</summary>
+    /// <summary>creds.json, *credentials*.json, gha-creds-*.json, or an .azure / .gcloud / .aws / .config/gcloud folder.</summary>
     private static bool NamesCredentials(string path)
     {
         var segments = PathGlob.Normalize(path).TrimEnd('/').Split('/');
@@ -82,7 +82,7 @@ internal sealed class CredentialsInArtifactsRule : LintRule
 
         for (var i = 0; i < segments.Length; i++)
         {
-            if (segments[i] is ".azure" or ".gcloud" || (segments[i] == ".config" && i + 1 < segments.Length && segments[i + 1] == "gcloud"))
+            if (segments[i] is ".azure" or ".gcloud" or ".aws" || (segments[i] == ".config" && i + 1 < segments.Length && segments[i + 1] == "gcloud"))
             {
                 return true;
             }

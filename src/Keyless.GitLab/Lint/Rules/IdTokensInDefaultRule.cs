@@ -22,7 +22,7 @@ internal sealed class IdTokensInDefaultRule : LintRule
 
         var names = (entry.Value as PipelineMapping)?.Entries.Select(e => e.Name).ToList() ?? [];
         var inheriting = context.Document.Jobs.Where(j => j.IdTokens.Any(t => t.FromDefault)).ToList();
-        var idle = inheriting.Where(j => !names.Any(n => Identifiers.Mentions(j.Body.Without("id_tokens"), n))).ToList();
+        var idle = inheriting.Where(j => !j.IdTokens.Any(t => t.FromDefault && TokenUse.InJob(context, j, t))).ToList();
         var shown = string.Join(", ", idle.Take(5).Select(j => j.Name)) + (idle.Count > 5 ? ", …" : string.Empty);
         var message = $"id_tokens under default: gives {Plural(inheriting.Count, "job")} an ID token ({string.Join(", ", names)})"
             + (idle.Count > 0 ? $"; {Plural(idle.Count, "job")} never use it ({shown})." : ".");

@@ -18,7 +18,8 @@ internal sealed class InstanceUrlAudienceRule : LintRule
         {
             foreach (var token in job.IdTokens)
             {
-                foreach (var aud in token.Audiences)
+                // An aud that is still an input with no value is not judged (unaccepted-audience says it could not be resolved).
+                foreach (var aud in token.Audiences.Where(a => !a.IsUnknown))
                 {
                     var expanded = Audiences.Expand(job, aud.Value);
                     if (!Audiences.IsInstanceUrl(aud.Value) && !Audiences.IsInstanceUrl(expanded))

@@ -33,7 +33,7 @@ internal sealed class SharedAudienceRule : LintRule
                 }
 
                 var cloud = CloudSignals.OfToken(job, token);
-                foreach (var aud in token.Audiences)
+                foreach (var aud in token.Audiences.Where(a => !a.IsUnknown))
                 {
                     uses.Add((Audiences.Expand(job, aud.Value).Trim().TrimEnd('/'), cloud, job, token, aud));
                 }

@@ -7,7 +7,7 @@ namespace Keyless.GitLab.Lint.Rules;
 /// <summary>
 /// An ID token goes through <c>base64</c>, <c>cut</c>, <c>jq</c>, <c>sed</c>, <c>tr</c>… and the result is kept (in a
 /// variable or a file that is not uploaded). GitLab masks the token only in its verbatim form, so whatever prints
-/// or stores that copy later leaks it.
+/// or stores that copy later leaks it. Keeping only the claims (header or payload, no signature) is no such copy.
 /// </summary>
 internal sealed class TokenTransformedRule : LintRule
 {

@@ -52,6 +52,18 @@ internal sealed class UnacceptedAudienceRule : LintRule
     private Finding? Judge(TrustReach reach, PipelineJob job, IdToken token, PipelineScalar aud, Cloud clouds)
     {
         var path = $"{job.Name}.id_tokens.{token.Name}.aud";
+        if (aud.IsUnknown)
+        {
+            return Report(
+                aud.Location,
+                $"ID token {token.Name} has aud '{aud.Value}', which could not be resolved: it depends on {string.Join(", ", aud.Unresolved)}, "
+                + "not known here, so it was not checked against the trust inputs.",
+                "Lint the pipeline that includes this file with the inputs it passes, or give the input a default the trust accepts.",
+                Severity.Info,
+                Confidence.Likely,
+                path: path);
+        }
+
         var value = Audiences.Expand(job, aud.Value).Trim();
         if (Identifiers.References(value).ToList() is { Count: > 0 } unresolved)
         {
