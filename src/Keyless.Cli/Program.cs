@@ -41,6 +41,17 @@ app.Configure(config =>
             .WithDescription("Entra client credentials with the id_token as a jwt-bearer assertion.");
     });
 
+    config.AddBranch("pull", pull =>
+    {
+        pull.SetDescription("Read the live trust into a folder Keyless reads (the APIs' own responses, a manifest, pull.json).");
+        pull.AddCommand<Keyless.Cli.Commands.Pull.PullGcpCommand>("gcp")
+            .WithDescription("Workload identity pools, providers, service accounts, their policies and keys (IAM, Resource Manager).");
+        pull.AddCommand<Keyless.Cli.Commands.Pull.PullAzureCommand>("azure")
+            .WithDescription("Applications and managed identities with their federated credentials (Graph, ARM).");
+        pull.AddCommand<Keyless.Cli.Commands.Pull.PullGitLabCommand>("gitlab")
+            .WithDescription("Project settings, protected branches, tags, environments and CI/CD variables (values scanned, never written).");
+    });
+
     config.SetExceptionHandler(ExitCodes.FromException);
 });
 

@@ -49,8 +49,6 @@ public sealed class GitLabReadModel
         {
             ["id"] = id,
             ["description"] = null,
-            ["default_branch"] = project.DefaultBranch ?? "main",
-            ["visibility"] = project.Visibility ?? "private",
             ["web_url"] = $"https://gitlab.example.com/{path}",
             ["name"] = name,
             ["name_with_namespace"] = namespacePath.Replace("/", " / ", StringComparison.Ordinal) + " / " + name,
@@ -67,8 +65,24 @@ public sealed class GitLabReadModel
                 ["avatar_url"] = null,
                 ["web_url"] = $"https://gitlab.example.com/groups/{namespacePath}",
             },
-            ["ci_allow_fork_pipelines_to_run_in_parent_project"] = project.ForkPipelinesInParent ?? true,
         };
+
+        // GitLab always answers these; the emulator says only what the trust knows, so an audit of what it serves
+        // assumes GitLab's defaults exactly where an audit of the trust itself does.
+        if (project.DefaultBranch is { } defaultBranch)
+        {
+            resource["default_branch"] = defaultBranch;
+        }
+
+        if (project.Visibility is { } visibility)
+        {
+            resource["visibility"] = visibility;
+        }
+
+        if (project.ForkPipelinesInParent is { } forks)
+        {
+            resource["ci_allow_fork_pipelines_to_run_in_parent_project"] = forks;
+        }
         if (project.SubClaimComponents is { } components)
         {
             resource["ci_id_token_sub_claim_components"] = new JsonArray([.. components.Select(c => (JsonNode)c)]);
