@@ -47,6 +47,13 @@ public sealed class RoundTripTests
             IdentityNames(trust, dropClientId),
             IdentityNames(pulled, dropClientId));
         Assert.Empty(pulled.Skipped);
+
+        // Calls: one per page, two per project and per service account (GCP), one per GitLab project; nothing else.
+        var lists = pull.Record["pulls"]!.AsArray().SelectMany(p => p!["lists"]!.AsArray()).ToList();
+        var pages = lists.Sum(l => l!["pages"]!.GetValue<int>());
+        var accounts = lists.Where(l => l!["list"]!.GetValue<string>().EndsWith("/service-accounts", StringComparison.Ordinal)).Sum(l => l!["items"]!.GetValue<int>());
+        var singles = (2 * pull.Core.Scopes.GcpProjects.Count) + (2 * accounts) + pull.Core.Scopes.GitLabProjects.Count;
+        Assert.Equal(pages + singles, outcomes.Sum(o => o.Calls.Values.Sum()));
         Assert.DoesNotContain(pulled.Notes, n => n.Contains("page 1 of more", StringComparison.Ordinal));
     }
 

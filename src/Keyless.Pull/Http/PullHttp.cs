@@ -111,6 +111,7 @@ public sealed class PullHttp : IDisposable
         _calls.AddOrUpdate(api, 1, (_, n) => n + 1);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(_options.AttemptTimeout);
+        var answered = false;
         try
         {
             using var request = new HttpRequestMessage(method, url);
@@ -122,20 +123,17 @@ public sealed class PullHttp : IDisposable
             }
 
             using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
+            answered = true;
             var text = await response.Content.ReadAsStringAsync(timeout.Token).ConfigureAwait(false);
             var headers = response.Headers.Concat(response.Content.Headers)
                 .GroupBy(h => h.Key, StringComparer.OrdinalIgnoreCase)
                 .ToDictionary(g => g.Key, g => string.Join(", ", g.SelectMany(h => h.Value)), StringComparer.OrdinalIgnoreCase);
             return ((int)response.StatusCode, text, headers, RetryAfter(response), null);
         }
-        catch (HttpRequestException e)
+        catch (Exception e) when (e is HttpRequestException or IOException)
         {
-            return (0, string.Empty, Empty, null, "connection failed: " + e.Message);
-        }
-        catch (IOException e)
-        {
-            // A connection that drops half-way through the body surfaces here, after the headers came.
-            return (0, string.Empty, Empty, null, "connection dropped: " + e.Message);
+            // After the headers, a failure is the connection dropping half-way through the body.
+            return (0, string.Empty, Empty, null, (answered ? "connection dropped mid-answer: " : "connection failed: ") + e.Message);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {

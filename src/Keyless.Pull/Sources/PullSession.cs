@@ -160,7 +160,7 @@ public sealed class PullSession
         var reason = response.Failure ?? $"HTTP {response.Status}";
         if (permission is not null)
         {
-            reason += $"; missing permission: {permission}";
+            reason = reason.TrimEnd('.') + $"; missing permission: {permission}";
         }
 
         Fail(scope, $"{api} {call}", response.Status, reason, permission);
