@@ -54,7 +54,15 @@ public sealed class GraphApi : ReadApi
         var beta = version == "beta";
         if (segments.Length == 1)
         {
-            return List(request, root, _model.Applications.Where(a => a.In(tenant)).Select(a => a.Resource).ToList());
+            var filter = Query(request, "$filter");
+            if (filter is not null && Filter(filter) is null)
+            {
+                return Error(400, "Request_UnsupportedQuery", $"The emulator filters applications only by 'appId eq', 'id eq' or 'displayName eq': '{filter}'. (emulator)");
+            }
+
+            var matching = _model.Applications.Where(a => a.In(tenant)).Select(a => a.Resource)
+                .Where(a => filter is null || Filter(filter)!.Value is var (property, value) && string.Equals(a[property]?.ToString(), value, StringComparison.OrdinalIgnoreCase));
+            return List(request, root, [.. matching]);
         }
 
         if (_model.Find(tenant, segments[1]) is not { } app)
@@ -98,6 +106,15 @@ public sealed class GraphApi : ReadApi
             ["applications"] or ["applications", _] or ["applications", _, "federatedIdentityCredentials"] => (prefix, parts[0], rest),
             _ => null,
         };
+    }
+
+    // The one filter shape clients send to find an application (az: appId eq '…'); OData quotes doubled inside.
+    private static (string Property, string Value)? Filter(string filter)
+    {
+        var parts = filter.Split(' ', 3, StringSplitOptions.RemoveEmptyEntries);
+        return parts is [var property and ("appId" or "id" or "displayName"), "eq", var quoted] && quoted.Length >= 2 && quoted[0] == '\'' && quoted[^1] == '\''
+            ? (property, quoted[1..^1].Replace("''", "'", StringComparison.Ordinal))
+            : null;
     }
 
     private EmulatorResponse List(EmulatorRequest request, string root, List<JsonObject> items)
