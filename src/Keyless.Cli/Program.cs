@@ -1,61 +1,81 @@
 using System.Diagnostics.CodeAnalysis;
-using System.Reflection;
 using Keyless.Cli.Commands;
+using Keyless.Cli.Commands.Pull;
 using Keyless.Cli.Infrastructure;
+using Spectre.Console;
 using Spectre.Console.Cli;
 
+_ = RunClock.Started;
 var app = NewCommandApp();
 app.Configure(config =>
 {
     config.SetApplicationName("keyless");
-    config.SetApplicationVersion(
-        typeof(ExitCodes).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown");
+    config.SetApplicationVersion(ToolVersion.Informational);
     config.UseStrictParsing();
 
     config.AddCommand<ExplainCommand>("explain")
-        .WithDescription("Would this token get these identities, and why (or why not)?");
+        .WithDescription(CommandCatalog.Describe("explain"));
     config.AddCommand<AuditCommand>("audit")
-        .WithDescription("Red-team the trust: who else can get these identities, with a witness token and the fix.");
+        .WithDescription(CommandCatalog.Describe("audit"));
     config.AddCommand<DiffCommand>("diff")
-        .WithDescription("What a trust change newly admits, per identity and persona.");
+        .WithDescription(CommandCatalog.Describe("diff"));
     config.AddCommand<PlanCommand>("plan")
-        .WithDescription("Draft hardened trust (Terraform, gcloud, az, Bicep, .gitlab-ci.yml) from keyless.yml.");
+        .WithDescription(CommandCatalog.Describe("plan"));
     config.AddCommand<LintCommand>("lint")
-        .WithDescription("Check a .gitlab-ci.yml's id_tokens usage, optionally against the trust.");
+        .WithDescription(CommandCatalog.Describe("lint"));
     config.AddCommand<ScanCommand>("scan")
-        .WithDescription("Find static cloud keys left in GitLab CI/CD variables and files.");
+        .WithDescription(CommandCatalog.Describe("scan"));
     config.AddCommand<EmulateCommand>("emulate")
-        .WithDescription("Serve a local GitLab issuer, GCP STS + IAM Credentials and Entra token endpoint.");
+        .WithDescription(CommandCatalog.Describe("emulate"));
     config.AddCommand<MintCommand>("mint")
-        .WithDescription("Mint a signed test token from a running emulator.");
+        .WithDescription(CommandCatalog.Describe("mint"));
     config.AddCommand<EvalCommand>("eval")
-        .WithDescription("Evaluate one CEL expression with claims bound as 'assertion'.");
+        .WithDescription(CommandCatalog.Describe("eval"));
     config.AddCommand<DecodeCommand>("decode")
-        .WithDescription("Show a JWT's header and claims, its lifetime, and what each pin-worthy claim means.");
+        .WithDescription(CommandCatalog.Describe("decode"));
+    config.AddCommand<CompletionCommand>("completion")
+        .WithDescription(CommandCatalog.Describe("completion"));
     config.AddBranch("login", login =>
     {
-        login.SetDescription("Exchange the job's id_token for cloud credentials, and say exactly why when it fails.");
+        login.SetDescription(CommandCatalog.LoginDescription);
         login.AddCommand<LoginGcpCommand>("gcp")
-            .WithDescription("Workload Identity Federation: a credential config, or an access token now.");
+            .WithDescription(CommandCatalog.Describe("login gcp"));
         login.AddCommand<LoginAzureCommand>("azure")
-            .WithDescription("Entra client credentials with the id_token as a jwt-bearer assertion.");
+            .WithDescription(CommandCatalog.Describe("login azure"));
     });
 
     config.AddBranch("pull", pull =>
     {
-        pull.SetDescription("Read the live trust into a folder Keyless reads (the APIs' own responses, a manifest, pull.json).");
-        pull.AddCommand<Keyless.Cli.Commands.Pull.PullGcpCommand>("gcp")
-            .WithDescription("Workload identity pools, providers, service accounts, their policies and keys (IAM, Resource Manager).");
-        pull.AddCommand<Keyless.Cli.Commands.Pull.PullAzureCommand>("azure")
-            .WithDescription("Applications and managed identities with their federated credentials (Graph, ARM).");
-        pull.AddCommand<Keyless.Cli.Commands.Pull.PullGitLabCommand>("gitlab")
-            .WithDescription("Project settings, protected branches, tags, environments and CI/CD variables (values scanned, never written).");
+        pull.SetDescription(CommandCatalog.PullDescription);
+        pull.AddCommand<PullGcpCommand>("gcp")
+            .WithDescription(CommandCatalog.Describe("pull gcp"));
+        pull.AddCommand<PullAzureCommand>("azure")
+            .WithDescription(CommandCatalog.Describe("pull azure"));
+        pull.AddCommand<PullGitLabCommand>("gitlab")
+            .WithDescription(CommandCatalog.Describe("pull gitlab"));
     });
 
     config.SetExceptionHandler(ExitCodes.FromException);
 });
 
-return await app.RunAsync(Keyless.Cli.Infrastructure.StdinArguments.Rewrite(args)).ConfigureAwait(false);
+// What the parser would get wrong or say less helpfully is settled first: --color wherever it is, arguments that
+// start with '-', and a mistyped command (with the nearest one).
+var arguments = ColorChoice.Take(args, out var colorError);
+if (arguments is null)
+{
+    HumanConsole.CreateError().MarkupLineInterpolated($"[red]error:[/] {colorError}");
+    return ExitCodes.BadInput;
+}
+
+arguments = StdinArguments.Rewrite(DashArguments.Rewrite(arguments));
+if (CommandSuggestion.CheckCommand(arguments) is { } unknownCommand)
+{
+    HumanConsole.CreateError().MarkupLineInterpolated($"[red]error:[/] {unknownCommand}");
+    return ExitCodes.BadInput;
+}
+
+CommandSuggestion.Arguments = arguments;
+return await app.RunAsync(arguments).ConfigureAwait(false);
 
 // Spectre.Console.Cli reflects over the command and settings types. The csproj keeps those assemblies whole for the
 // native build (TrimmerRootAssembly), which is what this warning asks for, and the CLI tests run against that build.

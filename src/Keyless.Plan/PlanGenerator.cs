@@ -19,8 +19,20 @@ public sealed record PlanFile(string Path, string Content);
 /// <summary>The whole of <c>keyless plan</c>: intent in, every output format out, in a stable order.</summary>
 public static class PlanGenerator
 {
-    public static IReadOnlyList<PlanFile> Generate(PlanIntent intent, TerraformSyntax syntax)
+    public static IReadOnlyList<PlanFile> Generate(PlanIntent intent, TerraformSyntax syntax) =>
+        Generate(intent, syntax, CiStyle.Inline, null);
+
+    /// <param name="intent">keyless.yml, read.</param>
+    /// <param name="syntax">Terraform as HCL or JSON.</param>
+    /// <param name="ci">The GitLab jobs written out, or extending Keyless's CI/CD components.</param>
+    /// <param name="components">Where the components come from; required with <see cref="CiStyle.Component"/>.</param>
+    public static IReadOnlyList<PlanFile> Generate(PlanIntent intent, TerraformSyntax syntax, CiStyle ci, ComponentSource? components)
     {
+        if (ci == CiStyle.Component && components is null)
+        {
+            throw new ArgumentNullException(nameof(components), "--ci component needs the components' source");
+        }
+
         var design = TrustDesigner.Design(intent);
         var files = new List<PlanFile>();
         var terraform = TerraformGenerator.Generate(design);
@@ -45,7 +57,9 @@ public static class PlanGenerator
         foreach (var project in design.Projects)
         {
             var jobs = design.Jobs.Where(j => j.Project == project.Project).ToList();
-            files.Add(new PlanFile($"gitlab-ci/{Names.File(project.Project.Path)}.gitlab-ci.yml", GitLabCiGenerator.Generate(project, jobs)));
+            files.Add(new PlanFile($"gitlab-ci/{Names.File(project.Project.Path)}.gitlab-ci.yml", ci == CiStyle.Component
+                ? GitLabCiComponentGenerator.Generate(project, jobs, components!)
+                : GitLabCiGenerator.Generate(project, jobs)));
         }
 
         return files;

@@ -44,7 +44,7 @@ public sealed class AuditCommandTests
     {
         var run = await KeylessProcess.RunAsync("audit", Case("developer-tag-named-main"));
         Assert.Equal(0, run.ExitCode); // medium is below the default --fail-on high
-        Assert.Matches(@"provider-gitlab-com\.gcloud\.json: medium\[developer-tag-can-assume\]: ", run.StdOut);
+        Assert.Matches(@"provider-gitlab-com\.gcloud\.json:1: medium\[developer-tag-can-assume\]: ", run.StdOut);
         Assert.DoesNotContain("\u001b[", run.StdOut, StringComparison.Ordinal);
         Assert.Equal(1, (await KeylessProcess.RunAsync("audit", Case("developer-tag-named-main"), "--fail-on", "medium")).ExitCode);
     }

@@ -62,7 +62,10 @@ public sealed class AuditFoldersTests : IDisposable
 
         Assert.Equal(1, run.ExitCode); // the user-managed key beside federation is high
         Assert.Contains("service-account-key-beside-federation", run.StdOut, StringComparison.Ordinal);
+        // The configuration is not a stray file: the line names the state read in its place, and nothing else.
+        var line = Assert.Single(Lines(run.StdErr), l => l.Contains(" in place of ", StringComparison.Ordinal));
         Assert.DoesNotContain("skipped", run.StdErr, StringComparison.Ordinal);
+        Assert.Equal($"keyless audit: read {Path.Combine(_folder, "terraform.tfstate")} in place of {Path.Combine(_folder, "main.tf")} (the applied state says what is deployed)", line);
         Assert.DoesNotContain("   at ", run.StdErr, StringComparison.Ordinal);
     }
 

@@ -54,17 +54,26 @@ public sealed class EmulateProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<EmulateProcess> StartAsync(params string[] extraArgs)
+    public static Task<EmulateProcess> StartAsync(params string[] extraArgs)
     {
         var certDirectory = Path.Combine(Path.GetTempPath(), "keyless-emulate-test-" + Guid.NewGuid().ToString("N"));
+        return StartAsync([Path.Combine(Fixtures, "trust"), "--http-port", "0", "--https-port", "0", "--cert-dir", certDirectory, .. extraArgs],
+            RepoPaths.Root, certDirectory);
+    }
+
+    /// <summary>
+    /// <c>keyless emulate ARGS</c> as given (they must choose free ports, e.g. <c>--http-port 0 --https-port 0</c>), in
+    /// <paramref name="workingDirectory"/>; <paramref name="certDirectory"/> is deleted with it.
+    /// </summary>
+    public static async Task<EmulateProcess> StartAsync(IEnumerable<string> args, string workingDirectory, string certDirectory)
+    {
         var start = KeylessBinary.StartInfo();
         start.RedirectStandardOutput = true;
         start.RedirectStandardError = true;
         start.UseShellExecute = false;
-        start.WorkingDirectory = RepoPaths.Root;
+        start.WorkingDirectory = workingDirectory;
         start.ArgumentList.Add("emulate");
-        start.ArgumentList.Add(Path.Combine(Fixtures, "trust"));
-        foreach (var arg in new[] { "--http-port", "0", "--https-port", "0", "--cert-dir", certDirectory }.Concat(extraArgs))
+        foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
         }

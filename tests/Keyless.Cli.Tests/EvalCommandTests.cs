@@ -135,4 +135,47 @@ public sealed class EvalCommandTests : IDisposable
         Assert.Equal(0, run.ExitCode);
         Assert.Equal("{\"value\":false,\"type\":\"bool\"}", run.StdOut.Trim());
     }
+
+    [Theory]
+    [InlineData("-1 < 0")]
+    [InlineData("-(1) == -1")]
+    [InlineData("--", "-1 < 0")]
+    [InlineData("--", "1 < 2")]
+    public async Task An_expression_starting_with_a_dash_is_taken_whole(params string[] args)
+    {
+        var run = await KeylessProcess.RunAsync(["eval", "--format", "json", .. args]);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""{"value":true,"type":"bool"}"""), JsonNode.Parse(run.StdOut)), run.StdOut + run.StdErr);
+    }
+
+    [Fact]
+    public async Task Options_before_the_double_dash_still_count()
+    {
+        var claims = Write("claims.json", ClaimsJson);
+
+        var run = await KeylessProcess.RunAsync("eval", "--claims", claims, "--format", "json", "--", "-assertion.runner_id");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal("-7", JsonNode.Parse(run.StdOut)!["value"]!.ToJsonString());
+    }
+
+    [Fact]
+    public async Task A_dash_expression_that_does_not_compile_is_a_syntax_error_not_an_unknown_option()
+    {
+        var run = await KeylessProcess.RunAsync("eval", "-nope");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("EXPR:1:", run.StdErr, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unknown option", run.StdErr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Two_expressions_are_refused()
+    {
+        var run = await KeylessProcess.RunAsync("eval", "--", "1", "2");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("give one CEL expression", run.StdErr, StringComparison.Ordinal);
+    }
 }

@@ -185,12 +185,61 @@ public sealed class LintCommandTests : IDisposable
                 paths: [token.txt]
             """);
 
-        foreach (var format in new[] { "text", "json", "sarif", "codequality" })
+        foreach (var format in new[] { "text", "json", "sarif", "codequality", "gitlab-sast" })
         {
             var run = await KeylessProcess.RunAsync(["lint", "--format", format], workingDirectory: _dir);
 
             Assert.Equal(1, run.ExitCode);
             Assert.DoesNotContain(jwt[..20], run.StdOut + run.StdErr, StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public async Task Lints_several_files_and_every_pipeline_in_a_folder()
+    {
+        var run = await KeylessProcess.RunAsync("lint", Fixture("token-printed"), Path.Combine(Fixtures, "shared-audience"), Fixtures, "--format", "json");
+
+        var files = JsonNode.Parse(run.StdOut)!["findings"]!.AsArray().Select(f => (string)f!["location"]!["file"]!).Distinct().ToList();
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains(files, f => f.EndsWith("token-printed/.gitlab-ci.yml", StringComparison.Ordinal));
+        Assert.Contains(files, f => f.EndsWith("shared-audience/.gitlab-ci.yml", StringComparison.Ordinal));
+        Assert.Contains(files, f => f.EndsWith("token-in-artifacts/.gitlab-ci.yml", StringComparison.Ordinal));
+        Assert.Contains("pipelines,", run.StdErr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_file_found_in_a_folder_and_included_by_another_is_linted_once_where_it_is_included()
+    {
+        Directory.CreateDirectory(Path.Combine(_dir, "ci"));
+        File.WriteAllText(Path.Combine(_dir, "ci", "deploy.gitlab-ci.yml"), ".deploy:\n  id_tokens:\n    T:\n      aud: $CI_SERVER_URL\n");
+        File.WriteAllText(Path.Combine(_dir, ".gitlab-ci.yml"), "include: ci/deploy.gitlab-ci.yml\njob:\n  extends: .deploy\n  rules: [{if: $CI_COMMIT_REF_PROTECTED == \"true\"}]\n  script: [vault write auth/jwt/login jwt=$T]\n");
+
+        var run = await KeylessProcess.RunAsync(["lint", ".", "--format", "json"], workingDirectory: _dir);
+
+        var finding = Assert.Single(JsonNode.Parse(run.StdOut)!["findings"]!.AsArray());
+        Assert.Equal("instance-url-audience", (string)finding!["id"]!);
+        Assert.Equal("ci/deploy.gitlab-ci.yml", (string)finding["location"]!["file"]!);
+    }
+
+    [Fact]
+    public async Task Finds_ci_cd_components_under_templates()
+    {
+        Directory.CreateDirectory(Path.Combine(_dir, "templates", "deploy"));
+        File.WriteAllText(Path.Combine(_dir, "templates", "deploy", "template.yml"), "job:\n  id_tokens:\n    T:\n      aud: $CI_SERVER_URL\n  script: [vault write auth/jwt/login jwt=$T]\n");
+        File.WriteAllText(Path.Combine(_dir, "templates", "README.md"), "not a pipeline\n");
+
+        var run = await KeylessProcess.RunAsync(["lint", ".", "--format", "json", "--fail-on", "critical"], workingDirectory: _dir);
+
+        Assert.Contains(JsonNode.Parse(run.StdOut)!["findings"]!.AsArray(), f => (string)f!["location"]!["file"]! == "templates/deploy/template.yml");
+    }
+
+    [Fact]
+    public async Task A_folder_without_pipelines_exits_2()
+    {
+        var run = await KeylessProcess.RunAsync(["lint", "."], workingDirectory: _dir);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("no .gitlab-ci.yml", run.StdErr, StringComparison.Ordinal);
+        AssertNoStackTrace(run);
     }
 }

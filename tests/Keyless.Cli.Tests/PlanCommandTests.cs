@@ -71,4 +71,65 @@ public sealed class PlanCommandTests : IDisposable
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("nope.yml", run.StdErr, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Component_jobs_extend_the_login_components_and_come_to_what_inline_writes()
+    {
+        var intent = Path.Combine(RepoPaths.Examples, "plan", "keyless.yml");
+        var inline = Path.Combine(_folder, "inline");
+        var component = Path.Combine(_folder, "component");
+        Assert.Equal(0, (await KeylessProcess.RunAsync("plan", intent, "--out", inline)).ExitCode);
+        var run = await KeylessProcess.RunAsync("plan", intent, "--out", component, "--ci", "component", "--component-source", "$CI_SERVER_FQDN/platform/keyless@0.1.0");
+        Assert.Equal(0, run.ExitCode);
+
+        foreach (var file in Directory.GetFiles(Path.Combine(component, "gitlab-ci")))
+        {
+            await Keyless.Testing.JsonSchemaCheck.AssertValidFilesAsync(Keyless.Testing.JsonSchemaCheck.GitLabCi, [file]);
+            var planned = Yaml(File.ReadAllText(file));
+            var written = Yaml(File.ReadAllText(Path.Combine(inline, "gitlab-ci", Path.GetFileName(file))));
+
+            // Each include, rendered as GitLab would with its inputs, is a login job; each planned job extends one.
+            var logins = new Dictionary<string, System.Text.Json.Nodes.JsonObject>(StringComparer.Ordinal);
+            foreach (var include in planned["include"]!.AsArray())
+            {
+                var reference = (string)include!["component"]!;
+                Assert.StartsWith("$CI_SERVER_FQDN/platform/keyless/login-", reference, StringComparison.Ordinal);
+                Assert.EndsWith("@0.1.0", reference, StringComparison.Ordinal);
+                var name = reference["$CI_SERVER_FQDN/platform/keyless/".Length..^"@0.1.0".Length];
+                var inputs = include["inputs"]!.AsObject().ToDictionary(p => p.Key, p => (string)p.Value!);
+                var rendered = Yaml(ComponentTemplate.Render(name, inputs)).Single();
+                logins[rendered.Key] = rendered.Value!.AsObject();
+            }
+
+            foreach (var (jobName, job) in planned.Where(p => p.Key != "include"))
+            {
+                var login = logins[(string)job!["extends"]!];
+                var expected = written[jobName]!;
+                Assert.True(System.Text.Json.Nodes.JsonNode.DeepEquals(expected["id_tokens"], login["id_tokens"]), jobName);
+                Assert.True(System.Text.Json.Nodes.JsonNode.DeepEquals(expected["rules"], job["rules"]), jobName);
+                Assert.True(System.Text.Json.Nodes.JsonNode.DeepEquals(expected["environment"], job["environment"]), jobName);
+                Assert.Equal(LoginLine(expected["script"]!), LoginLine(login["before_script"]!));
+            }
+        }
+    }
+
+    [Fact]
+    public async Task An_unknown_ci_style_is_bad_usage()
+    {
+        var run = await KeylessProcess.RunAsync("plan", Path.Combine(RepoPaths.Examples, "plan", "keyless.yml"), "--out", _folder, "--ci", "both");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("inline, component", run.StdErr, StringComparison.Ordinal);
+    }
+
+    private static System.Text.Json.Nodes.JsonObject Yaml(string text)
+    {
+        var yaml = new YamlDotNet.Serialization.DeserializerBuilder().Build().Deserialize<object>(text);
+        return System.Text.Json.Nodes.JsonNode.Parse(new YamlDotNet.Serialization.SerializerBuilder().JsonCompatible().Build().Serialize(yaml))!.AsObject();
+    }
+
+    // The keyless login command of a script, its words without the quoting either writer chose.
+    private static string LoginLine(System.Text.Json.Nodes.JsonNode script) =>
+        string.Join(' ', script.AsArray().Select(l => (string)l!).Single(l => l.StartsWith("keyless login", StringComparison.Ordinal))
+            .Replace("'", string.Empty, StringComparison.Ordinal).Split(' ', StringSplitOptions.RemoveEmptyEntries));
 }

@@ -73,6 +73,7 @@ public sealed class ScanCommandTests : IDisposable
     [InlineData("json")]
     [InlineData("sarif")]
     [InlineData("codequality")]
+    [InlineData("gitlab-secret-detection")]
     public async Task Should_Keep_Secrets_Out_Of_Every_Format_And_Stderr(string format)
     {
         Plant();
@@ -82,6 +83,19 @@ public sealed class ScanCommandTests : IDisposable
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("gitlab-token", run.StdOut, StringComparison.Ordinal);
         AssertNoSecret(run, Secrets);
+    }
+
+    [Fact]
+    public async Task Should_Not_Report_AWSs_Documentation_Example_Keys()
+    {
+        // The placeholders of AWS's own guides and SDK READMEs, pasted into a config or a test: never issued.
+        File.WriteAllText(Path.Combine(_dir, "credentials"),
+            "[default]\naws_access_key_id = AKIAIOSFODNN7EXAMPLE\naws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n");
+
+        var run = await KeylessProcess.RunAsync(["scan", _dir, "--format", "json"], workingDirectory: _dir);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Empty(JsonNode.Parse(run.StdOut)!["findings"]!.AsArray());
     }
 
     [Fact]

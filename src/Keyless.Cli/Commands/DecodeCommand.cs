@@ -17,7 +17,7 @@ namespace Keyless.Cli.Commands;
 /// </summary>
 internal sealed class DecodeCommand : Command<DecodeCommand.Settings>
 {
-    public sealed class Settings : CommandSettings
+    public sealed class Settings : KeylessSettings
     {
         [CommandArgument(0, "[TOKEN]")]
         [Description("A file holding the JWT, the JWT itself, or '-' (or nothing) for standard input.")]

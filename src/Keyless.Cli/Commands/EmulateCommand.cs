@@ -20,7 +20,7 @@ namespace Keyless.Cli.Commands;
 /// </summary>
 internal sealed class EmulateCommand : AsyncCommand<EmulateCommand.Settings>
 {
-    public sealed class Settings : CommandSettings
+    public sealed class Settings : KeylessSettings
     {
         [CommandArgument(0, "<INPUTS>")]
         [Description("Trust inputs: files or folders (Terraform JSON, gcloud, az, Graph, ARM, GitLab API), as for explain.")]
@@ -49,7 +49,7 @@ internal sealed class EmulateCommand : AsyncCommand<EmulateCommand.Settings>
         public int? PageSize { get; init; }
 
         [CommandOption("--fault <SPEC>")]
-        [Description("Play a failure on the read APIs: path=TEXT,status=N[,retry-after=S][,times=N] or path=TEXT,drop[,times=N] (times=0: every request). Repeatable.")]
+        [Description("Play a failure on the read APIs: path=TEXT,status=N or path=TEXT,drop, each optionally followed by ,retry-after=S (with a status) and ,times=N (0: every request). Repeatable.")]
         public string[] Faults { get; init; } = [];
 
         [CommandOption("--gitlab-variables <OWNER=FILE>")]

@@ -20,11 +20,18 @@ internal sealed class EvalCommand : Command<EvalCommand.Settings>
     /// <summary>Only <c>assertion</c> is in scope, as in a mapping; the length limit is a condition's.</summary>
     private static readonly CelCompileOptions Options = CelCompileOptions.GcpCondition with { Variables = ["assertion"] };
 
-    public sealed class Settings : CommandSettings
+    public sealed class Settings : KeylessSettings
     {
-        [CommandArgument(0, "<EXPR>")]
-        [Description("The CEL expression, e.g. \"assertion.sub.extract('project_path:{p}:ref_type')\".")]
-        public string Expression { get; init; } = string.Empty;
+        [CommandArgument(0, "[EXPR]")]
+        [Description("The CEL expression, e.g. \"assertion.sub.extract('project_path:{p}:ref_type')\"; one that starts with '-' works as it is, or after --.")]
+        public string? ExpressionArgument { get; init; }
+
+        // Where DashArguments puts an expression that starts with '-', which the parser would read as options.
+        // An array, so that two of them are refused below rather than the last silently taken.
+        [CommandOption(DashArguments.ExpressionOption + " <EXPR>", IsHidden = true)]
+        public string[] ExpressionOption { get; init; } = [];
+
+        public string Expression => ExpressionArgument ?? ExpressionOption.FirstOrDefault() ?? string.Empty;
 
         [CommandOption("--claims <FILE>")]
         [Description("The claims object (JSON or YAML), bound as 'assertion'; --claims=- reads standard input.")]
@@ -35,9 +42,20 @@ internal sealed class EvalCommand : Command<EvalCommand.Settings>
         [DefaultValue("text")]
         public string Format { get; init; } = "text";
 
-        public override ValidationResult Validate() => Format is "text" or "json"
-            ? ValidationResult.Success()
-            : ValidationResult.Error($"--format: '{Format}' is not one of text, json");
+        public override ValidationResult Validate()
+        {
+            var count = ExpressionOption.Length + (ExpressionArgument is null ? 0 : 1);
+            if (count != 1)
+            {
+                return ValidationResult.Error(count == 0
+                    ? "give the CEL expression: keyless eval EXPR [--claims FILE]"
+                    : "give one CEL expression (quote it as one argument; after --, every word is the expression's)");
+            }
+
+            return Format is "text" or "json"
+                ? ValidationResult.Success()
+                : ValidationResult.Error($"--format: '{Format}' is not one of text, json");
+        }
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)

@@ -3,6 +3,7 @@ using Keyless.Cli.Commands.Explain;
 using Keyless.Cli.Infrastructure;
 using Keyless.Formats.Inputs;
 using Keyless.Formats.Inputs.Tokens;
+using Keyless.Formats.Output;
 using Keyless.Trust.Claims;
 using Keyless.Trust.Diagnostics;
 using Keyless.Trust.Identities;
@@ -25,7 +26,7 @@ internal sealed class ExplainCommand : AsyncCommand<ExplainCommand.Settings>
         public string[] Inputs { get; init; } = [];
 
         [CommandOption("--live <SCOPE>")]
-        [Description("Read the live trust first and decide against it too: gcp:PROJECT, azure:TENANT[/SUBSCRIPTION], gitlab:PROJECT_PATH, gitlab-group:GROUP_PATH. Repeatable.")]
+        [Description("Read the live trust first and decide against it too: gcp:PROJECT, azure:TENANT or azure:TENANT/SUBSCRIPTION, gitlab:PROJECT_PATH, gitlab-group:GROUP_PATH. Repeatable.")]
         public string[] Live { get; init; } = [];
 
         [CommandOption("--save <DIR>")]
@@ -53,7 +54,7 @@ internal sealed class ExplainCommand : AsyncCommand<ExplainCommand.Settings>
         public string? Identity { get; init; }
 
         [CommandOption("--format <FORMAT>")]
-        [Description("text or json. (sarif and codequality are refused: explain reports decisions, not findings.)")]
+        [Description("text or json. (sarif, codequality and the GitLab reports are refused: explain reports decisions, not findings.)")]
         [DefaultValue("text")]
         public string Format { get; init; } = "text";
 
@@ -69,7 +70,7 @@ internal sealed class ExplainCommand : AsyncCommand<ExplainCommand.Settings>
                 return ValidationResult.Error("--jwks and --issuer verify a --token; a --claims file has no signature");
             }
 
-            if (Format is "sarif" or "codequality")
+            if (OutputFormatNames.TryParse(Format, out var findingsFormat) && findingsFormat is not (OutputFormat.Text or OutputFormat.Json))
             {
                 return ValidationResult.Error($"--format {Format}: explain has no findings; use text or json (or keyless audit for findings)");
             }

@@ -13,7 +13,7 @@ namespace Keyless.Cli.Commands;
 /// environment variable so it never shows in the process list), the extra CA, the trust inputs that explain a
 /// refusal, and whether to check without exchanging.
 /// </summary>
-internal abstract class LoginSettings : CommandSettings
+internal abstract class LoginSettings : KeylessSettings
 {
     [CommandOption("--token-file <FILE>")]
     [Description("Read the id_token from FILE ('-' for standard input).")]

@@ -18,7 +18,7 @@ namespace Keyless.Cli.Commands;
 /// </summary>
 internal sealed class MintCommand : AsyncCommand<MintCommand.Settings>
 {
-    public sealed class Settings : CommandSettings
+    public sealed class Settings : KeylessSettings
     {
         [CommandOption("--emulator <URL>")]
         [Description("The running emulator (keyless emulate prints it).")]

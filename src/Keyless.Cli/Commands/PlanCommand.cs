@@ -1,6 +1,9 @@
 using System.ComponentModel;
+using Keyless.Cli.Infrastructure;
 using Keyless.Plan;
 using Keyless.Plan.Intent;
+using Keyless.Plan.Pipeline;
+using Keyless.Formats.Output;
 using Keyless.Trust.Diagnostics;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -13,7 +16,7 @@ namespace Keyless.Cli.Commands;
 /// </summary>
 internal sealed class PlanCommand : Command<PlanCommand.Settings>
 {
-    public sealed class Settings : CommandSettings
+    public sealed class Settings : KeylessSettings
     {
         [CommandArgument(0, "<INTENT>")]
         [Description("keyless.yml: the GitLab projects, refs and environments, and the GCP and Azure identities they may use.")]
@@ -28,8 +31,27 @@ internal sealed class PlanCommand : Command<PlanCommand.Settings>
         [DefaultValue("hcl")]
         public string TerraformSyntax { get; init; } = "hcl";
 
+        [CommandOption("--ci <STYLE>")]
+        [Description("The GitLab jobs: inline (written out whole) or component (extending Keyless's login-gcp and login-azure CI/CD components).")]
+        [DefaultValue("inline")]
+        public string Ci { get; init; } = "inline";
+
+        [CommandOption("--component-source <PATH@VERSION>")]
+        [Description("With --ci component: the component project and release, e.g. $CI_SERVER_FQDN/platform/keyless@0.1.0 for a copy on your instance. Default: this keyless's project and version.")]
+        public string? ComponentSource { get; init; }
+
         public override ValidationResult Validate()
         {
+            if (Ci is not ("inline" or "component"))
+            {
+                return ValidationResult.Error($"--ci: '{Ci}' is not one of inline, component");
+            }
+
+            if (ComponentSource is { } source && (source.IndexOf('@', StringComparison.Ordinal) is var at && (at <= 0 || at == source.Length - 1)))
+            {
+                return ValidationResult.Error($"--component-source: '{source}' is not PATH@VERSION, e.g. gitlab.com/keyless/keyless@0.1.0");
+            }
+
             if (string.IsNullOrWhiteSpace(Out))
             {
                 return ValidationResult.Error("--out: say which folder to write the plan into, e.g. --out plan");
@@ -45,7 +67,7 @@ internal sealed class PlanCommand : Command<PlanCommand.Settings>
     {
         var intent = IntentReader.ReadFile(settings.Intent);
         var syntax = settings.TerraformSyntax == "json" ? TerraformSyntax.Json : TerraformSyntax.Hcl;
-        var files = PlanGenerator.Generate(intent, syntax);
+        var files = PlanGenerator.Generate(intent, syntax, settings.Ci == "component" ? CiStyle.Component : CiStyle.Inline, Components(settings));
         var root = Path.GetFullPath(settings.Out!);
         foreach (var file in files)
         {
@@ -68,5 +90,18 @@ internal sealed class PlanCommand : Command<PlanCommand.Settings>
         }
 
         return 0;
+    }
+
+    // By default the components of this keyless's own project, pinned to its release (the version without the commit).
+    private static ComponentSource Components(Settings settings)
+    {
+        if (settings.ComponentSource is { } source)
+        {
+            var at = source.LastIndexOf('@');
+            return new ComponentSource(source[..at], source[(at + 1)..]);
+        }
+
+        var project = new Uri(RuleDocs.RepositoryUrl);
+        return new ComponentSource(project.Host + project.AbsolutePath.TrimEnd('/'), ToolVersion.Informational.Split('+')[0]);
     }
 }

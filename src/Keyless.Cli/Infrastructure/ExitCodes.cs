@@ -12,6 +12,9 @@ internal static class ExitCodes
     public const int BadInput = 2;
     public const int InternalError = 3;
 
+    // The parser says "Unknown option 'formt'."; the nearest option of the command follows, as for a mistyped command.
+    private const string UnknownOption = "Unknown option '";
+
     /// <summary>
     /// Bad input and bad usage name the place and exit 2; anything else is a bug and exits 3 with one line
     /// (the stack trace only when KEYLESS_DEBUG is set), never a wall of text at the user.
@@ -25,7 +28,7 @@ internal static class ExitCodes
                 error.MarkupLineInterpolated($"[red]error:[/] {input.Location}: {input.Message}");
                 return BadInput;
             case CommandAppException usage:
-                error.MarkupLineInterpolated($"[red]error:[/] {usage.Message}");
+                error.MarkupLineInterpolated($"[red]error:[/] {usage.Message}{SuggestionFor(usage.Message)}");
                 return BadInput;
             default:
                 error.MarkupLineInterpolated($"[red]internal error:[/] {exception.GetType().Name}: {exception.Message}");
@@ -36,5 +39,15 @@ internal static class ExitCodes
 
                 return InternalError;
         }
+    }
+
+    private static string SuggestionFor(string message)
+    {
+        if (!message.StartsWith(UnknownOption, StringComparison.Ordinal) || message.IndexOf('\'', UnknownOption.Length) is not (> 0 and var end))
+        {
+            return string.Empty;
+        }
+
+        return CommandSuggestion.ForOption(message[UnknownOption.Length..end]) is { } near ? $" Did you mean '{near}'?" : string.Empty;
     }
 }

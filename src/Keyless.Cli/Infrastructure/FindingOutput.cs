@@ -6,7 +6,7 @@ namespace Keyless.Cli.Infrastructure;
 
 /// <summary>
 /// Renders a command's findings where the user asked (stdout or <c>--output</c>) and returns the exit code of
-/// spec §5. Colour only for text on a terminal stdout with <c>NO_COLOR</c> unset.
+/// spec §5. Colour only for text, as <c>--color</c> says (by default a terminal stdout with <c>NO_COLOR</c> unset).
 /// </summary>
 internal static class FindingOutput
 {
@@ -22,10 +22,11 @@ internal static class FindingOutput
         ArgumentNullException.ThrowIfNull(settings);
         var format = settings.OutputFormat;
         baseDirectory ??= Directory.GetCurrentDirectory();
+        findings = FindingLines.Resolve(findings);
 
         if (settings.Output is { Length: > 0 } file)
         {
-            var options = new FindingWriterOptions(toolCommand, Color: false, baseDirectory);
+            var options = Options(toolCommand, color: false, baseDirectory);
             try
             {
                 using var writer = new StreamWriter(file, append: false, new System.Text.UTF8Encoding(false));
@@ -38,7 +39,7 @@ internal static class FindingOutput
         }
         else
         {
-            var options = new FindingWriterOptions(toolCommand, UseColor(format), baseDirectory);
+            var options = Options(toolCommand, UseColor(format), baseDirectory);
             FindingWriter.Write(Console.Out, format, findings, rules, options);
             Console.Out.Flush();
         }
@@ -46,9 +47,17 @@ internal static class FindingOutput
         return FailOn.ExitCode(findings, settings.FailOnSeverity);
     }
 
-    /// <summary>Colour only for people: text, a terminal, and no <c>NO_COLOR</c> (https://no-color.org).</summary>
+    private static FindingWriterOptions Options(string toolCommand, bool color, string baseDirectory) =>
+        new(toolCommand, color, baseDirectory)
+        {
+            ToolVersion = ToolVersion.Informational,
+            Times = new ReportTimes(RunClock.Started, TimeProvider.System.GetUtcNow()),
+
+            // GitLab sets it in every job; elsewhere the secret-detection report says "no commit" as GitLab's own does.
+            CommitSha = Environment.GetEnvironmentVariable("CI_COMMIT_SHA"),
+        };
+
+    /// <summary>Colour only for people: text, and <c>--color</c> (by default a terminal and no <c>NO_COLOR</c>).</summary>
     public static bool UseColor(OutputFormat format) =>
-        format == OutputFormat.Text
-        && !Console.IsOutputRedirected
-        && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
+        format == OutputFormat.Text && ColorChoice.Enabled(Console.IsOutputRedirected);
 }

@@ -10,10 +10,10 @@ namespace Keyless.Cli.Infrastructure;
 /// The options every findings command shares (audit, lint, scan, diff): <c>--format</c>, <c>--fail-on</c> and
 /// <c>--output</c>. Commands derive their settings from it and render through <see cref="FindingOutput"/>.
 /// </summary>
-internal abstract class FindingOutputSettings : CommandSettings
+internal abstract class FindingOutputSettings : KeylessSettings
 {
     [CommandOption("--format <FORMAT>")]
-    [Description("Output format: text, json, sarif or codequality.")]
+    [Description("Output format: text, json, sarif, codequality, or GitLab's security report: gitlab-sast (audit, lint, diff), gitlab-secret-detection (scan).")]
     [DefaultValue("text")]
     public string Format { get; init; } = "text";
 
@@ -26,6 +26,20 @@ internal abstract class FindingOutputSettings : CommandSettings
     [Description("Write the report to FILE instead of standard output.")]
     public string? Output { get; init; }
 
+    /// <summary>The GitLab security report this command's findings belong in: secret detection for scan's, SAST for
+    /// trust and pipeline findings.</summary>
+    private OutputFormat GitLabReport => GitLabReportOf(GetType());
+
+    /// <summary>The <c>--format</c> spellings the command with these settings takes (for shell completion).</summary>
+    public static IReadOnlyList<string> AcceptedFormats(Type settings) => Accepted(GitLabReportOf(settings));
+
+    private static OutputFormat GitLabReportOf(Type settings) =>
+        settings == typeof(Commands.ScanCommand.Settings) ? OutputFormat.GitLabSecretDetection : OutputFormat.GitLabSast;
+
+    private static string[] Accepted(OutputFormat gitLabReport) => OutputFormatNames.All
+        .Where(name => OutputFormatNames.TryParse(name, out var f) && (f == gitLabReport || f is not (OutputFormat.GitLabSast or OutputFormat.GitLabSecretDetection)))
+        .ToArray();
+
     public OutputFormat OutputFormat =>
         OutputFormatNames.TryParse(Format, out var format) ? format : throw new InvalidOperationException("not validated");
 
@@ -34,10 +48,15 @@ internal abstract class FindingOutputSettings : CommandSettings
 
     public override ValidationResult Validate()
     {
-        if (!OutputFormatNames.TryParse(Format, out _))
+        if (!OutputFormatNames.TryParse(Format, out var format))
+        {
+            return ValidationResult.Error($"--format: '{Format}' is not one of {string.Join(", ", Accepted(GitLabReport))}");
+        }
+
+        if (format is OutputFormat.GitLabSast or OutputFormat.GitLabSecretDetection && format != GitLabReport)
         {
             return ValidationResult.Error(
-                $"--format: '{Format}' is not one of {string.Join(", ", OutputFormatNames.All)}");
+                $"--format {Format}: these findings go in GitLab's {GitLabReport.ToWire()} report; use --format {GitLabReport.ToWire()}");
         }
 
         if (!SeverityNames.TryParse(FailOn, out _))

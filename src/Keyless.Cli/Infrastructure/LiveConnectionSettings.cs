@@ -4,8 +4,8 @@ using Spectre.Console.Cli;
 
 namespace Keyless.Cli.Infrastructure;
 
-/// <summary>How a live read connects (<c>keyless pull</c>, <c>explain --live</c>): endpoints, an emulator, a CA file, the GitLab token's variable, concurrency.</summary>
-internal abstract class LiveConnectionSettings : CommandSettings, ILiveOptions
+/// <summary>How a live read connects (<c>keyless pull</c>, <c>explain --live</c>): endpoints, an emulator, a CA file, the GitLab token's variable, concurrency; and the options every command takes.</summary>
+internal abstract class LiveConnectionSettings : KeylessSettings, ILiveOptions
 {
     [CommandOption("--endpoint <NAME=URL>")]
     [Description("Read one API somewhere else (NAME: iam, cloudresourcemanager, graph, arm, authority, gitlab). Repeatable.")]

@@ -27,10 +27,28 @@ internal static class TrustInputs
     public static string SkippedLine(IReadOnlyList<SkippedInput> skipped)
     {
         ArgumentNullException.ThrowIfNull(skipped);
-        var names = skipped.Take(NamesShown).Select(s => Display(s.File));
-        var more = skipped.Count > NamesShown ? $", … ({skipped.Count - NamesShown} more)" : string.Empty;
-        var files = skipped.Count == 1 ? "1 file" : $"{skipped.Count} files";
-        return $"skipped {files} with no trust input: {string.Join(", ", names)}{more}";
+        var parts = new List<string>();
+        var stray = skipped.Where(s => s.ReadInstead is null).ToList();
+        if (stray.Count > 0)
+        {
+            var files = stray.Count == 1 ? "1 file" : $"{stray.Count} files";
+            parts.Add($"skipped {files} with no trust input: {Names(stray.Select(s => s.File))}");
+        }
+
+        // A configuration beside its applied state is not a stray file: say what was read in its place.
+        foreach (var group in skipped.Where(s => s.ReadInstead is not null).GroupBy(s => s.ReadInstead!, StringComparer.Ordinal))
+        {
+            parts.Add($"read {Display(group.Key)} in place of {Names(group.Select(s => s.File))} (the applied state says what is deployed)");
+        }
+
+        return string.Join("; ", parts);
+    }
+
+    private static string Names(IEnumerable<string> files)
+    {
+        var all = files.ToList();
+        var more = all.Count > NamesShown ? $", … ({all.Count - NamesShown} more)" : string.Empty;
+        return string.Join(", ", all.Take(NamesShown).Select(Display)) + more;
     }
 
     private static string Display(string file) =>

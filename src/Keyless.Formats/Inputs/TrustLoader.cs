@@ -109,9 +109,20 @@ public static class TrustLoader
             foreach (var file in FolderFiles(path).Where(f => seen.Add(Path.GetFullPath(f))))
             {
                 // Terraform's own syntax is a trust input by its extension: a syntax error in it is an error, not a skip.
+                // In a working directory that has been applied, the state says what is deployed: the configuration
+                // beside it would declare the same resources again.
                 if (Hcl.HclFiles.IsHcl(file))
                 {
-                    parsed.Add((file, Parse(file, Read(file))));
+                    var state = Path.Combine(Path.GetDirectoryName(file)!, "terraform.tfstate");
+                    if (File.Exists(state))
+                    {
+                        skipped.Add(new SkippedInput(file, "this folder's terraform.tfstate is read instead", state));
+                    }
+                    else
+                    {
+                        parsed.Add((file, Parse(file, Read(file))));
+                    }
+
                     continue;
                 }
 

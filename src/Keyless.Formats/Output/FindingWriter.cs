@@ -2,7 +2,7 @@ using Keyless.Trust.Findings;
 
 namespace Keyless.Formats.Output;
 
-/// <summary>Renders findings of audit, lint, scan and diff in one of the four output formats (spec §5).</summary>
+/// <summary>Renders findings of audit, lint, scan and diff in one of the output formats (spec §5).</summary>
 public static class FindingWriter
 {
     public static void Write(TextWriter output, OutputFormat format, IReadOnlyList<Finding> findings,
@@ -26,6 +26,12 @@ public static class FindingWriter
                 break;
             case OutputFormat.CodeQuality:
                 CodeQualityFindingRenderer.Write(output, findings, options);
+                break;
+            case OutputFormat.GitLabSast:
+                GitLabSecurityReportRenderer.Write(output, findings, rules, options, secretDetection: false);
+                break;
+            case OutputFormat.GitLabSecretDetection:
+                GitLabSecurityReportRenderer.Write(output, findings, rules, options, secretDetection: true);
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(format));

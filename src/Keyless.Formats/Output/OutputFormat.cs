@@ -14,4 +14,10 @@ public enum OutputFormat
 
     /// <summary>GitLab Code Quality (<c>artifacts:reports:codequality</c>).</summary>
     CodeQuality,
+
+    /// <summary>GitLab's SAST report (<c>artifacts:reports:sast</c>): audit, lint, diff.</summary>
+    GitLabSast,
+
+    /// <summary>GitLab's secret-detection report (<c>artifacts:reports:secret_detection</c>): scan.</summary>
+    GitLabSecretDetection,
 }

@@ -4,7 +4,7 @@ namespace Keyless.Formats.Output;
 public static class OutputFormatNames
 {
     /// <summary>Every accepted spelling, in the order help texts list them.</summary>
-    public static IReadOnlyList<string> All { get; } = ["text", "json", "sarif", "codequality"];
+    public static IReadOnlyList<string> All { get; } = ["text", "json", "sarif", "codequality", "gitlab-sast", "gitlab-secret-detection"];
 
     public static string ToWire(this OutputFormat format) => format switch
     {
@@ -12,6 +12,8 @@ public static class OutputFormatNames
         OutputFormat.Json => "json",
         OutputFormat.Sarif => "sarif",
         OutputFormat.CodeQuality => "codequality",
+        OutputFormat.GitLabSast => "gitlab-sast",
+        OutputFormat.GitLabSecretDetection => "gitlab-secret-detection",
         _ => throw new ArgumentOutOfRangeException(nameof(format)),
     };
 

@@ -68,6 +68,8 @@ internal static class SarifFindingRenderer
         writer.WriteStartObject("tool");
         writer.WriteStartObject("driver");
         writer.WriteString("name", "keyless");
+        writer.WriteString("version", options.ToolVersion);
+        writer.WriteString("informationUri", RuleDocs.RepositoryUrl);
         writer.WriteStartArray("rules");
         foreach (var rule in rules)
         {
@@ -77,8 +79,9 @@ internal static class SarifFindingRenderer
             writer.WriteStartObject("shortDescription");
             writer.WriteString("text", rule.Summary);
             writer.WriteEndObject();
+            writer.WriteString("helpUri", RuleDocs.Url(options.ToolCommand, rule.Id).AbsoluteUri);
             writer.WriteStartObject("help");
-            writer.WriteString("text", $"{rule.Summary}. See docs/{options.ToolCommand}/{rule.Id}.md.");
+            writer.WriteString("text", $"{rule.Summary}. See {RuleDocs.Page(options.ToolCommand, rule.Id)}.");
             writer.WriteEndObject();
             writer.WriteStartObject("defaultConfiguration");
             writer.WriteString("level", LevelOf(rule.DefaultSeverity));

@@ -22,30 +22,8 @@ public static class GitLabCiGenerator
             yaml.Append('\n').Append(job.Name).Append(":\n")
                 .Append("  id_tokens:\n")
                 .Append($"    {job.TokenVariable}:\n")
-                .Append($"      aud: {Scalar(job.Audience)}\n")
-                .Append("  rules:\n")
-                .Append("    # Merge request pipelines can run a fork's code in this project: never give them the token.\n")
-                .Append("    - if: $CI_PIPELINE_SOURCE == \"merge_request_event\"\n      when: never\n")
-                .Append("    # The cloud only trusts protected refs of this project.\n")
-                .Append("    - if: $CI_COMMIT_REF_PROTECTED != \"true\"\n      when: never\n")
-                .Append($"    - if: $CI_PROJECT_ID != \"{job.Project.Id}\"\n      when: never\n");
-            foreach (var branch in job.Branches)
-            {
-                yaml.Append($"    - if: $CI_COMMIT_BRANCH == \"{branch}\"\n");
-            }
-
-            foreach (var tag in job.Tags)
-            {
-                yaml.Append($"    - if: $CI_COMMIT_TAG == \"{tag}\"\n");
-            }
-
-            if (job.Environment is { } environment)
-            {
-                yaml.Append("  environment:\n")
-                    .Append($"    name: {Scalar(environment.Name)}\n")
-                    .Append($"    deployment_tier: {environment.Tier}\n");
-            }
-
+                .Append($"      aud: {Scalar(job.Audience)}\n");
+            AppendRulesAndEnvironment(yaml, job);
             yaml.Append("  script:\n")
                 .Append("    # Credentials go to a private directory outside the project: never in artifacts or caches.\n");
             foreach (var line in LoginStep.Script(job.Cloud, job.LoginArguments))
@@ -61,6 +39,36 @@ public static class GitLabCiGenerator
         }
 
         return yaml.ToString();
+    }
+
+    /// <summary>
+    /// The job's gate (never merge request pipelines, unprotected refs or another project; then its refs) and its
+    /// environment: the same for an inline job and one that extends a login component.
+    /// </summary>
+    internal static void AppendRulesAndEnvironment(StringBuilder yaml, CiJobDesign job)
+    {
+        yaml.Append("  rules:\n")
+            .Append("    # Merge request pipelines can run a fork's code in this project: never give them the token.\n")
+            .Append("    - if: $CI_PIPELINE_SOURCE == \"merge_request_event\"\n      when: never\n")
+            .Append("    # The cloud only trusts protected refs of this project.\n")
+            .Append("    - if: $CI_COMMIT_REF_PROTECTED != \"true\"\n      when: never\n")
+            .Append($"    - if: $CI_PROJECT_ID != \"{job.Project.Id}\"\n      when: never\n");
+        foreach (var branch in job.Branches)
+        {
+            yaml.Append($"    - if: $CI_COMMIT_BRANCH == \"{branch}\"\n");
+        }
+
+        foreach (var tag in job.Tags)
+        {
+            yaml.Append($"    - if: $CI_COMMIT_TAG == \"{tag}\"\n");
+        }
+
+        if (job.Environment is { } environment)
+        {
+            yaml.Append("  environment:\n")
+                .Append($"    name: {Scalar(environment.Name)}\n")
+                .Append($"    deployment_tier: {environment.Tier}\n");
+        }
     }
 
     /// <summary>A YAML scalar: plain when YAML reads it back unchanged, otherwise double-quoted.</summary>

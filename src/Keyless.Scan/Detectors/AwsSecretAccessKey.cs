@@ -71,7 +71,8 @@ public sealed class AwsSecretAccessKey : Detector
         identifier.Contains("aws", StringComparison.OrdinalIgnoreCase)
         && identifier.Contains("secret", StringComparison.OrdinalIgnoreCase);
 
-    // Exactly 40 key characters with letters and digits mixed: a lone word or a path is not a key.
+    // Exactly 40 key characters with letters and digits mixed: a lone word or a path is not a key. AWS's documentation
+    // placeholder (wJalrXUtnFEMI/K7MDENG/bPxRfiCY…, ending EXAMPLEKEY) is not one either.
     private static bool IsSecret(string text, int start, int length)
     {
         if (length != SecretLength || start + length > text.Length || (start + length < text.Length && Chars.IsBase64(text[start + length])))
@@ -80,6 +81,11 @@ public sealed class AwsSecretAccessKey : Detector
         }
 
         var span = text.AsSpan(start, length);
+        if (span.EndsWith(AwsAccessKeyId.DocumentationSuffix + "KEY", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
         foreach (var c in span)
         {
             if (!Chars.IsBase64(c))

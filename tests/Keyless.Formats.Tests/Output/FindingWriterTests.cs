@@ -11,10 +11,18 @@ public sealed class FindingWriterTests
                                  string tool = "audit")
     {
         using var output = new StringWriter();
-        FindingWriter.Write(output, format, findings, SampleFindings.Rules,
-            new FindingWriterOptions(tool, color, SampleFindings.Base));
+        FindingWriter.Write(output, format, findings, SampleFindings.Rules, Options(tool, color));
         return output.ToString();
     }
+
+    // A fixed version and clock, so the golden files do not change with the build or the day.
+    private static FindingWriterOptions Options(string tool = "audit", bool color = false, string? commit = null) =>
+        new(tool, color, SampleFindings.Base)
+        {
+            ToolVersion = "1.2.3",
+            Times = new ReportTimes(new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero), new DateTimeOffset(2026, 1, 2, 3, 4, 6, 500, TimeSpan.Zero)),
+            CommitSha = commit,
+        };
 
     public sealed class Text
     {
@@ -135,6 +143,28 @@ public sealed class FindingWriterTests
         }
 
         [Fact]
+        public void Should_Name_The_Tool_Version_And_Link_Each_Rule_To_Its_Docs_Page()
+        {
+            var driver = JsonNode.Parse(Render(OutputFormat.Sarif, SampleFindings.All))!["runs"]![0]!["tool"]!["driver"]!;
+            var rule = driver["rules"]![0]!;
+
+            Assert.Equal("1.2.3", driver["version"]!.GetValue<string>());
+            Assert.Equal(RuleDocs.RepositoryUrl + "/-/blob/main/docs/audits/unpinned-project.md", rule["helpUri"]!.GetValue<string>());
+            Assert.EndsWith("See docs/audits/unpinned-project.md.", rule["help"]!["text"]!.GetValue<string>(), StringComparison.Ordinal);
+        }
+
+        [Theory]
+        [InlineData("lint", "docs/lint/id-tokens-in-default.md")]
+        [InlineData("scan", "docs/scan/id-tokens-in-default.md")]
+        [InlineData("diff", "docs/diff/id-tokens-in-default.md")]
+        public void Should_Point_Help_At_The_Docs_Folder_Of_The_Command(string tool, string page)
+        {
+            var rule = JsonNode.Parse(Render(OutputFormat.Sarif, [SampleFindings.All[1]], tool: tool))!["runs"]![0]!["tool"]!["driver"]!["rules"]![1]!;
+
+            Assert.EndsWith(page, rule["helpUri"]!.GetValue<string>(), StringComparison.Ordinal);
+        }
+
+        [Fact]
         public void Should_Add_A_Rule_For_A_Finding_Id_The_Registry_Lacks()
         {
             var stray = SampleFindings.All[1] with { Id = "not-registered" };
@@ -172,5 +202,96 @@ public sealed class FindingWriterTests
             Assert.Equal(fingerprints.Count, fingerprints.Distinct().Count());
             Assert.Equal(fingerprints, after.Select(i => i!["fingerprint"]!.GetValue<string>()));
         }
+    }
+
+    public sealed class GitLabSast
+    {
+        [Fact]
+        public void Should_Match_The_Golden_File() =>
+            GoldenFile.AssertMatches("findings.gitlab-sast.json", Render(OutputFormat.GitLabSast, SampleFindings.All));
+
+        [Fact]
+        public void Should_Say_Which_Schema_And_Scan_With_Times_To_The_Second_In_UTC()
+        {
+            var report = JsonNode.Parse(Render(OutputFormat.GitLabSast, SampleFindings.All))!;
+
+            Assert.Equal("15.2.1", report["version"]!.GetValue<string>());
+            Assert.Equal("sast", report["scan"]!["type"]!.GetValue<string>());
+            Assert.Equal("2026-01-02T03:04:05", report["scan"]!["start_time"]!.GetValue<string>());
+            Assert.Equal("2026-01-02T03:04:06", report["scan"]!["end_time"]!.GetValue<string>());
+            Assert.Equal("1.2.3", report["scan"]!["analyzer"]!["version"]!.GetValue<string>());
+        }
+
+        [Fact]
+        public void Should_Map_Each_Finding_To_A_Vulnerability_With_The_Rule_As_Primary_Identifier()
+        {
+            var vulnerabilities = JsonNode.Parse(Render(OutputFormat.GitLabSast, SampleFindings.All))!["vulnerabilities"]!.AsArray();
+            var first = vulnerabilities[0]!;
+
+            Assert.Equal(["Critical", "Medium", "High", "Low"], vulnerabilities.Select(v => v!["severity"]!.GetValue<string>()));
+            Assert.Equal("The trust admits tokens from any project on the issuer", first["name"]!.GetValue<string>());
+            Assert.Equal("unpinned-project", first["identifiers"]![0]!["value"]!.GetValue<string>());
+            Assert.Equal("Add assertion.project_id == \"123\" to the attribute condition.", first["solution"]!.GetValue<string>());
+            Assert.Equal("infra/tf.json", first["location"]!["file"]!.GetValue<string>());
+            Assert.Equal(4, vulnerabilities[1]!["location"]!["start_line"]!.GetValue<int>());
+            Assert.Equal("anyone", first["details"]!["persona"]!["value"]!.GetValue<string>());
+            Assert.Contains("\"acme-evil/x\"", first["details"]!["witness"]!["value"]!.GetValue<string>(), StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void Should_Give_Unique_Uuids_That_Survive_A_Line_Move()
+        {
+            static List<string> Ids(IReadOnlyList<Finding> findings) =>
+                JsonNode.Parse(Render(OutputFormat.GitLabSast, findings))!["vulnerabilities"]!.AsArray().Select(v => v!["id"]!.GetValue<string>()).ToList();
+            var moved = SampleFindings.All.Select(f => f with { Location = f.Location with { Line = (f.Location.Line ?? 0) + 10 } }).ToList();
+
+            var ids = Ids(SampleFindings.All);
+            Assert.Equal(ids.Count, ids.Distinct().Count());
+            Assert.All(ids, id => Assert.True(Guid.TryParse(id, out _), id));
+            Assert.Equal(ids, Ids(moved));
+        }
+
+        [Fact]
+        public void Should_Cut_A_Solution_Over_The_Schemas_Limit()
+        {
+            var longFix = SampleFindings.All[1] with { Fix = new string('x', 8000) };
+            var solution = JsonNode.Parse(Render(OutputFormat.GitLabSast, [longFix]))!["vulnerabilities"]![0]!["solution"]!.GetValue<string>();
+
+            Assert.Equal(7000, solution.Length);
+            Assert.EndsWith("…", solution, StringComparison.Ordinal);
+        }
+    }
+
+    public sealed class GitLabSecretDetection
+    {
+        private static string RenderScan(string? commit)
+        {
+            using var output = new StringWriter();
+            FindingWriter.Write(output, OutputFormat.GitLabSecretDetection, SampleFindings.All.Skip(2).ToList(), SampleFindings.Rules, Options("scan", commit: commit));
+            return output.ToString();
+        }
+
+        [Fact]
+        public void Should_Match_The_Golden_File() =>
+            GoldenFile.AssertMatches("findings.gitlab-secret-detection.json", RenderScan("0123456789abcdef0123456789abcdef01234567"));
+
+        [Fact]
+        public void Should_Name_The_Commit_Of_Every_Finding()
+        {
+            var report = JsonNode.Parse(RenderScan("0123456789abcdef0123456789abcdef01234567"))!;
+
+            Assert.Equal("secret_detection", report["scan"]!["type"]!.GetValue<string>());
+            Assert.All(report["vulnerabilities"]!.AsArray(),
+                v => Assert.Equal("0123456789abcdef0123456789abcdef01234567", v!["location"]!["commit"]!["sha"]!.GetValue<string>()));
+        }
+
+        [Fact]
+        public void Should_Say_No_Commit_As_GitLabs_Analyzer_Does_When_There_Is_None() =>
+            Assert.Equal("0000000", JsonNode.Parse(RenderScan(null))!["vulnerabilities"]![0]!["location"]!["commit"]!["sha"]!.GetValue<string>());
+
+        [Fact]
+        public void Should_Link_The_Rule_To_The_Scan_Docs() =>
+            Assert.EndsWith("/docs/scan/aws-secret-access-key.md",
+                JsonNode.Parse(RenderScan(null))!["vulnerabilities"]![0]!["identifiers"]![0]!["url"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 }

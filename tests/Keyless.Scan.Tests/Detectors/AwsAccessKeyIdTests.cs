@@ -27,5 +27,12 @@ public sealed class AwsAccessKeyIdTests
 
         [Fact]
         public void Should_Ignore_A_Key_Id_Inside_A_Longer_Word() => None(ScanText("X" + Samples.AwsAccessKeyId() + "Z"));
+
+        // The key id of AWS's own documentation (IAM user guide, every SDK's README), never issued.
+        [Fact]
+        public void Should_Ignore_AWSs_Documentation_Example() => None(ScanText("aws_access_key_id = AKIAIOSFODNN7EXAMPLE\n"));
+
+        [Fact]
+        public void Should_Ignore_Any_Id_Ending_In_EXAMPLE() => None(ScanText("ASIA" + Samples.AwsAccessKeyId()[4..13] + "EXAMPLE"));
     }
 }

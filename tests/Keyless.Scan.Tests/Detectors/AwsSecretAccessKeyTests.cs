@@ -27,6 +27,11 @@ public sealed class AwsSecretAccessKeyTests
         public void Should_Ignore_Forty_Characters_Without_An_Aws_Secret_Name() =>
             None(ScanText("checksum = " + Samples.AwsSecretAccessKey()));
 
+        // The secret of AWS's own documentation, beside AKIAIOSFODNN7EXAMPLE; never issued.
+        [Fact]
+        public void Should_Ignore_AWSs_Documentation_Example() =>
+            None(ScanText("aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n"));
+
         [Fact]
         public void Should_Ignore_A_Value_Of_The_Wrong_Length() =>
             None(ScanText("aws_secret_access_key = " + Samples.AwsSecretAccessKey()[..39]));
