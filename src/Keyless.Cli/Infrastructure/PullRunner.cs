@@ -75,16 +75,21 @@ internal static class PullRunner
         return outcome;
     }
 
-    // Synchronous, so lines come out in the order scopes finish and never interleave.
+    // Synchronous, so lines come out in the order scopes finish and never interleave. Each line says how many scopes are
+    // done and how long the pull has run, so a long pull over hundreds of projects shows it is moving (CI logs included).
     private sealed class StderrProgress : IProgress<string>
     {
         private readonly Lock _gate = new();
+        private readonly System.Diagnostics.Stopwatch _clock = System.Diagnostics.Stopwatch.StartNew();
+        private int _done;
 
         public void Report(string value)
         {
             lock (_gate)
             {
-                Console.Error.WriteLine("keyless pull: " + value);
+                _done++;
+                Console.Error.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"keyless pull: {value} ({_done} done, {_clock.Elapsed.TotalSeconds:0.0} s)"));
             }
         }
     }
