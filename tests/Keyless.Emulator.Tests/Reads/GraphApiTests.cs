@@ -39,6 +39,21 @@ public sealed class GraphApiTests
             Assert.True(credential.IsFlexible);
         }
 
+        // az ad app federated-credential list --id APPID first finds the application with $filter=appId eq '…'.
+        [Fact]
+        public async Task Are_filtered_by_app_id_as_az_asks_and_an_unsupported_filter_is_a_400()
+        {
+            using var harness = new CoreHarness(ReadFixtures.Examples("azure-hardened-graph", "azure-vulnerable-flexible-any-branch-tf"));
+            var bearer = "Bearer " + await harness.ReaderTokenAsync("graph", "tenant-1");
+            var (status, found) = await harness.SendAsync("GET", "/graph/v1.0/applications?$filter=" + Uri.EscapeDataString("appId eq '7f3c1b2a-1111-4a2b-9c3d-0123456789ab'"), authorization: bearer);
+            Assert.Equal(200, status);
+            Assert.Equal(AppObjectId, Assert.Single(found["value"]!.AsArray())!["id"]!.GetValue<string>());
+
+            (status, var error) = await harness.SendAsync("GET", "/graph/v1.0/applications?$filter=" + Uri.EscapeDataString("startswith(displayName,'ci')"), authorization: bearer);
+            Assert.Equal(400, status);
+            Assert.Equal("Request_UnsupportedQuery", error["error"]!["code"]!.GetValue<string>());
+        }
+
         [Fact]
         public async Task Are_found_by_app_id_and_refuse_a_missing_token()
         {
