@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using Keyless.Cli.Commands;
+using Keyless.Cli.Commands.Pull;
 using Keyless.Cli.Infrastructure;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -41,6 +42,17 @@ app.Configure(config =>
             .WithDescription(CommandCatalog.Describe("login gcp"));
         login.AddCommand<LoginAzureCommand>("azure")
             .WithDescription(CommandCatalog.Describe("login azure"));
+    });
+
+    config.AddBranch("pull", pull =>
+    {
+        pull.SetDescription(CommandCatalog.PullDescription);
+        pull.AddCommand<PullGcpCommand>("gcp")
+            .WithDescription(CommandCatalog.Describe("pull gcp"));
+        pull.AddCommand<PullAzureCommand>("azure")
+            .WithDescription(CommandCatalog.Describe("pull azure"));
+        pull.AddCommand<PullGitLabCommand>("gitlab")
+            .WithDescription(CommandCatalog.Describe("pull gitlab"));
     });
 
     config.SetExceptionHandler(ExitCodes.FromException);

@@ -111,6 +111,8 @@ public sealed class EmulatorHost : IAsyncDisposable
                 ContentType = http.ContentType,
                 Body = body,
                 Authorization = http.Headers.Authorization.Count == 1 ? http.Headers.Authorization.ToString() : null,
+                Headers = http.Headers.Where(h => h.Value.Count == 1)
+                    .ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
                 BaseUrl = $"{http.Scheme}://{http.Host}",
                 FromLoopback = context.Connection.RemoteIpAddress is { } ip && IPAddress.IsLoopback(ip),
             };
@@ -139,6 +141,15 @@ public sealed class EmulatorHost : IAsyncDisposable
         // A declared length: the answer goes out as one write, with no chunk framing to add or to parse.
         var bytes = System.Text.Encoding.UTF8.GetBytes(response.Body);
         context.Response.ContentLength = bytes.Length;
+        if (response.Drop)
+        {
+            // A played fault: half of the declared body, then the connection goes, as a network failure would leave it.
+            await context.Response.Body.WriteAsync(bytes.AsMemory(0, bytes.Length / 2), context.RequestAborted).ConfigureAwait(false);
+            await context.Response.Body.FlushAsync(context.RequestAborted).ConfigureAwait(false);
+            context.Abort();
+            return;
+        }
+
         if (!HttpMethods.IsHead(http.Method))
         {
             await context.Response.Body.WriteAsync(bytes, context.RequestAborted).ConfigureAwait(false);

@@ -2,7 +2,9 @@ using System.Text.Json.Nodes;
 using Keyless.Emulator.Entra;
 using Keyless.Emulator.Gcp;
 using Keyless.Emulator.Http;
+using Keyless.Emulator.GitLab;
 using Keyless.Emulator.Issuer;
+using Keyless.Emulator.Reads;
 using Keyless.Emulator.Verification;
 using Keyless.Trust.Evaluation;
 using Keyless.Trust.Model;
@@ -26,6 +28,9 @@ public sealed class EmulatorCore : IDisposable
     private readonly EntraTokenEndpoint _entra;
     private readonly EntraTenants _tenants;
     private readonly ArmEndpoint _arm;
+    private readonly ReaderCredentials _readers;
+    private readonly ReadApis _reads;
+    private readonly ReadScopes _scopes;
     private readonly TimeProvider _time;
     private readonly bool _ownsKeys;
 
@@ -55,10 +60,30 @@ public sealed class EmulatorCore : IDisposable
         _introspect = new IntrospectEndpoint(store);
         _iam = new IamCredentialsEndpoint(gcp, store, options.Log, time);
         _entra = new EntraTokenEndpoint(new AzureEvaluator(trust, time), keys, tokens, _tenants, options.Log, time);
-        _arm = new ArmEndpoint(tokens, trust);
+        var gcpReads = new GcpReadModel(trust);
+        var graph = new GraphReadModel(trust);
+        var arm = new ArmReadModel(trust);
+        var gitlab = new GitLabReadModel(trust, options.GitLabVariables);
+        _arm = new ArmEndpoint(tokens, arm.Subscriptions);
+        _readers = new ReaderCredentials(store, tokens, time);
+        _reads = new ReadApis(
+        [
+            new GcpReadApi(gcpReads, store, resourceManager: false, options.MaxPageSize),
+            new GcpReadApi(gcpReads, store, resourceManager: true, options.MaxPageSize),
+            new GraphApi(graph, tokens, time, options.MaxPageSize),
+            new ArmIdentitiesApi(arm, tokens, options.MaxPageSize),
+            new GitLabApi(gitlab, _readers, options.MaxPageSize),
+        ], options.Faults);
+        _scopes = new ReadScopes(gcpReads, graph, arm, gitlab, trust);
     }
 
     public IssuerPolicy Issuers => _policy;
+
+    /// <summary>What the read APIs serve: GCP projects, Entra tenants and subscriptions, GitLab projects.</summary>
+    public ReadScopes Scopes => _scopes;
+
+    /// <summary>Requests each read API has answered so far, by API name.</summary>
+    public IReadOnlyDictionary<string, int> ReadCalls => _reads.Calls;
 
     /// <summary>The issuer's public key id, for tests and the start-up banner.</summary>
     public string IssuerKeyId => _issuerKey.KeyId;
@@ -86,6 +111,8 @@ public sealed class EmulatorCore : IDisposable
                 return await _sts.HandleAsync(request, cancellationToken).ConfigureAwait(false);
             case IntrospectEndpoint.Path when post:
                 return _introspect.Handle(request);
+            case ReaderCredentials.Path when post:
+                return _readers.Handle(request);
             case "/subscriptions" or "/arm/subscriptions" when get:
                 return await _arm.HandleAsync(request, tenants: false).ConfigureAwait(false);
             case "/tenants" or "/arm/tenants" when get:
@@ -101,6 +128,11 @@ public sealed class EmulatorCore : IDisposable
         if (post && IamCredentialsEndpoint.ServiceAccountOf(path) is { } serviceAccount)
         {
             return _iam.Handle(request, serviceAccount);
+        }
+
+        if (await _reads.HandleAsync(request with { Path = path }, cancellationToken).ConfigureAwait(false) is { } read)
+        {
+            return read;
         }
 
         if (segments.Length >= 2 && !segments[0].Equals("adfs", StringComparison.OrdinalIgnoreCase))
@@ -150,6 +182,7 @@ public sealed class EmulatorCore : IDisposable
         ["issuer"] = _policy.DefaultIssuer,
         ["stands_in_for"] = new JsonArray([.. _policy.StandIns.Select(i => (JsonNode)i)]),
         ["kid"] = _issuerKey.KeyId,
+        ["reads"] = _scopes.ToJson(),
     };
 
     private static IEnumerable<string> TrustIssuers(TrustSet trust) =>

@@ -1,4 +1,6 @@
+using System.Text.Json.Nodes;
 using Keyless.Emulator.Logging;
+using Keyless.Emulator.Reads;
 
 namespace Keyless.Emulator;
 
@@ -13,4 +15,15 @@ public sealed record EmulatorOptions
 
     /// <summary>Fetches keys of trust issuers the emulator does not stand in for; null: never fetch.</summary>
     public Verification.IJwksFetcher? Fetcher { get; init; }
+
+    /// <summary>The most items a read API puts on one page, below each API's own maximum; null: the APIs' own sizes.
+    /// Small values make every list span pages, for paging tests.</summary>
+    public int? MaxPageSize { get; init; }
+
+    /// <summary>Failures the read APIs play (429, 5xx, 401, 403, dropped connections).</summary>
+    public IReadOnlyList<ReadFault> Faults { get; init; } = [];
+
+    /// <summary>GitLab CI/CD variables the emulator serves, by owner (a project's or group's full path, or
+    /// <c>instance</c>): arrays in the variables API's shape.</summary>
+    public IReadOnlyDictionary<string, JsonArray> GitLabVariables { get; init; } = new Dictionary<string, JsonArray>();
 }

@@ -30,11 +30,11 @@ public sealed class CommandLineTests
         Assert.Equal(CommandCatalog.All.Count, CommandCatalog.All.Select(c => c.Name).Distinct().Count());
     }
 
+    public static TheoryData<string> CatalogCommands => [.. CommandCatalog.All.Select(c => c.Name)];
+
+    // Every command of the catalog: a description Spectre cannot render as markup fails its --help.
     [Theory]
-    [InlineData("explain")]
-    [InlineData("completion")]
-    [InlineData("login gcp")]
-    [InlineData("login azure")]
+    [MemberData(nameof(CatalogCommands))]
     public async Task Each_command_has_help_listing_color(string command)
     {
         var run = await KeylessProcess.RunAsync([.. command.Split(' '), "--help"]);

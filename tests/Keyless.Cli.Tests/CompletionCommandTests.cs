@@ -49,6 +49,9 @@ public sealed class CompletionCommandTests : IDisposable
     [InlineData("keyless audit --fail", "--fail-on")]
     [InlineData("keyless --color never au", "audit")]
     [InlineData("keyless login gcp --token-", "--token-env --token-file")]
+    [InlineData("keyless pull ''", "gcp azure gitlab")]
+    [InlineData("keyless pull gcp --pro", "--project")]
+    [InlineData("keyless pull azure --sub", "--subscription")]
     [InlineData("keyless completion ''", "bash zsh fish pwsh")]
     [InlineData("keyless eval --color ''", "auto always never")]
     public async Task Bash_completes_commands_options_and_values(string line, string expected)

@@ -25,14 +25,23 @@ public sealed class ComponentTests : IDisposable
         ["audit"] = new() { ["trust"] = "infra/trust" },
         ["lint"] = new(),
         ["scan"] = new(),
+        ["verify"] = new()
+        {
+            ["live"] = "gcp:acme-prod gitlab:acme/payments",
+            ["cloud"] = "gcp",
+            ["audience"] = LoginTestEmulator.Provider,
+            ["provider"] = LoginTestEmulator.Provider,
+            ["service-account"] = "keyless-reader@acme-prod.iam.gserviceaccount.com",
+            ["project-id"] = "4242",
+        },
     };
 
     public static TheoryData<string> Components => [.. ComponentTemplate.Names];
 
     [Fact]
-    public void The_project_has_the_five_components()
+    public void The_project_has_the_six_components()
     {
-        Assert.Equal(["audit", "lint", "login-azure", "login-gcp", "scan"], ComponentTemplate.Names);
+        Assert.Equal(["audit", "lint", "login-azure", "login-gcp", "scan", "verify"], ComponentTemplate.Names);
         Assert.Equal(ComponentTemplate.Names, Example.Keys.Order(StringComparer.Ordinal));
     }
 
@@ -153,6 +162,44 @@ public sealed class ComponentTests : IDisposable
 
         Assert.True(run.ExitCode == 0, run.ToString());
         await JsonSchemaCheck.AssertValidFilesAsync(JsonSchemaCheck.GitLabSecretDetection, [Path.Combine(_dir, report)]);
+    }
+
+    [Fact]
+    public async Task Verify_logs_in_pulls_the_live_trust_and_writes_the_sast_report_it_uploads()
+    {
+        await using var emulator = await LoginTestEmulator.StartAsync();
+        var job = RenderedJob("verify", new(Example["verify"])
+        {
+            ["service-account"] = LoginTestEmulator.ServiceAccount,
+            ["live"] = "gcp:acme-prod",
+            ["login-args"] = string.Join(' ', emulator.GcpEndpoints),
+            ["pull-args"] = $"--emulator {emulator.Https} --ca-file {emulator.CertificatePath}",
+            ["fail-on"] = "critical",
+        });
+        var (variable, aud) = IdToken(job);
+        var artifacts = job["artifacts"]!;
+
+        var run = await RunJobAsync(job, variable, await emulator.MintAsync(aud), "test -s \"$GOOGLE_APPLICATION_CREDENTIALS\" && echo credentials-left");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("credentials-left", run.StdOut, StringComparison.Ordinal);
+        await JsonSchemaCheck.AssertValidFilesAsync(JsonSchemaCheck.GitLabSast, [Path.Combine(_dir, (string)artifacts["reports"]!["sast"]!)]);
+        var pulled = Path.Combine(_dir, (string)artifacts["paths"]![0]!);
+        var record = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(pulled, "pull.json"), TestContext.Current.CancellationToken))!;
+        var pull = record["pulls"]!.AsArray().Single()!;
+        Assert.Equal(("gcp", "complete"), ((string)pull["source"]!, (string)pull["result"]!));
+        Assert.Equal(["gcp:acme-prod"], pull["scopes"]!.AsArray().Select(s => (string)s!));
+    }
+
+    [Fact]
+    public void Verify_runs_only_in_scheduled_pipelines_of_protected_refs_of_the_project()
+    {
+        var rules = RenderedJob("verify", Example["verify"])["rules"]!.AsArray().Select(r => ((string?)r!["if"], (string?)r["when"])).ToList();
+
+        Assert.Equal(("$CI_PIPELINE_SOURCE != \"schedule\"", "never"), rules[0]);
+        Assert.Contains(("$CI_COMMIT_REF_PROTECTED != \"true\"", "never"), rules);
+        Assert.Contains(("$CI_PROJECT_ID != \"4242\"", "never"), rules);
+        Assert.Equal((null, "on_success"), rules[^1]);
     }
 
     /// <summary>The one job of a rendered component, as JSON.</summary>

@@ -10,7 +10,7 @@ public sealed class HelpTests
         var run = await KeylessProcess.RunAsync("--help");
 
         Assert.Equal(0, run.ExitCode);
-        foreach (var command in new[] { "explain", "audit", "diff", "plan", "lint", "scan", "emulate", "mint", "eval", "decode", "login" })
+        foreach (var command in new[] { "explain", "audit", "diff", "plan", "lint", "scan", "emulate", "mint", "eval", "decode", "login", "pull" })
         {
             Assert.Contains(command, run.StdOut, StringComparison.Ordinal);
         }

@@ -29,6 +29,9 @@ public sealed class LoginTestEmulator : IAsyncDisposable
 
     public string Https => _emulator.Https;
 
+    /// <summary>The emulator's certificate (PEM), for <c>--ca-file</c>.</summary>
+    public string CertificatePath => _emulator.CertificatePath;
+
     public static async Task<LoginTestEmulator> StartAsync() =>
         new(await RunningEmulator.StartAsync(TrustLoader.Load([Path.Combine(RepoPaths.Root, Trust)]), issuerUrl: "https://gitlab.com"));
 

@@ -12,15 +12,17 @@ public sealed class CoreHarness : IDisposable
 {
     public const string BaseUrl = "https://127.0.0.1:8443";
 
-    public CoreHarness(TrustSet? trust = null, string? issuerUrl = null, LogFormat format = LogFormat.Text, Keyless.Emulator.Verification.IJwksFetcher? fetcher = null)
+    public CoreHarness(TrustSet? trust = null, string? issuerUrl = null, LogFormat format = LogFormat.Text,
+                       Keyless.Emulator.Verification.IJwksFetcher? fetcher = null, Func<EmulatorOptions, EmulatorOptions>? configure = null)
     {
         Time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero));
-        Core = new EmulatorCore(trust ?? TestTrust.Create(), new EmulatorOptions
+        var options = new EmulatorOptions
         {
             IssuerUrl = issuerUrl,
             Log = new DecisionLog(LogText, format),
             Fetcher = fetcher,
-        }, Time, SharedIssuerKey.Value, SharedEntraKey.Value);
+        };
+        Core = new EmulatorCore(trust ?? TestTrust.Create(), configure?.Invoke(options) ?? options, Time, SharedIssuerKey.Value, SharedEntraKey.Value);
     }
 
     // RSA key generation dominates a test's cost; the keys are public-safe to share (each test builds its own core).
@@ -37,17 +39,56 @@ public sealed class CoreHarness : IDisposable
 
     public async Task<(int Status, JsonNode Body)> SendAsync(string method, string path, string body = "", string? contentType = null, string? authorization = null, bool loopback = true)
     {
-        var response = await Core.HandleAsync(new EmulatorRequest
+        var response = await RawAsync(method, path, body, contentType, authorization, loopback);
+        return (response.Status, JsonNode.Parse(response.Body)!);
+    }
+
+    /// <summary>
+    /// The whole response (headers, the drop flag) to <paramref name="pathAndQuery"/>, whose query is split off as a
+    /// host does (a name given twice joined with a comma, as ASP.NET Core's StringValues print).
+    /// </summary>
+    public Task<EmulatorResponse> RawAsync(string method, string pathAndQuery, string body = "", string? contentType = null,
+                                           string? authorization = null, bool loopback = true, IReadOnlyDictionary<string, string>? headers = null)
+    {
+        var question = pathAndQuery.IndexOf('?', StringComparison.Ordinal);
+        var query = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (question >= 0)
+        {
+            foreach (var pair in pathAndQuery[(question + 1)..].Split('&', StringSplitOptions.RemoveEmptyEntries))
+            {
+                var equals = pair.IndexOf('=', StringComparison.Ordinal);
+                var name = Uri.UnescapeDataString(equals < 0 ? pair : pair[..equals]);
+                var value = equals < 0 ? string.Empty : Uri.UnescapeDataString(pair[(equals + 1)..]);
+                query[name] = query.TryGetValue(name, out var earlier) ? earlier + "," + value : value;
+            }
+        }
+
+        return Core.HandleAsync(new EmulatorRequest
         {
             Method = method,
-            Path = path,
+            Path = question < 0 ? pathAndQuery : pathAndQuery[..question],
+            Query = query,
             Body = body,
             ContentType = contentType,
             Authorization = authorization,
+            Headers = headers ?? new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase),
             BaseUrl = BaseUrl,
             FromLoopback = loopback,
         });
-        return (response.Status, JsonNode.Parse(response.Body)!);
+    }
+
+    /// <summary>A reader token for one read API (<c>gcp</c>, <c>graph</c>, <c>arm</c>, <c>gitlab</c>), as <c>keyless pull --emulator</c> gets it.</summary>
+    public async Task<string> ReaderTokenAsync(string api, string? tenant = null)
+    {
+        var body = new JsonObject { ["api"] = api };
+        if (tenant is not null)
+        {
+            body["tenant"] = tenant;
+        }
+
+        var (status, response) = await PostJsonAsync("/-/keyless/reader-token", body);
+        Assert.True(status == 200, response.ToJsonString());
+        return response["access_token"]!.GetValue<string>();
     }
 
     public Task<(int Status, JsonNode Body)> GetAsync(string path, string? authorization = null) =>

@@ -54,6 +54,14 @@ public static class Gcloud
             ["-c", RefreshScript, System.IO.Path.Combine(SdkRoot, "lib", "third_party"), config],
             Environment(scratch, caFile));
 
-    public static Task<ToolRun> RunGcloudAsync(IEnumerable<string> args, string scratch, string caFile) =>
-        ExternalTool.RunAsync(Path!, args, Environment(scratch, caFile));
+    public static Task<ToolRun> RunGcloudAsync(IEnumerable<string> args, string scratch, string caFile, IReadOnlyDictionary<string, string>? extra = null)
+    {
+        var environment = Environment(scratch, caFile);
+        foreach (var (name, value) in extra ?? new Dictionary<string, string>())
+        {
+            environment[name] = value;
+        }
+
+        return ExternalTool.RunAsync(Path!, args, environment);
+    }
 }

@@ -66,18 +66,20 @@ public sealed class RunningEmulator : IAsyncDisposable
     /// fetching other issuers' keys through <paramref name="fetcher"/> when given.
     /// </summary>
     public static async Task<RunningEmulator> StartAsync(
-        TrustSet? trust = null, LogFormat format = LogFormat.Text, string? issuerUrl = null, Keyless.Emulator.Verification.IJwksFetcher? fetcher = null)
+        TrustSet? trust = null, LogFormat format = LogFormat.Text, string? issuerUrl = null, Keyless.Emulator.Verification.IJwksFetcher? fetcher = null,
+        Func<EmulatorOptions, EmulatorOptions>? configure = null)
     {
         var directory = Path.Combine(Path.GetTempPath(), "keyless-emu-test-" + Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(directory);
         trust ??= TestTrust.Create();
         var log = new StringWriter();
-        var core = new EmulatorCore(trust, new EmulatorOptions
+        var options = new EmulatorOptions
         {
             IssuerUrl = issuerUrl,
             Fetcher = fetcher,
             Log = new DecisionLog(TextWriter.Synchronized(log), format),
-        }, TimeProvider.System);
+        };
+        var core = new EmulatorCore(trust, configure?.Invoke(options) ?? options, TimeProvider.System);
         var host = await EmulatorHost.StartAsync(core, new EmulatorHostOptions
         {
             HttpPort = 0,

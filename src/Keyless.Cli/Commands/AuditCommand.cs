@@ -12,13 +12,43 @@ namespace Keyless.Cli.Commands;
 /// <c>keyless audit INPUTS...</c>: red-team the trust with every persona and run the static audits; each persona
 /// finding carries a witness token that <c>keyless explain</c> allows.
 /// </summary>
-internal sealed class AuditCommand : Command<AuditCommand.Settings>
+internal sealed class AuditCommand : AsyncCommand<AuditCommand.Settings>
 {
-    public sealed class Settings : FindingOutputSettings
+    public sealed class Settings : FindingOutputSettings, ILiveOptions
     {
-        [CommandArgument(0, "<INPUTS>")]
+        [CommandArgument(0, "[INPUTS]")]
         [Description("Trust inputs: files or folders (Terraform JSON, gcloud, az/Graph/ARM, GitLab API JSON, keyless manifest).")]
         public string[] Inputs { get; init; } = [];
+
+        [CommandOption("--live <SCOPE>")]
+        [Description("Read the live trust first and audit it too: gcp:PROJECT, azure:TENANT or azure:TENANT/SUBSCRIPTION, gitlab:PROJECT_PATH, gitlab-group:GROUP_PATH (as keyless pull). Repeatable.")]
+        public string[] Live { get; init; } = [];
+
+        [CommandOption("--save <DIR>")]
+        [Description("Keep the live pull in DIR (a keyless pull folder) instead of a temporary folder.")]
+        public string? Save { get; init; }
+
+        [CommandOption("--endpoint <NAME=URL>")]
+        [Description("With --live: read one API somewhere else (NAME: iam, cloudresourcemanager, graph, arm, authority, gitlab). Repeatable.")]
+        public string[] Endpoints { get; init; } = [];
+
+        [CommandOption("--emulator <URL>")]
+        [Description("With --live: point every endpoint at a running keyless emulate and take its reader credentials.")]
+        public string? Emulator { get; init; }
+
+        [CommandOption("--ca-file <PEM>")]
+        [Description("With --live: trust servers whose certificates chain to this PEM.")]
+        public string? CaFile { get; init; }
+
+        [CommandOption("--token-env <NAME>")]
+        [Description("With --live gitlab: the environment variable holding a GitLab token with read_api.")]
+        [DefaultValue("GITLAB_TOKEN")]
+        public string TokenEnv { get; init; } = "GITLAB_TOKEN";
+
+        [CommandOption("--concurrency <N>")]
+        [Description("With --live: requests in flight at once (1-64).")]
+        [DefaultValue(8)]
+        public int Concurrency { get; init; } = 8;
 
         [CommandOption("--gitlab-url <URL>")]
         [Description("Your GitLab's URL (self-managed): the iss of your own jobs. Default: the instance of each trusted issuer (GitLab.com for gitlab.com).")]
@@ -36,6 +66,16 @@ internal sealed class AuditCommand : Command<AuditCommand.Settings>
                 return result;
             }
 
+            if (Inputs.Length == 0 && Live.Length == 0)
+            {
+                return ValidationResult.Error("give trust inputs (files or folders) or --live SCOPE");
+            }
+
+            if (Live.Length > 0 && LiveOptionChecks.Validate(this) is { Successful: false } live)
+            {
+                return live;
+            }
+
             if (GitLabUrl is not null && !(Uri.TryCreate(GitLabUrl, UriKind.Absolute, out var url) && url.Scheme is "https" or "http" && url.UserInfo.Length == 0))
             {
                 return ValidationResult.Error($"--gitlab-url: '{GitLabUrl}' is not an http(s) URL like https://gitlab.example.com");
@@ -50,9 +90,10 @@ internal sealed class AuditCommand : Command<AuditCommand.Settings>
     public static IReadOnlyList<RuleDescriptor> Rules { get; } =
         AuditRegistry.All.Select(r => new RuleDescriptor(r.Id, r.Summary, r.DefaultSeverity)).ToArray();
 
-    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var trust = TrustInputs.Load("audit", settings.Inputs);
+        using var live = settings.Live.Length > 0 ? await LiveTrust.PullAsync(settings, settings.Live, settings.Save, cancellationToken).ConfigureAwait(false) : null;
+        var trust = TrustInputs.Load("audit", live is null ? settings.Inputs : [.. settings.Inputs, live.Folder]);
         var version = settings.GitLabVersion is { } v
             ? Version.Parse(v.Contains('.', StringComparison.Ordinal) ? v : v + ".0")
             : null;

@@ -4,6 +4,7 @@ using Keyless.Cli.Infrastructure;
 using Keyless.Emulator;
 using Keyless.Emulator.Host;
 using Keyless.Emulator.Logging;
+using Keyless.Emulator.Reads;
 using Keyless.Emulator.Verification;
 using Keyless.Formats.Inputs;
 using Keyless.Trust.Diagnostics;
@@ -43,6 +44,18 @@ internal sealed class EmulateCommand : AsyncCommand<EmulateCommand.Settings>
         [Description("Stand in for this issuer only; tokens of the trust's other issuers are checked against their published keys. Default: stand in for every issuer the trust names.")]
         public string? IssuerUrl { get; init; }
 
+        [CommandOption("--page-size <N>")]
+        [Description("At most N items on a page of the read APIs (IAM, Graph, ARM, GitLab), so every list spans pages. Default: each API's own page sizes.")]
+        public int? PageSize { get; init; }
+
+        [CommandOption("--fault <SPEC>")]
+        [Description("Play a failure on the read APIs: path=TEXT,status=N or path=TEXT,drop, each optionally followed by ,retry-after=S (with a status) and ,times=N (0: every request). Repeatable.")]
+        public string[] Faults { get; init; } = [];
+
+        [CommandOption("--gitlab-variables <OWNER=FILE>")]
+        [Description("Serve the CI/CD variables in FILE (the variables API's JSON array) for OWNER: a project or group full path, or 'instance'. Repeatable.")]
+        public string[] GitLabVariables { get; init; } = [];
+
         [CommandOption("--log-format <FORMAT>")]
         [Description("Decision log format on stdout: text or json.")]
         [DefaultValue("text")]
@@ -73,6 +86,24 @@ internal sealed class EmulateCommand : AsyncCommand<EmulateCommand.Settings>
                 return ValidationResult.Error($"--issuer-url: '{IssuerUrl}' is not an http(s) URL");
             }
 
+            if (PageSize is < 1)
+            {
+                return ValidationResult.Error($"--page-size: {PageSize} is not a page size (1 or more)");
+            }
+
+            foreach (var fault in Faults)
+            {
+                if (ReadFault.Parse(fault).Error is { } error)
+                {
+                    return ValidationResult.Error($"--fault '{fault}': {error}");
+                }
+            }
+
+            if (GitLabVariables.FirstOrDefault(v => v.IndexOf('=', StringComparison.Ordinal) is <= 0) is { } bad)
+            {
+                return ValidationResult.Error($"--gitlab-variables: '{bad}' is not OWNER=FILE");
+            }
+
             return LogFormat is "text" or "json"
                 ? ValidationResult.Success()
                 : ValidationResult.Error($"--log-format: '{LogFormat}' is not one of text, json");
@@ -89,6 +120,9 @@ internal sealed class EmulateCommand : AsyncCommand<EmulateCommand.Settings>
             IssuerUrl = settings.IssuerUrl,
             Log = new DecisionLog(Console.Out, format),
             Fetcher = new OidcJwksFetcher(http, TimeProvider.System),
+            MaxPageSize = settings.PageSize,
+            Faults = [.. settings.Faults.Select(f => ReadFault.Parse(f).Fault!)],
+            GitLabVariables = EmulatedVariables.Load(settings.GitLabVariables),
         }, TimeProvider.System);
 
         var certDir = settings.CertDir ?? Path.Combine(Path.GetTempPath(), "keyless-emulator");
@@ -154,6 +188,7 @@ internal sealed class EmulateCommand : AsyncCommand<EmulateCommand.Settings>
         error.WriteLine($"  GCP:         token_url {https}/v1/token, impersonation {https}/v1/projects/-/serviceAccounts/EMAIL:generateAccessToken");
         error.WriteLine($"  Entra:       authority host {https}/ (az CLI: {https}/adfs)");
         error.WriteLine($"  mint:        keyless mint --emulator {http} --claims FILE");
+        error.WriteLine($"  reads:       IAM, Resource Manager, Graph, ARM and GitLab at {https}/ (keyless pull --emulator {https})");
         error.Flush();
     }
 }

@@ -19,11 +19,19 @@ namespace Keyless.Cli.Commands;
 /// </summary>
 internal sealed class ExplainCommand : AsyncCommand<ExplainCommand.Settings>
 {
-    public sealed class Settings : KeylessSettings
+    public sealed class Settings : LiveConnectionSettings
     {
-        [CommandArgument(0, "<INPUTS>")]
+        [CommandArgument(0, "[INPUTS]")]
         [Description("Trust inputs: files or folders (Terraform JSON, gcloud, az/Graph/ARM, GitLab API JSON, keyless manifests).")]
         public string[] Inputs { get; init; } = [];
+
+        [CommandOption("--live <SCOPE>")]
+        [Description("Read the live trust first and decide against it too: gcp:PROJECT, azure:TENANT or azure:TENANT/SUBSCRIPTION, gitlab:PROJECT_PATH, gitlab-group:GROUP_PATH. Repeatable.")]
+        public string[] Live { get; init; } = [];
+
+        [CommandOption("--save <DIR>")]
+        [Description("Keep the live pull in DIR (a keyless pull folder) instead of a temporary folder.")]
+        public string? Save { get; init; }
 
         [CommandOption("--claims <FILE>")]
         [Description("A claims object (JSON or YAML), as GitLab would mint it.")]
@@ -67,9 +75,12 @@ internal sealed class ExplainCommand : AsyncCommand<ExplainCommand.Settings>
                 return ValidationResult.Error($"--format {Format}: explain has no findings; use text or json (or keyless audit for findings)");
             }
 
-            return Format is "text" or "json"
-                ? ValidationResult.Success()
-                : ValidationResult.Error($"--format: '{Format}' is not one of text, json");
+            if (Format is not ("text" or "json"))
+            {
+                return ValidationResult.Error($"--format: '{Format}' is not one of text, json");
+            }
+
+            return Live.Length > 0 ? base.Validate() : ValidationResult.Success();
         }
     }
 
@@ -78,19 +89,21 @@ internal sealed class ExplainCommand : AsyncCommand<ExplainCommand.Settings>
         var claimsJson = settings.Claims is { } claimsFile
             ? ClaimsReader.Read(claimsFile, InputText.Read(claimsFile, "--claims"))
             : await TokenSource.ClaimsOfTokenAsync(settings.Token!, settings.Jwks, settings.Issuer, cancellationToken).ConfigureAwait(false);
-        if (settings.Inputs.Length == 0)
+        if (settings.Inputs.Length == 0 && settings.Live.Length == 0)
         {
-            throw new InputException("INPUTS", "name at least one trust input (file or folder)");
+            throw new InputException("INPUTS", "name at least one trust input (file or folder), or --live SCOPE");
         }
 
-        var trust = TrustInputs.Load("explain", settings.Inputs);
+        using var live = settings.Live.Length > 0 ? await LiveTrust.PullAsync(settings, settings.Live, settings.Save, cancellationToken).ConfigureAwait(false) : null;
+        var trust = TrustInputs.Load("explain", live is null ? settings.Inputs : [.. settings.Inputs, live.Folder]);
         var evaluator = TrustEvaluator.For(trust);
         var claims = settings.Claims is null ? TokenClaims.FromJwtPayload(claimsJson) : TokenClaims.FromJson(claimsJson);
         var identities = evaluator.Identities
             .Where(i => settings.Identity is null || i.Name.Contains(settings.Identity, StringComparison.OrdinalIgnoreCase))
             .ToArray();
         var decisions = identities.Select(i => evaluator.Decide(i, claims)).ToArray();
-        var notes = trust.Notes.Concat(trust.Unrecognized.Select(u => "not modelled: " + u)).ToArray();
+        var notes = trust.Notes.Concat(trust.Unrecognized.Select(u => "not modelled: " + u))
+            .Concat(trust.Unverified.Select(u => $"not verified: {u.Scope}: {u.Call} failed ({u.Reason}); identities there were not read")).ToArray();
 
         if (settings.Format == "json")
         {

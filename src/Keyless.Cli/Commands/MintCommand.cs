@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -73,7 +72,7 @@ internal sealed class MintCommand : AsyncCommand<MintCommand.Settings>
             body["sub_claim_components"] = new JsonArray([.. list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(c => (JsonNode)c)]);
         }
 
-        using var http = new HttpClient(Handler(settings.CaFile)) { Timeout = TimeSpan.FromSeconds(30) };
+        using var http = new HttpClient(Keyless.Pull.Http.TrustedHandler.Create(settings.CaFile)) { Timeout = TimeSpan.FromSeconds(30) };
         var url = new Uri(new Uri(settings.Emulator.TrimEnd('/') + "/"), "-/keyless/mint");
         JsonObject? answer;
         int status;
@@ -97,39 +96,5 @@ internal sealed class MintCommand : AsyncCommand<MintCommand.Settings>
 
         var why = answer?["error_description"]?.ToString() ?? $"HTTP {status}";
         throw new InputException(source, "the emulator would not mint these claims: " + why);
-    }
-
-    private static HttpClientHandler Handler(string? caFile)
-    {
-        var handler = new HttpClientHandler();
-        if (caFile is null)
-        {
-            return handler;
-        }
-
-        X509Certificate2Collection trusted = [];
-        try
-        {
-            trusted.ImportFromPemFile(caFile);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.Cryptography.CryptographicException)
-        {
-            throw new InputException(caFile, "cannot read the certificate: " + e.Message);
-        }
-
-        handler.ServerCertificateCustomValidationCallback = (_, certificate, _, errors) =>
-        {
-            if (certificate is null || errors.HasFlag(System.Net.Security.SslPolicyErrors.RemoteCertificateNameMismatch))
-            {
-                return false;
-            }
-
-            using var chain = new X509Chain();
-            chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-            chain.ChainPolicy.CustomTrustStore.AddRange(trusted);
-            chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-            return chain.Build(certificate);
-        };
-        return handler;
     }
 }

@@ -24,10 +24,10 @@ internal sealed class CompletionModel
     /// <summary>Each command's options, by the command's words.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<OptionInfo>> Options { get; }
 
-    /// <summary>The first words: the commands, and the branches (<c>login</c>, the one branch) with its description.</summary>
+    /// <summary>The first words: the commands, and the branches (<c>login</c>, <c>pull</c>) with their descriptions.</summary>
     public IEnumerable<(string Name, string Description)> TopLevel =>
         Commands.Select(c => c.Name.Split(' ')[0]).Distinct(StringComparer.Ordinal)
-            .Select(name => (name, Commands.FirstOrDefault(c => c.Name == name)?.Description ?? CommandCatalog.LoginDescription));
+            .Select(name => (name, Commands.FirstOrDefault(c => c.Name == name)?.Description ?? CommandCatalog.Branches[name]));
 
     /// <summary>The branches and their sub-commands, with descriptions.</summary>
     public IEnumerable<(string Branch, IReadOnlyList<(string Name, string Description)> Subcommands)> Branches =>

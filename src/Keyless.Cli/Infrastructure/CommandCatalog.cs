@@ -1,4 +1,5 @@
 using Keyless.Cli.Commands;
+using Keyless.Cli.Commands.Pull;
 
 namespace Keyless.Cli.Infrastructure;
 
@@ -10,6 +11,16 @@ internal static class CommandCatalog
 {
     public const string LoginDescription =
         "Exchange the job's id_token for cloud credentials, and say exactly why when it fails.";
+
+    public const string PullDescription =
+        "Read the live trust into a folder Keyless reads (the APIs' own responses, a manifest, pull.json).";
+
+    /// <summary>The commands that have sub-commands (<c>login gcp</c>, <c>pull azure</c>), with their descriptions.</summary>
+    public static IReadOnlyDictionary<string, string> Branches { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["login"] = LoginDescription,
+        ["pull"] = PullDescription,
+    };
 
     public static IReadOnlyList<CommandEntry> All { get; } =
     [
@@ -26,15 +37,18 @@ internal static class CommandCatalog
         new("completion", "Print a shell completion script: bash, zsh, fish or pwsh.", typeof(CompletionCommand.Settings)),
         new("login gcp", "Workload Identity Federation: a credential config, or an access token now.", typeof(LoginGcpCommand.Settings)),
         new("login azure", "Entra client credentials with the id_token as a jwt-bearer assertion.", typeof(LoginAzureCommand.Settings)),
+        new("pull gcp", "Workload identity pools, providers, service accounts, their policies and keys (IAM, Resource Manager).", typeof(PullGcpCommand.Settings)),
+        new("pull azure", "Applications and managed identities with their federated credentials (Graph, ARM).", typeof(PullAzureCommand.Settings)),
+        new("pull gitlab", "Project settings, protected branches, tags, environments and CI/CD variables (values scanned, never written).", typeof(PullGitLabCommand.Settings)),
     ];
 
-    /// <summary>The first words a command line can start with: the commands and the branches (<c>login</c>).</summary>
+    /// <summary>The first words a command line can start with: the commands and the branches (<c>login</c>, <c>pull</c>).</summary>
     public static IReadOnlyList<string> TopLevel { get; } = All.Select(e => e.Name.Split(' ')[0]).Distinct().ToArray();
 
     public static string Describe(string name) =>
         All.FirstOrDefault(e => e.Name == name)?.Description ?? throw new InvalidOperationException($"'{name}' is not in the catalog");
 
-    /// <summary>The sub-commands of a branch (<c>gcp</c>, <c>azure</c> of <c>login</c>).</summary>
+    /// <summary>The sub-commands of a branch (<c>gcp</c>, <c>azure</c> of <c>login</c>; <c>gitlab</c> too of <c>pull</c>).</summary>
     public static IReadOnlyList<string> SubcommandsOf(string branch) =>
         All.Where(e => e.Name.StartsWith(branch + " ", StringComparison.Ordinal)).Select(e => e.Name[(branch.Length + 1)..]).ToArray();
 }

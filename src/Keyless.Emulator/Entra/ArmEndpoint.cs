@@ -1,14 +1,11 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json.Nodes;
 using Keyless.Emulator.Http;
-using Keyless.Trust.Model;
 
 namespace Keyless.Emulator.Entra;
 
 /// <summary>
 /// The two ARM reads az CLI makes after login: <c>GET /subscriptions</c> and <c>GET /tenants</c>, each with an access
-/// token from this emulator as the bearer. Subscriptions are those the trust's managed identities live in, or one
+/// token from this emulator as the bearer. Subscriptions are those the trust's managed identities live in (ArmReadModel), or one
 /// stand-in subscription per tenant when the trust names none.
 /// </summary>
 public sealed class ArmEndpoint
@@ -16,13 +13,10 @@ public sealed class ArmEndpoint
     private readonly EntraAccessTokens _tokens;
     private readonly IReadOnlyList<string> _subscriptions;
 
-    public ArmEndpoint(EntraAccessTokens tokens, TrustSet trust)
+    public ArmEndpoint(EntraAccessTokens tokens, IReadOnlyList<string> subscriptions)
     {
         _tokens = tokens;
-        _subscriptions = [.. trust.AzureIdentities
-            .Select(i => SubscriptionOf(i.ResourceId))
-            .OfType<string>()
-            .Distinct(StringComparer.OrdinalIgnoreCase)];
+        _subscriptions = subscriptions;
     }
 
     public async Task<EmulatorResponse> HandleAsync(EmulatorRequest request, bool tenants)
@@ -56,7 +50,7 @@ public sealed class ArmEndpoint
             });
         }
 
-        var ids = _subscriptions.Count > 0 ? _subscriptions : [StandIn(tenant)];
+        var ids = _subscriptions.Count > 0 ? _subscriptions : [ArmReadModel.StandInSubscription(tenant)];
         return EmulatorResponse.Json(200, new JsonObject
         {
             ["value"] = new JsonArray([.. ids.Select(id => (JsonNode)new JsonObject
@@ -77,19 +71,5 @@ public sealed class ArmEndpoint
             })]),
             ["count"] = new JsonObject { ["type"] = "Total", ["value"] = ids.Count },
         });
-    }
-
-    private static string? SubscriptionOf(string? resourceId)
-    {
-        var segments = resourceId?.Split('/', StringSplitOptions.RemoveEmptyEntries);
-        return segments is { Length: >= 2 } && segments[0].Equals("subscriptions", StringComparison.OrdinalIgnoreCase)
-            && Guid.TryParse(segments[1], out _) ? segments[1] : null;
-    }
-
-    // A stable id per tenant, so repeated logins see the same subscription.
-    private static string StandIn(string tenant)
-    {
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes("keyless-emulator-subscription:" + tenant));
-        return new Guid(hash.AsSpan(0, 16)).ToString();
     }
 }

@@ -22,6 +22,9 @@ public sealed record EmulatorRequest
 
     public string? Authorization { get; init; }
 
+    /// <summary>The other request headers a read API looks at (GitLab's <c>PRIVATE-TOKEN</c>), by case-insensitive name.</summary>
+    public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+
     /// <summary><c>scheme://host:port</c> the client used, for the URLs the documents hand out.</summary>
     public required string BaseUrl { get; init; }
 

@@ -7,11 +7,25 @@ public sealed record EmulatorResponse(int Status, string Body, IReadOnlyDictiona
 {
     public const string JsonContentType = "application/json; charset=utf-8";
 
-
     private static readonly IReadOnlyDictionary<string, string> NoStore =
         new Dictionary<string, string> { ["Cache-Control"] = "no-store", ["Pragma"] = "no-cache" };
 
     private static readonly IReadOnlyDictionary<string, string> None = new Dictionary<string, string>();
+
+    /// <summary>Cut the connection half-way through the body instead of finishing it (a played fault).</summary>
+    public bool Drop { get; init; }
+
+    /// <summary>The same response with more headers (paging links, <c>Retry-After</c>).</summary>
+    public EmulatorResponse WithHeaders(IEnumerable<KeyValuePair<string, string>> headers)
+    {
+        var all = new Dictionary<string, string>(Headers, StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, value) in headers)
+        {
+            all[name] = value;
+        }
+
+        return this with { Headers = all };
+    }
 
     public static EmulatorResponse Json(int status, JsonNode body) => new(status, body.ToJsonString(JsonFormatting.Compact), None);
 

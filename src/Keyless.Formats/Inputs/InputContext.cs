@@ -18,4 +18,14 @@ internal sealed record InputContext
 
     /// <summary>GitLab protected branches/tags/environments of this project (id or path).</summary>
     public string? GitLabProject { get; init; }
+
+    /// <summary>The API call the file answers (<c>keyless pull</c> writes it): a file a manifest names this way is known,
+    /// so one that holds no trust (an empty list, a project's number) is not listed as skipped.</summary>
+    public string? Response { get; init; }
+
+    /// <summary>The file holding the next page of this list response, when it is given (then no "page 1 of more" note).</summary>
+    public string? NextPage { get; init; }
+
+    /// <summary>A listing that repeats resources read in full from other files (a group's projects): not imported.</summary>
+    public bool Listing { get; init; }
 }

@@ -33,7 +33,7 @@ internal static class InputDetector
     public static bool Recognises(JsonNode? root) => root switch
     {
         JsonArray array => array.Any(item => item is JsonObject o && KindOf(o, atRoot: false) is not null),
-        JsonObject o => KeylessManifest.IsManifest(o)
+        JsonObject o => KeylessManifest.IsManifest(o) || PullRecordInput.IsPullRecord(o)
             || TerraformImporter.IsShowJson(o) || TerraformImporter.IsRawState(o) || TerraformImporter.IsConfiguration(o)
             || AzureImporter.IsTemplate(o)
             || (PagedList.Of(o) is { } list && (list.Items.Any(item => item is JsonObject i && KindOf(i, atRoot: false) is not null) || list.NamesItsKind))
@@ -78,7 +78,8 @@ internal static class InputDetector
                     Item(input, input.Object(list.Items[i], path), path, context, builder, parent);
                 }
 
-                if (list.NextPage(input, o) is { } note)
+                // A page whose next page the manifest names, and which is there, is no page of an unknown list.
+                if (list.NextPage(input, o) is { } note && !(context.NextPage is { } next && File.Exists(next)))
                 {
                     builder.Notes.Add(note);
                 }

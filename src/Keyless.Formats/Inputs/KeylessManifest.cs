@@ -15,15 +15,17 @@ namespace Keyless.Formats.Inputs;
 ///     "uami-fics.json":       { "managedIdentity": { "name": "id-ci", "clientId": "…", "tenantId": "…" } },
 ///     "branches.json":        { "gitlabProject": "acme/payments" } } }
 /// </code>
-/// File names are relative to the manifest's folder.
+/// File names are relative to the manifest's folder. <c>keyless pull</c> also says, per file, which API call it answers
+/// (<c>response</c>), where a list continues (<c>nextPage</c>, relative to that file) and which files only list what
+/// others hold in full (<c>listing</c>).
 /// </summary>
-internal static class KeylessManifest
+public static class KeylessManifest
 {
     public const string Marker = "keylessManifest";
 
-    public static bool IsManifest(JsonNode? root) => root is JsonObject o && o.ContainsKey(Marker);
+    internal static bool IsManifest(JsonNode? root) => root is JsonObject o && o.ContainsKey(Marker);
 
-    public static void Read(JsonInput input, JsonObject root, TrustBuilder builder, Dictionary<string, InputContext> contexts)
+    internal static void Read(JsonInput input, JsonObject root, TrustBuilder builder, Dictionary<string, InputContext> contexts)
     {
         if (root[Marker] is not JsonValue version || !version.TryGetValue<int>(out var v) || v != 1)
         {
@@ -59,6 +61,9 @@ internal static class KeylessManifest
                 Project = input.Str(entry, "project", path),
                 GitLabProject = input.Str(entry, "gitlabProject", path),
                 AzureParent = Parent(input, entry, path, builder),
+                Response = input.Str(entry, "response", path),
+                NextPage = input.Str(entry, "nextPage", path) is { } next ? Path.GetFullPath(Path.Combine(folder, Path.GetDirectoryName(name) ?? string.Empty, next)) : null,
+                Listing = input.Bool(entry, "listing", path),
             };
             contexts[Path.GetFullPath(Path.Combine(folder, name))] = context;
         }

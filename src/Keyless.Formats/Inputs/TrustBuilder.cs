@@ -37,6 +37,8 @@ internal sealed class TrustBuilder
 
     public List<string> Notes { get; } = [];
 
+    public List<UnverifiedScope> Unverified { get; } = [];
+
     public List<string> Files { get; } = [];
 
     public TrustSet Build() => TrustLinker.Link(this);

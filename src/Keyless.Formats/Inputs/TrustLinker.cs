@@ -45,6 +45,7 @@ internal static class TrustLinker
             Unrecognized = [.. b.Unrecognized],
             StaticCredentials = [.. b.StaticCredentials],
             Notes = notes,
+            Unverified = [.. b.Unverified],
             Files = [.. b.Files],
         };
     }

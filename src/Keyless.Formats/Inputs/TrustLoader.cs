@@ -28,26 +28,40 @@ public static class TrustLoader
         var (parsed, skipped) = ReadAll(given);
         var builder = new TrustBuilder();
 
-        // Manifests first: they say what the other files are about.
+        // Manifests first: they say what the other files are about. Pull records say what a live read could not see.
         var contexts = new Dictionary<string, InputContext>(StringComparer.Ordinal);
         foreach (var (file, root) in parsed.Where(p => KeylessManifest.IsManifest(p.Root)))
         {
             KeylessManifest.Read(new JsonInput(file), (JsonObject)root!, builder, contexts);
         }
 
-        var terraform = new Terraform.TerraformImporter(builder);
-        foreach (var (file, root) in parsed.Where(p => !KeylessManifest.IsManifest(p.Root)))
+        foreach (var (file, root) in parsed.Where(p => PullRecordInput.IsPullRecord(p.Root)))
         {
-            builder.Files.Add(file);
+            PullRecordInput.Read(new JsonInput(file), (JsonObject)root!, builder);
+        }
+
+        // A response a manifest names (keyless pull wrote it) is known even when it holds no trust: an empty list, a
+        // project's number, a listing of what other files hold.
+        skipped = [.. skipped.Where(s => contexts.GetValueOrDefault(Path.GetFullPath(s.File))?.Response is null)];
+        var terraform = new Terraform.TerraformImporter(builder);
+        var trustFiles = parsed.Where(p => !KeylessManifest.IsManifest(p.Root) && !PullRecordInput.IsPullRecord(p.Root)).ToList();
+        foreach (var (file, root) in trustFiles)
+        {
             var context = contexts.GetValueOrDefault(Path.GetFullPath(file), InputContext.None);
+            if (context.Listing || (context.Response is not null && !InputDetector.Recognises(root)))
+            {
+                continue;
+            }
+
+            builder.Files.Add(file);
             InputDetector.Import(new JsonInput(file), root, context, builder, terraform);
         }
 
         terraform.Finish();
-        var trust = StaticCredentialImporter.Attach(builder.Build(), parsed) with { Skipped = skipped };
-        var found = requirement == TrustRequirement.Identity
+        var trust = StaticCredentialImporter.Attach(builder.Build(), trustFiles.Where(p => contexts.GetValueOrDefault(Path.GetFullPath(p.File))?.Listing != true).ToList()) with { Skipped = skipped };
+        var found = trust.Unverified.Count > 0 || (requirement == TrustRequirement.Identity
             ? IdentityCatalog.Build(trust).Count > 0
-            : trust.Pools.Count + trust.Providers.Count + trust.Bindings.Count + trust.AzureIdentities.Count > 0;
+            : trust.Pools.Count + trust.Providers.Count + trust.Bindings.Count + trust.AzureIdentities.Count > 0);
         if (!found)
         {
             throw NoTrust(given, [.. parsed.Select(p => p.File)], skipped, requirement);

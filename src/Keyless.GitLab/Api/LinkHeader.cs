@@ -4,7 +4,7 @@ namespace Keyless.GitLab.Api;
 /// The <c>rel="next"</c> target of an RFC 8288 <c>Link</c> header, as GitLab sends it for offset pagination:
 /// <c>&lt;https://…?page=2&amp;per_page=100&gt;; rel="next", &lt;…&gt;; rel="first"</c>. Hand-written, linear.
 /// </summary>
-internal static class LinkHeader
+public static class LinkHeader
 {
     public static string? Next(IEnumerable<string> values)
     {

@@ -23,6 +23,7 @@ public static class AuditRegistry
         new ServiceAccountKeyBesideFederationAudit(),
         new ClientSecretBesideFederationAudit(),
         new SearchIncompleteAudit(),
+        new NotVerifiedAudit(),
     ];
 
     public static AuditRule? Find(string id) => All.FirstOrDefault(r => r.Id == id);

@@ -52,6 +52,9 @@ public sealed record TrustSet
     /// <summary>Static keys beside federation (service-account keys, client secrets), for audit.</summary>
     public IReadOnlyList<StaticCredential> StaticCredentials { get; init; } = [];
 
+    /// <summary>What a live pull could not read (pull.json): the audit reports each as not verified.</summary>
+    public IReadOnlyList<UnverifiedScope> Unverified { get; init; } = [];
+
     /// <summary>Things the loader had to assume while linking (e.g. a credential whose parent no input names).</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
 

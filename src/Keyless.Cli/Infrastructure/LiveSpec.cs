@@ -1,0 +1,28 @@
+using Keyless.Trust.Diagnostics;
+
+namespace Keyless.Cli.Infrastructure;
+
+/// <summary>
+/// One <c>--live</c> value: <c>gcp:PROJECT</c>, <c>azure:TENANT</c> (or <c>azure:TENANT/SUBSCRIPTION</c>),
+/// <c>gitlab:PROJECT_PATH</c> or <c>gitlab-group:GROUP_PATH</c>.
+/// </summary>
+internal sealed record LiveSpec(string Source, string Name, string? Subscription)
+{
+    public static LiveSpec Parse(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        var colon = value.IndexOf(':', StringComparison.Ordinal);
+        var (source, name) = colon > 0 ? (value[..colon], value[(colon + 1)..]) : (string.Empty, string.Empty);
+        if (name.Length == 0 || source is not ("gcp" or "azure" or "gitlab" or "gitlab-group"))
+        {
+            throw new InputException("--live", $"'{value}' is not gcp:PROJECT, azure:TENANT[/SUBSCRIPTION], gitlab:PROJECT_PATH or gitlab-group:GROUP_PATH");
+        }
+
+        if (source == "azure" && name.IndexOf('/', StringComparison.Ordinal) is var slash and > 0)
+        {
+            return new LiveSpec(source, name[..slash], name[(slash + 1)..]);
+        }
+
+        return new LiveSpec(source, name, null);
+    }
+}

@@ -1,0 +1,36 @@
+using Keyless.Emulator.Http;
+
+namespace Keyless.Emulator.Reads;
+
+/// <summary>
+/// One read API the emulator serves from the loaded trust (IAM, Cloud Resource Manager, Graph, ARM, GitLab), with the
+/// producer's paths, shapes, paging and errors. <see cref="Refusal"/> answers a played fault in the API's own error
+/// shape, naming the permission the request needs as the API would.
+/// </summary>
+public abstract class ReadApi
+{
+    /// <summary>The endpoint name <c>keyless pull --endpoint</c> uses for it.</summary>
+    public abstract string Name { get; }
+
+    public abstract bool Serves(EmulatorRequest request);
+
+    public abstract Task<EmulatorResponse> HandleAsync(EmulatorRequest request, CancellationToken cancellationToken);
+
+    public abstract EmulatorResponse Refusal(int status, EmulatorRequest request);
+
+    /// <summary>The bearer token of a request, or null.</summary>
+    protected static string? Bearer(EmulatorRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return request.Authorization is { } auth && auth.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+            ? auth["Bearer ".Length..].Trim()
+            : null;
+    }
+
+    /// <summary>A query parameter, or null.</summary>
+    protected static string? Query(EmulatorRequest request, string name)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return request.Query.TryGetValue(name, out var value) ? value : null;
+    }
+}

@@ -1,0 +1,14 @@
+namespace Keyless.Pull;
+
+/// <summary>What one pull reads: <c>gcp:PROJECT</c>, <c>azure:TENANT</c> (with subscriptions), <c>gitlab:PATH</c> or <c>gitlab-group:PATH</c>.</summary>
+public sealed record PullScope(string Kind, string Name)
+{
+    public const string Gcp = "gcp";
+    public const string Azure = "azure";
+    public const string AzureSubscription = "azure-subscription";
+    public const string GitLab = "gitlab";
+    public const string GitLabGroup = "gitlab-group";
+    public const string GitLabInstance = "gitlab-instance";
+
+    public override string ToString() => $"{Kind}:{Name}";
+}

@@ -1,0 +1,84 @@
+using System.Text.Json.Nodes;
+using Keyless.Cli.Tests.Infrastructure;
+using Keyless.Emulator.Reads;
+using Keyless.Testing;
+
+namespace Keyless.Cli.Tests;
+
+/// <summary>
+/// <c>keyless pull</c> and <c>audit --live</c> as a user runs them, against the emulator's read APIs over HTTPS: the
+/// contract's exit codes (0 complete, 4 partial, 2 bad arguments), what standard error says while and after it reads,
+/// and a refused call reported with the permission the API named.
+/// </summary>
+public sealed class PullCommandTests : IDisposable
+{
+    private const string Denied = "iam.serviceAccounts.list";
+
+    private readonly string _dir = Directory.CreateTempSubdirectory("keyless-pull-cli-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private static string[] Connect(RunningEmulator emu) => ["--emulator", emu.Https, "--ca-file", emu.CertificatePath];
+
+    // Listing the service accounts of acme-prod is refused every time, as IAM refuses a caller without the permission.
+    private static Task<RunningEmulator> StartDenyingAsync() =>
+        RunningEmulator.StartAsync(configure: o => o with
+        {
+            Faults = [new ReadFault { PathContains = "/projects/acme-prod/serviceAccounts", Status = 403, Times = 0 }],
+        });
+
+    [Fact]
+    public async Task Pull_gcp_writes_the_folder_shows_progress_and_exits_0()
+    {
+        await using var emu = await RunningEmulator.StartAsync();
+        var output = Path.Combine(_dir, "pull");
+
+        var run = await KeylessProcess.RunAsync(["pull", "gcp", "--project", "acme-prod", .. Connect(emu), "--out", output]);
+
+        Assert.True(run.ExitCode == 0, run.StdErr);
+        Assert.Matches(@"keyless pull: gcp:acme-prod: done \(1 done, \d+\.\d s\)", run.StdErr);
+        Assert.Contains("keyless pull: complete", run.StdErr, StringComparison.Ordinal);
+        var record = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(output, "pull.json"), TestContext.Current.CancellationToken))!["pulls"]![0]!;
+        Assert.Equal("complete", (string)record["result"]!);
+        Assert.True(File.Exists(Path.Combine(output, "keyless-manifest.json")));
+    }
+
+    [Fact]
+    public async Task A_refused_list_is_a_partial_pull_exit_4_naming_the_permission()
+    {
+        await using var emu = await StartDenyingAsync();
+
+        var run = await KeylessProcess.RunAsync(["pull", "gcp", "--project", "acme-prod", .. Connect(emu), "--out", Path.Combine(_dir, "pull")]);
+
+        Assert.True(run.ExitCode == 4, run.StdErr);
+        Assert.Contains("not verified: gcp:acme-prod: iam serviceAccounts.list", run.StdErr, StringComparison.Ordinal);
+        Assert.Contains("missing permission: " + Denied, run.StdErr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", run.StdErr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Audit_live_reports_what_it_could_not_read_as_not_verified_and_fails()
+    {
+        await using var emu = await StartDenyingAsync();
+
+        var run = await KeylessProcess.RunAsync(["audit", "--live", "gcp:acme-prod", .. Connect(emu), "--format", "json"]);
+
+        Assert.True(run.ExitCode == 1, run.StdErr);
+        var finding = JsonNode.Parse(run.StdOut)!["findings"]!.AsArray().Single(f => (string)f!["id"]! == "not-verified")!;
+        Assert.Contains(Denied, finding.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(new[] { "pull", "gcp", "--out", "x" }, "--project")]
+    [InlineData(new[] { "pull", "gcp", "--project", "p", "--out", "x", "--emulator", "not a url" }, "--emulator")]
+    [InlineData(new[] { "pull", "gcp", "--project", "p", "--out", "x", "--endpoint", "sts=https://example.com" }, "--endpoint")]
+    [InlineData(new[] { "audit", "--live", "aws:123" }, "--live")]
+    public async Task Bad_arguments_exit_2_and_name_the_option(string[] args, string named)
+    {
+        var run = await KeylessProcess.RunAsync(args);
+
+        Assert.True(run.ExitCode == 2, run.StdOut + run.StdErr);
+        Assert.Contains(named, run.StdErr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", run.StdErr, StringComparison.Ordinal);
+    }
+}
