@@ -28,9 +28,20 @@ internal sealed class AuditCommand : Command<AuditCommand.Settings>
         [Description("The GitLab version the tokens come from (19.1+ blocks reclaimed paths, lowering path-reclaimer findings).")]
         public string? GitLabVersion { get; init; }
 
+        [CommandOption("--group-by <GROUPING>")]
+        [Description(GroupingSettings.Description)]
+        [DefaultValue("cause")]
+        public string GroupBy { get; init; } = "cause";
+
         public override ValidationResult Validate()
         {
             var result = base.Validate();
+            if (!result.Successful)
+            {
+                return result;
+            }
+
+            result = GroupingSettings.Validate(GroupBy);
             if (!result.Successful)
             {
                 return result;
@@ -75,6 +86,6 @@ internal sealed class AuditCommand : Command<AuditCommand.Settings>
         }
 
         Console.Error.WriteLine($"keyless audit: {audit.Identities.Count} identities, {findings.Length} findings.");
-        return FindingOutput.Render(settings, "audit", findings, Rules);
+        return FindingOutput.Render(settings, "audit", findings, Rules, grouping: GroupingSettings.Parse(settings.GroupBy));
     }
 }

@@ -15,18 +15,26 @@ internal static class FindingOutput
     /// <param name="findings">What the command found, in the order to report.</param>
     /// <param name="rules">The command's rule registry (SARIF rules).</param>
     /// <param name="baseDirectory">Paths under it are written relative; defaults to the current directory.</param>
+    /// <param name="grouping">For audit and merge (<c>--group-by</c>); null for commands without root causes.</param>
     /// <returns>0 when nothing is at or above <c>--fail-on</c>, else 1.</returns>
     public static int Render(FindingOutputSettings settings, string toolCommand, IReadOnlyList<Finding> findings,
-                             IReadOnlyList<RuleDescriptor> rules, string? baseDirectory = null)
+                             IReadOnlyList<RuleDescriptor> rules, string? baseDirectory = null, FindingGrouping? grouping = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         var format = settings.OutputFormat;
         baseDirectory ??= Directory.GetCurrentDirectory();
         findings = FindingLines.Resolve(findings);
+        if (settings.Baseline is { Length: > 0 } baselineFile)
+        {
+            var baseline = Baseline.Apply(findings, FindingReportReader.Read(baselineFile), baseDirectory);
+            Console.Error.WriteLine(
+                $"keyless {toolCommand}: baseline {baselineFile}: {baseline.New.Count} new, {baseline.Suppressed} suppressed, {baseline.Gone} baseline entries gone.");
+            findings = baseline.New;
+        }
 
         if (settings.Output is { Length: > 0 } file)
         {
-            var options = Options(toolCommand, color: false, baseDirectory);
+            var options = Options(toolCommand, color: false, baseDirectory) with { Grouping = grouping };
             try
             {
                 using var writer = new StreamWriter(file, append: false, new System.Text.UTF8Encoding(false));
@@ -39,7 +47,7 @@ internal static class FindingOutput
         }
         else
         {
-            var options = Options(toolCommand, UseColor(format), baseDirectory);
+            var options = Options(toolCommand, UseColor(format), baseDirectory) with { Grouping = grouping };
             FindingWriter.Write(Console.Out, format, findings, rules, options);
             Console.Out.Flush();
         }

@@ -26,6 +26,10 @@ internal abstract class FindingOutputSettings : KeylessSettings
     [Description("Write the report to FILE instead of standard output.")]
     public string? Output { get; init; }
 
+    [CommandOption("--baseline <REPORT>")]
+    [Description("An earlier JSON report (--format json): report only findings not in it (matched by fingerprint), and say how many were suppressed and how many of its entries are gone.")]
+    public string? Baseline { get; init; }
+
     /// <summary>The GitLab security report this command's findings belong in: secret detection for scan's, SAST for
     /// trust and pipeline findings.</summary>
     private OutputFormat GitLabReport => GitLabReportOf(GetType());
