@@ -28,6 +28,8 @@ internal sealed class AuditCommand : Command<AuditCommand.Settings>
         [Description("The GitLab version the tokens come from (19.1+ blocks reclaimed paths, lowering path-reclaimer findings).")]
         public string? GitLabVersion { get; init; }
 
+        protected override IReadOnlyList<string> ConfigInputs => Inputs;
+
         [CommandOption("--group-by <GROUPING>")]
         [Description(GroupingSettings.Description)]
         [DefaultValue("cause")]
@@ -64,13 +66,14 @@ internal sealed class AuditCommand : Command<AuditCommand.Settings>
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var trust = TrustInputs.Load("audit", settings.Inputs);
+        // The command line wins over .keyless.yml.
         var version = settings.GitLabVersion is { } v
             ? Version.Parse(v.Contains('.', StringComparison.Ordinal) ? v : v + ".0")
-            : null;
+            : settings.Config?.GitLabVersion;
         var audit = new AuditContext(trust, new AuditOptions
         {
             GitLabVersion = version,
-            GitLabUrl = settings.GitLabUrl is { } url ? new Uri(url) : null,
+            GitLabUrl = settings.GitLabUrl is { } url ? new Uri(url) : settings.Config?.GitLabUrl,
         });
         var findings = AuditRegistry.All.SelectMany(r => r.Run(audit)).ToArray();
         foreach (var note in trust.Unrecognized)

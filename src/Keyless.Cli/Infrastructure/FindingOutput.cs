@@ -24,6 +24,18 @@ internal static class FindingOutput
         var format = settings.OutputFormat;
         baseDirectory ??= Directory.GetCurrentDirectory();
         findings = FindingLines.Resolve(findings);
+        findings = InlineIgnores.Apply(findings, toolCommand, out var inline);
+        if (inline > 0)
+        {
+            Console.Error.WriteLine($"keyless {toolCommand}: {inline} ignored by # keyless: ignore comments.");
+        }
+
+        if (settings.Config is { } config)
+        {
+            var applied = ConfigPolicy.Apply(findings, config, DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime));
+            Console.Error.WriteLine($"keyless {toolCommand}: config {config.File}: {applied.Ignored} ignored.");
+            findings = applied.Findings;
+        }
         if (settings.Baseline is { Length: > 0 } baselineFile)
         {
             var baseline = Baseline.Apply(findings, FindingReportReader.Read(baselineFile), baseDirectory);
