@@ -14,7 +14,7 @@ namespace Keyless.Cli.Commands;
 /// </summary>
 internal sealed class AuditCommand : Command<AuditCommand.Settings>
 {
-    public sealed class Settings : FindingOutputSettings
+    public sealed class Settings : GroupedOutputSettings
     {
         [CommandArgument(0, "<INPUTS>")]
         [Description("Trust inputs: files or folders (Terraform JSON, gcloud, az/Graph/ARM, GitLab API JSON, keyless manifest).")]
@@ -30,10 +30,23 @@ internal sealed class AuditCommand : Command<AuditCommand.Settings>
 
         protected override IReadOnlyList<string> ConfigInputs => Inputs;
 
-        [CommandOption("--group-by <GROUPING>")]
-        [Description(GroupingSettings.Description)]
-        [DefaultValue("cause")]
-        public string GroupBy { get; init; } = "cause";
+        [CommandOption("--shard <I/N>")]
+        [Description("Report only shard I of N (1-based): the identities whose name hashes to it (stable across runs and machines); join the JSON shard reports with keyless merge.")]
+        public string? Shard { get; init; }
+
+        /// <summary><c>--shard I/N</c> parsed, or null.</summary>
+        public (int Index, int Count)? ShardSlice => Shard is null ? null : ParseShard(Shard);
+
+        private static (int Index, int Count)? ParseShard(string text)
+        {
+            var slash = text.IndexOf('/', StringComparison.Ordinal);
+            return slash > 0
+                && int.TryParse(text.AsSpan(0, slash), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var index)
+                && int.TryParse(text.AsSpan(slash + 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var count)
+                && count >= 1 && index >= 1 && index <= count
+                ? (index, count)
+                : null;
+        }
 
         public override ValidationResult Validate()
         {
@@ -43,10 +56,9 @@ internal sealed class AuditCommand : Command<AuditCommand.Settings>
                 return result;
             }
 
-            result = GroupingSettings.Validate(GroupBy);
-            if (!result.Successful)
+            if (Shard is not null && ShardSlice is null)
             {
-                return result;
+                return ValidationResult.Error($"--shard: '{Shard}' is not I/N with 1 <= I <= N, like 2/4");
             }
 
             if (GitLabUrl is not null && !(Uri.TryCreate(GitLabUrl, UriKind.Absolute, out var url) && url.Scheme is "https" or "http" && url.UserInfo.Length == 0))
@@ -89,6 +101,6 @@ internal sealed class AuditCommand : Command<AuditCommand.Settings>
         }
 
         Console.Error.WriteLine($"keyless audit: {audit.Identities.Count} identities, {findings.Length} findings.");
-        return FindingOutput.Render(settings, "audit", findings, Rules, grouping: GroupingSettings.Parse(settings.GroupBy));
+        return FindingOutput.Render(settings, "audit", findings, Rules, grouping: settings.Grouping, shard: settings.ShardSlice);
     }
 }

@@ -16,12 +16,13 @@ internal static class FindingOutput
     /// <param name="rules">The command's rule registry (SARIF rules).</param>
     /// <param name="baseDirectory">Paths under it are written relative; defaults to the current directory.</param>
     /// <param name="grouping">For audit and merge (<c>--group-by</c>); null for commands without root causes.</param>
+    /// <param name="shard">With <c>--shard I/N</c>: (I, N); only that shard's findings are written, with their positions.</param>
     /// <returns>0 when nothing is at or above <c>--fail-on</c>, else 1.</returns>
     public static int Render(FindingOutputSettings settings, string toolCommand, IReadOnlyList<Finding> findings,
-                             IReadOnlyList<RuleDescriptor> rules, string? baseDirectory = null, FindingGrouping? grouping = null)
+                             IReadOnlyList<RuleDescriptor> rules, string? baseDirectory = null, FindingGrouping? grouping = null,
+                             (int Index, int Count)? shard = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var format = settings.OutputFormat;
         baseDirectory ??= Directory.GetCurrentDirectory();
         findings = FindingLines.Resolve(findings);
         findings = InlineIgnores.Apply(findings, toolCommand, out var inline);
@@ -44,9 +45,24 @@ internal static class FindingOutput
             findings = baseline.New;
         }
 
+        ShardPart? part = null;
+        if (shard is { } slice)
+        {
+            (findings, part) = ShardPartition.Take(findings, slice.Index, slice.Count);
+        }
+
+        return Write(settings, toolCommand, findings, rules, baseDirectory, grouping, part);
+    }
+
+    /// <summary>Writes findings that are final (a merge of shard reports), as <see cref="Render"/> does after filtering.</summary>
+    public static int Write(FindingOutputSettings settings, string toolCommand, IReadOnlyList<Finding> findings,
+                            IReadOnlyList<RuleDescriptor> rules, string baseDirectory, FindingGrouping? grouping, ShardPart? part = null)
+    {
+        var format = settings.OutputFormat;
+
         if (settings.Output is { Length: > 0 } file)
         {
-            var options = Options(toolCommand, color: false, baseDirectory) with { Grouping = grouping };
+            var options = Options(toolCommand, color: false, baseDirectory) with { Grouping = grouping, Shard = part };
             try
             {
                 using var writer = new StreamWriter(file, append: false, new System.Text.UTF8Encoding(false));
@@ -59,7 +75,7 @@ internal static class FindingOutput
         }
         else
         {
-            var options = Options(toolCommand, UseColor(format), baseDirectory) with { Grouping = grouping };
+            var options = Options(toolCommand, UseColor(format), baseDirectory) with { Grouping = grouping, Shard = part };
             FindingWriter.Write(Console.Out, format, findings, rules, options);
             Console.Out.Flush();
         }

@@ -9,7 +9,7 @@ internal static class GroupingSettings
     public const string Description =
         "cause: one entry per provider, credential or binding to fix, listing the identities it exposes (default); identity: one per identity, persona and rule. JSON always carries both.";
 
-    public static IReadOnlyList<string> Names { get; } = ["cause", "identity"];
+    private static readonly string[] Names = ["cause", "identity"];
 
     public static FindingGrouping Parse(string text) =>
         string.Equals(text, "identity", StringComparison.OrdinalIgnoreCase) ? FindingGrouping.Identity : FindingGrouping.Cause;

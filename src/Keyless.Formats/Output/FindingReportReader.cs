@@ -12,7 +12,10 @@ namespace Keyless.Formats.Output;
 /// </summary>
 public static class FindingReportReader
 {
-    public static IReadOnlyList<Finding> Read(string file)
+    public static IReadOnlyList<Finding> Read(string file) => ReadReport(file).Findings;
+
+    /// <summary>The findings and, for a shard report, its <c>shard</c> part (null otherwise).</summary>
+    public static (IReadOnlyList<Finding> Findings, ShardPart? Shard) ReadReport(string file)
     {
         ArgumentNullException.ThrowIfNull(file);
         JsonNode? root;
@@ -41,7 +44,29 @@ public static class FindingReportReader
             findings.Add(ReadFinding(file, $"$.findings[{i}]", items[i]));
         }
 
-        return findings;
+        return (findings, report["shard"] is null ? null : ReadShard(file, report["shard"], findings.Count));
+    }
+
+    private static ShardPart ReadShard(string file, JsonNode? node, int findings)
+    {
+        if (node is JsonObject shard
+            && shard["index"] is JsonValue indexValue && indexValue.TryGetValue<int>(out var index)
+            && shard["count"] is JsonValue countValue && countValue.TryGetValue<int>(out var count)
+            && index >= 1 && index <= count
+            && shard["positions"] is JsonArray positions && positions.Count == findings)
+        {
+            var list = new int[positions.Count];
+            for (var i = 0; i < list.Length; i++)
+            {
+                list[i] = positions[i] is JsonValue p && p.TryGetValue<int>(out var position) && position >= 0
+                    ? position
+                    : throw new InputException(file, "a position must be a number of 0 or more", path: $"$.shard.positions[{i}]");
+            }
+
+            return new ShardPart(index, count, list);
+        }
+
+        throw new InputException(file, "shard must have index and count (1 <= index <= count) and one position per finding", path: "$.shard");
     }
 
     private static Finding ReadFinding(string file, string path, JsonNode? node)

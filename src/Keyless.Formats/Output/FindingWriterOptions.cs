@@ -23,4 +23,7 @@ public sealed record FindingWriterOptions(string ToolCommand, bool Color, string
     /// beside <c>findings[]</c>, and with <see cref="FindingGrouping.Cause"/> the other formats show one entry per
     /// cause. Null for lint, scan and diff, whose findings are already one per place.</summary>
     public FindingGrouping? Grouping { get; init; }
+
+    /// <summary>Set when the report is one shard of <c>--shard I/N</c>: JSON then carries it as <c>shard</c>.</summary>
+    public ShardPart? Shard { get; init; }
 }

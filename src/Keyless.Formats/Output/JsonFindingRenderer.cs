@@ -33,6 +33,21 @@ internal static class JsonFindingRenderer
                 writer.WriteEndArray();
             }
 
+            if (options.Shard is { } shard)
+            {
+                writer.WriteStartObject("shard");
+                writer.WriteNumber("index", shard.Index);
+                writer.WriteNumber("count", shard.Count);
+                writer.WriteStartArray("positions");
+                foreach (var position in shard.Positions)
+                {
+                    writer.WriteNumberValue(position);
+                }
+
+                writer.WriteEndArray();
+                writer.WriteEndObject();
+            }
+
             writer.WriteEndObject();
         });
 
