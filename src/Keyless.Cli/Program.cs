@@ -17,6 +17,8 @@ app.Configure(config =>
         .WithDescription(CommandCatalog.Describe("explain"));
     config.AddCommand<AuditCommand>("audit")
         .WithDescription(CommandCatalog.Describe("audit"));
+    config.AddCommand<MergeCommand>("merge")
+        .WithDescription(CommandCatalog.Describe("merge"));
     config.AddCommand<DiffCommand>("diff")
         .WithDescription(CommandCatalog.Describe("diff"));
     config.AddCommand<PlanCommand>("plan")

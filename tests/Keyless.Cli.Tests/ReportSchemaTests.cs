@@ -60,8 +60,10 @@ public sealed class ReportSchemaTests : IDisposable
         var report = await ReportAsync(command, "gitlab-sast");
         await JsonSchemaCheck.AssertValidAsync(JsonSchemaCheck.GitLabSast, report);
 
-        var json = JsonNode.Parse(await ReportAsync(command, "json"))!["findings"]!.AsArray();
-        Assert.Equal(json.Count, JsonNode.Parse(report)!["vulnerabilities"]!.AsArray().Count);
+        // Audit reports one vulnerability per root cause (--group-by cause, the default); the others one per finding.
+        var json = JsonNode.Parse(await ReportAsync(command, "json"))!;
+        var expected = (json["causes"] ?? json["findings"])!.AsArray().Count;
+        Assert.Equal(expected, JsonNode.Parse(report)!["vulnerabilities"]!.AsArray().Count);
     }
 
     [Fact]

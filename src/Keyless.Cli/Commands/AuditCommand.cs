@@ -14,7 +14,7 @@ namespace Keyless.Cli.Commands;
 /// </summary>
 internal sealed class AuditCommand : AsyncCommand<AuditCommand.Settings>
 {
-    public sealed class Settings : FindingOutputSettings, ILiveOptions
+    public sealed class Settings : GroupedOutputSettings, ILiveOptions
     {
         [CommandArgument(0, "[INPUTS]")]
         [Description("Trust inputs: files or folders (Terraform JSON, gcloud, az/Graph/ARM, GitLab API JSON, keyless manifest).")]
@@ -58,6 +58,26 @@ internal sealed class AuditCommand : AsyncCommand<AuditCommand.Settings>
         [Description("The GitLab version the tokens come from (19.1+ blocks reclaimed paths, lowering path-reclaimer findings).")]
         public string? GitLabVersion { get; init; }
 
+        protected override IReadOnlyList<string> ConfigInputs => Inputs;
+
+        [CommandOption("--shard <I/N>")]
+        [Description("Report only shard I of N (1-based): the identities whose name hashes to it (stable across runs and machines); join the JSON shard reports with keyless merge.")]
+        public string? Shard { get; init; }
+
+        /// <summary><c>--shard I/N</c> parsed, or null.</summary>
+        public (int Index, int Count)? ShardSlice => Shard is null ? null : ParseShard(Shard);
+
+        private static (int Index, int Count)? ParseShard(string text)
+        {
+            var slash = text.IndexOf('/', StringComparison.Ordinal);
+            return slash > 0
+                && int.TryParse(text.AsSpan(0, slash), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var index)
+                && int.TryParse(text.AsSpan(slash + 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var count)
+                && count >= 1 && index >= 1 && index <= count
+                ? (index, count)
+                : null;
+        }
+
         public override ValidationResult Validate()
         {
             var result = base.Validate();
@@ -74,6 +94,11 @@ internal sealed class AuditCommand : AsyncCommand<AuditCommand.Settings>
             if (Live.Length > 0 && LiveOptionChecks.Validate(this) is { Successful: false } live)
             {
                 return live;
+            }
+
+            if (Shard is not null && ShardSlice is null)
+            {
+                return ValidationResult.Error($"--shard: '{Shard}' is not I/N with 1 <= I <= N, like 2/4");
             }
 
             if (GitLabUrl is not null && !(Uri.TryCreate(GitLabUrl, UriKind.Absolute, out var url) && url.Scheme is "https" or "http" && url.UserInfo.Length == 0))
@@ -94,13 +119,14 @@ internal sealed class AuditCommand : AsyncCommand<AuditCommand.Settings>
     {
         using var live = settings.Live.Length > 0 ? await LiveTrust.PullAsync(settings, settings.Live, settings.Save, cancellationToken).ConfigureAwait(false) : null;
         var trust = TrustInputs.Load("audit", live is null ? settings.Inputs : [.. settings.Inputs, live.Folder]);
+        // The command line wins over .keyless.yml.
         var version = settings.GitLabVersion is { } v
             ? Version.Parse(v.Contains('.', StringComparison.Ordinal) ? v : v + ".0")
-            : null;
+            : settings.Config?.GitLabVersion;
         var audit = new AuditContext(trust, new AuditOptions
         {
             GitLabVersion = version,
-            GitLabUrl = settings.GitLabUrl is { } url ? new Uri(url) : null,
+            GitLabUrl = settings.GitLabUrl is { } url ? new Uri(url) : settings.Config?.GitLabUrl,
         });
         var findings = AuditRegistry.All.SelectMany(r => r.Run(audit)).ToArray();
         foreach (var note in trust.Unrecognized)
@@ -116,6 +142,6 @@ internal sealed class AuditCommand : AsyncCommand<AuditCommand.Settings>
         }
 
         Console.Error.WriteLine($"keyless audit: {audit.Identities.Count} identities, {findings.Length} findings.");
-        return FindingOutput.Render(settings, "audit", findings, Rules);
+        return FindingOutput.Render(settings, "audit", findings, Rules, grouping: settings.Grouping, shard: settings.ShardSlice);
     }
 }

@@ -37,6 +37,8 @@ internal sealed class DiffCommand : Command<DiffCommand.Settings>
 
         public string[] NewInputs => NewPath is null ? New : [NewPath, .. New];
 
+        protected override IReadOnlyList<string> ConfigInputs => NewInputs;
+
         public override ValidationResult Validate()
         {
             var result = base.Validate();

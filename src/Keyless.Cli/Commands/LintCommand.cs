@@ -28,6 +28,8 @@ internal sealed class LintCommand : Command<LintCommand.Settings>
         [CommandOption("--project-root <DIR>")]
         [Description("Where include: local paths start (default: the folder of each file, or the folder given).")]
         public string? ProjectRoot { get; init; }
+
+        protected override IReadOnlyList<string> ConfigInputs => Paths;
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)

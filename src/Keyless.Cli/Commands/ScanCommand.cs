@@ -26,6 +26,8 @@ internal sealed class ScanCommand : AsyncCommand<ScanCommand.Settings>
         [Description("Files and folders to scan (folders recursively; .git and binary files are skipped).")]
         public string[] Paths { get; init; } = [];
 
+        protected override IReadOnlyList<string> ConfigInputs => Paths;
+
         [CommandOption("--variables <FILE>")]
         [Description("An export of the CI/CD variables API: the JSON array it returns, or an object with project, group and instance arrays (docs/scan/README.md). Repeatable.")]
         public string[] VariablesFiles { get; init; } = [];

@@ -26,6 +26,7 @@ internal static class CommandCatalog
     [
         new("explain", "Would this token get these identities, and why (or why not)?", typeof(ExplainCommand.Settings)),
         new("audit", "Red-team the trust: who else can get these identities, with a witness token and the fix.", typeof(AuditCommand.Settings)),
+        new("merge", "Join the JSON reports of audit --shard I/N into the single run's report, in any format.", typeof(MergeCommand.Settings)),
         new("diff", "What a trust change newly admits, per identity and persona.", typeof(DiffCommand.Settings)),
         new("plan", "Draft hardened trust (Terraform, gcloud, az, Bicep, .gitlab-ci.yml) from keyless.yml.", typeof(PlanCommand.Settings)),
         new("lint", "Check .gitlab-ci.yml files' id_tokens usage, optionally against the trust.", typeof(LintCommand.Settings)),

@@ -19,6 +19,7 @@ internal static class CommandOptions
     {
         ["--fail-on"] = ["info", "low", "medium", "high", "critical"],
         [ColorChoice.Option] = ["auto", "always", "never"],
+        ["--group-by"] = ["cause", "identity"],
     };
 
     public static IReadOnlyList<OptionInfo> Of(CommandEntry command)

@@ -15,18 +15,54 @@ internal static class FindingOutput
     /// <param name="findings">What the command found, in the order to report.</param>
     /// <param name="rules">The command's rule registry (SARIF rules).</param>
     /// <param name="baseDirectory">Paths under it are written relative; defaults to the current directory.</param>
+    /// <param name="grouping">For audit and merge (<c>--group-by</c>); null for commands without root causes.</param>
+    /// <param name="shard">With <c>--shard I/N</c>: (I, N); only that shard's findings are written, with their positions.</param>
     /// <returns>0 when nothing is at or above <c>--fail-on</c>, else 1.</returns>
     public static int Render(FindingOutputSettings settings, string toolCommand, IReadOnlyList<Finding> findings,
-                             IReadOnlyList<RuleDescriptor> rules, string? baseDirectory = null)
+                             IReadOnlyList<RuleDescriptor> rules, string? baseDirectory = null, FindingGrouping? grouping = null,
+                             (int Index, int Count)? shard = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var format = settings.OutputFormat;
         baseDirectory ??= Directory.GetCurrentDirectory();
         findings = FindingLines.Resolve(findings);
+        findings = InlineIgnores.Apply(findings, toolCommand, out var inline);
+        if (inline > 0)
+        {
+            Console.Error.WriteLine($"keyless {toolCommand}: {inline} ignored by # keyless: ignore comments.");
+        }
+
+        if (settings.Config is { } config)
+        {
+            var applied = ConfigPolicy.Apply(findings, config, DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime));
+            Console.Error.WriteLine($"keyless {toolCommand}: config {config.File}: {applied.Ignored} ignored.");
+            findings = applied.Findings;
+        }
+        if (settings.Baseline is { Length: > 0 } baselineFile)
+        {
+            var baseline = Baseline.Apply(findings, FindingReportReader.Read(baselineFile), baseDirectory);
+            Console.Error.WriteLine(
+                $"keyless {toolCommand}: baseline {baselineFile}: {baseline.New.Count} new, {baseline.Suppressed} suppressed, {baseline.Gone} baseline entries gone.");
+            findings = baseline.New;
+        }
+
+        ShardPart? part = null;
+        if (shard is { } slice)
+        {
+            (findings, part) = ShardPartition.Take(findings, slice.Index, slice.Count);
+        }
+
+        return Write(settings, toolCommand, findings, rules, baseDirectory, grouping, part);
+    }
+
+    /// <summary>Writes findings that are final (a merge of shard reports), as <see cref="Render"/> does after filtering.</summary>
+    public static int Write(FindingOutputSettings settings, string toolCommand, IReadOnlyList<Finding> findings,
+                            IReadOnlyList<RuleDescriptor> rules, string baseDirectory, FindingGrouping? grouping, ShardPart? part = null)
+    {
+        var format = settings.OutputFormat;
 
         if (settings.Output is { Length: > 0 } file)
         {
-            var options = Options(toolCommand, color: false, baseDirectory);
+            var options = Options(toolCommand, color: false, baseDirectory) with { Grouping = grouping, Shard = part };
             try
             {
                 using var writer = new StreamWriter(file, append: false, new System.Text.UTF8Encoding(false));
@@ -39,7 +75,7 @@ internal static class FindingOutput
         }
         else
         {
-            var options = Options(toolCommand, UseColor(format), baseDirectory);
+            var options = Options(toolCommand, UseColor(format), baseDirectory) with { Grouping = grouping, Shard = part };
             FindingWriter.Write(Console.Out, format, findings, rules, options);
             Console.Out.Flush();
         }

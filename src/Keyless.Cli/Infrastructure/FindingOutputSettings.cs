@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using Keyless.Formats.Config;
 using Keyless.Formats.Output;
 using Keyless.Trust.Findings;
 using Spectre.Console;
@@ -18,13 +19,41 @@ internal abstract class FindingOutputSettings : KeylessSettings
     public string Format { get; init; } = "text";
 
     [CommandOption("--fail-on <SEVERITY>")]
-    [Description("Exit 1 when a finding is at or above this severity: info, low, medium, high or critical.")]
-    [DefaultValue("high")]
-    public string FailOn { get; init; } = "high";
+    [Description("Exit 1 when a finding is at or above this severity: info, low, medium, high or critical. Default: fail-on of .keyless.yml, else high.")]
+    public string? FailOn { get; init; }
 
     [CommandOption("--output <FILE>")]
     [Description("Write the report to FILE instead of standard output.")]
     public string? Output { get; init; }
+
+    [CommandOption("--baseline <REPORT>")]
+    [Description("An earlier JSON report (--format json): report only findings not in it (matched by fingerprint), and say how many were suppressed and how many of its entries are gone.")]
+    public string? Baseline { get; init; }
+
+    [CommandOption("--config <FILE>")]
+    [Description("The .keyless.yml to obey (severity overrides, fail-on, ignores with reasons and expiry, GitLab instance). Default: the nearest .keyless.yml upward from the first input.")]
+    public string? ConfigPath { get; init; }
+
+    private KeylessConfig? _config;
+    private bool _configLoaded;
+
+    /// <summary>The inputs a <c>.keyless.yml</c> is looked for above (the first one's folder and its parents).</summary>
+    protected virtual IReadOnlyList<string> ConfigInputs => [];
+
+    /// <summary>The config this run obeys, read once (bad config is exit 2 naming file, line and key).</summary>
+    public KeylessConfig? Config
+    {
+        get
+        {
+            if (!_configLoaded)
+            {
+                _config = ConfigFile.Load(ConfigPath, ConfigInputs);
+                _configLoaded = true;
+            }
+
+            return _config;
+        }
+    }
 
     /// <summary>The GitLab security report this command's findings belong in: secret detection for scan's, SAST for
     /// trust and pipeline findings.</summary>
@@ -44,7 +73,8 @@ internal abstract class FindingOutputSettings : KeylessSettings
         OutputFormatNames.TryParse(Format, out var format) ? format : throw new InvalidOperationException("not validated");
 
     public Severity FailOnSeverity =>
-        SeverityNames.TryParse(FailOn, out var severity) ? severity : throw new InvalidOperationException("not validated");
+        FailOn is null ? Config?.FailOn ?? Severity.High
+        : SeverityNames.TryParse(FailOn, out var severity) ? severity : throw new InvalidOperationException("not validated");
 
     public override ValidationResult Validate()
     {
@@ -59,7 +89,7 @@ internal abstract class FindingOutputSettings : KeylessSettings
                 $"--format {Format}: these findings go in GitLab's {GitLabReport.ToWire()} report; use --format {GitLabReport.ToWire()}");
         }
 
-        if (!SeverityNames.TryParse(FailOn, out _))
+        if (FailOn is not null && !SeverityNames.TryParse(FailOn, out _))
         {
             return ValidationResult.Error($"--fail-on: '{FailOn}' is not one of info, low, medium, high, critical");
         }

@@ -13,6 +13,19 @@ public static class FindingWriter
         ArgumentNullException.ThrowIfNull(rules);
         ArgumentNullException.ThrowIfNull(options);
 
+        // By cause, the formats with one result per problem get one per cause; JSON always has both.
+        var byCause = options.Grouping == FindingGrouping.Cause;
+        if (byCause && format == OutputFormat.Text)
+        {
+            CauseTextRenderer.Write(output, findings, options);
+            return;
+        }
+
+        if (byCause && format != OutputFormat.Json)
+        {
+            findings = CauseFindings.Of(FindingCauses.Group(findings));
+        }
+
         switch (format)
         {
             case OutputFormat.Text:

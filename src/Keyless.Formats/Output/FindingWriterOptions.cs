@@ -18,4 +18,12 @@ public sealed record FindingWriterOptions(string ToolCommand, bool Color, string
     /// <summary>The commit the scanned files came from (<c>CI_COMMIT_SHA</c> in a job); GitLab's secret-detection
     /// report requires one per finding.</summary>
     public string? CommitSha { get; init; }
+
+    /// <summary>Set for commands whose findings have root causes (audit, merge): JSON then carries <c>causes[]</c>
+    /// beside <c>findings[]</c>, and with <see cref="FindingGrouping.Cause"/> the other formats show one entry per
+    /// cause. Null for lint, scan and diff, whose findings are already one per place.</summary>
+    public FindingGrouping? Grouping { get; init; }
+
+    /// <summary>Set when the report is one shard of <c>--shard I/N</c>: JSON then carries it as <c>shard</c>.</summary>
+    public ShardPart? Shard { get; init; }
 }

@@ -9,7 +9,7 @@ namespace Keyless.Formats.Output;
 internal static class TextFindingRenderer
 {
     private const string Reset = "\u001b[0m";
-    private const string Bold = "\u001b[1m";
+    internal const string Bold = "\u001b[1m";
     private const string Dim = "\u001b[2m";
 
     public static void Write(TextWriter output, IReadOnlyList<Finding> findings, FindingWriterOptions options)
@@ -54,7 +54,7 @@ internal static class TextFindingRenderer
         output.Write('\n');
     }
 
-    private static void Detail(TextWriter output, bool color, string label, string text)
+    internal static void Detail(TextWriter output, bool color, string label, string text)
     {
         output.Write("  ");
         output.Write(Paint(color, Dim, label + ":"));
@@ -63,23 +63,30 @@ internal static class TextFindingRenderer
         output.Write('\n');
     }
 
-    private static string Summary(IReadOnlyList<Finding> findings)
+    internal static string Summary(IReadOnlyList<Finding> findings)
     {
         if (findings.Count == 0)
         {
             return "no findings";
         }
 
-        var parts = Enum.GetValues<Severity>()
-            .Reverse()
-            .Select(s => (Severity: s, Count: findings.Count(f => f.Severity == s)))
-            .Where(p => p.Count > 0)
-            .Select(p => $"{p.Count} {p.Severity.ToWire()}");
         var noun = findings.Count == 1 ? "finding" : "findings";
-        return $"{findings.Count} {noun} ({string.Join(", ", parts)})";
+        return $"{findings.Count} {noun} ({BySeverity(findings.Select(f => f.Severity))})";
     }
 
-    private static string ColorOf(Severity severity) => severity switch
+    /// <summary>"2 critical, 5 high", worst first, leaving out the severities with none.</summary>
+    internal static string BySeverity(IEnumerable<Severity> severities)
+    {
+        var counts = new int[Enum.GetValues<Severity>().Length];
+        foreach (var severity in severities)
+        {
+            counts[(int)severity]++;
+        }
+
+        return string.Join(", ", Enum.GetValues<Severity>().Reverse().Where(s => counts[(int)s] > 0).Select(s => $"{counts[(int)s]} {s.ToWire()}"));
+    }
+
+    internal static string ColorOf(Severity severity) => severity switch
     {
         Severity.Critical => "\u001b[1;31m",
         Severity.High => "\u001b[31m",
@@ -88,5 +95,5 @@ internal static class TextFindingRenderer
         _ => "\u001b[34m",
     };
 
-    private static string Paint(bool color, string code, string text) => color ? code + text + Reset : text;
+    internal static string Paint(bool color, string code, string text) => color ? code + text + Reset : text;
 }
