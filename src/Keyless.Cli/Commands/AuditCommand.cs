@@ -61,6 +61,7 @@ internal sealed class AuditCommand : Command<AuditCommand.Settings>
             GitLabVersion = version,
             GitLabUrl = settings.GitLabUrl is { } url ? new Uri(url) : null,
         });
+        AuditProgress.Search(audit);
         var findings = AuditRegistry.All.SelectMany(r => r.Run(audit)).ToArray();
         foreach (var note in trust.Unrecognized)
         {
