@@ -52,7 +52,9 @@ internal sealed class AuditCommand : Command<AuditCommand.Settings>
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
+        var phases = PhaseClock.Start("audit");
         var trust = TrustInputs.Load("audit", settings.Inputs);
+        phases?.Mark("load");
         var version = settings.GitLabVersion is { } v
             ? Version.Parse(v.Contains('.', StringComparison.Ordinal) ? v : v + ".0")
             : null;
@@ -62,7 +64,9 @@ internal sealed class AuditCommand : Command<AuditCommand.Settings>
             GitLabUrl = settings.GitLabUrl is { } url ? new Uri(url) : null,
         });
         AuditProgress.Search(audit);
+        phases?.Mark("search");
         var findings = AuditRegistry.All.SelectMany(r => r.Run(audit)).ToArray();
+        phases?.Mark("audits");
         foreach (var note in trust.Unrecognized)
         {
             Console.Error.WriteLine($"keyless audit: not modelled: {note}");
@@ -76,6 +80,8 @@ internal sealed class AuditCommand : Command<AuditCommand.Settings>
         }
 
         Console.Error.WriteLine($"keyless audit: {audit.Identities.Count} identities, {findings.Length} findings.");
-        return FindingOutput.Render(settings, "audit", findings, Rules);
+        var exit = FindingOutput.Render(settings, "audit", findings, Rules);
+        phases?.Mark("report");
+        return exit;
     }
 }
