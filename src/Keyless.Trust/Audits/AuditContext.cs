@@ -72,6 +72,7 @@ public sealed class AuditContext
                 index.TryAdd(identities[i], i);
             }
 
+            Engine.ForgetCandidates();
             _index = index;
             _all = all;
         }

@@ -99,6 +99,12 @@ public sealed class RedTeamEngine
         }
     }
 
+    /// <summary>
+    /// Lets go of the candidates every path offered its searches, once the caller has run every search it will: they
+    /// only save work between the scenarios of one path, and a later search builds its path's again.
+    /// </summary>
+    internal void ForgetCandidates() => _candidates.Clear();
+
     /// <summary>Does the trust give <paramref name="identity"/> to a token with these claims? (Read, not copied.)</summary>
     public bool Admits(Identity identity, JsonObject claims)
     {
