@@ -117,8 +117,10 @@ internal sealed class AuditCommand : AsyncCommand<AuditCommand.Settings>
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
+        var phases = PhaseClock.Start("audit");
         using var live = settings.Live.Length > 0 ? await LiveTrust.PullAsync(settings, settings.Live, settings.Save, cancellationToken).ConfigureAwait(false) : null;
         var trust = TrustInputs.Load("audit", live is null ? settings.Inputs : [.. settings.Inputs, live.Folder]);
+        phases?.Mark("load");
         // The command line wins over .keyless.yml.
         var version = settings.GitLabVersion is { } v
             ? Version.Parse(v.Contains('.', StringComparison.Ordinal) ? v : v + ".0")
@@ -128,7 +130,10 @@ internal sealed class AuditCommand : AsyncCommand<AuditCommand.Settings>
             GitLabVersion = version,
             GitLabUrl = settings.GitLabUrl is { } url ? new Uri(url) : settings.Config?.GitLabUrl,
         });
+        AuditProgress.Search(audit);
+        phases?.Mark("search");
         var findings = AuditRegistry.All.SelectMany(r => r.Run(audit)).ToArray();
+        phases?.Mark("audits");
         foreach (var note in trust.Unrecognized)
         {
             Console.Error.WriteLine($"keyless audit: not modelled: {note}");
@@ -142,6 +147,8 @@ internal sealed class AuditCommand : AsyncCommand<AuditCommand.Settings>
         }
 
         Console.Error.WriteLine($"keyless audit: {audit.Identities.Count} identities, {findings.Length} findings.");
-        return FindingOutput.Render(settings, "audit", findings, Rules, grouping: settings.Grouping, shard: settings.ShardSlice);
+        var exit = FindingOutput.Render(settings, "audit", findings, Rules, grouping: settings.Grouping, shard: settings.ShardSlice);
+        phases?.Mark("report");
+        return exit;
     }
 }

@@ -55,38 +55,42 @@ internal static class TrustLinker
     private static (AzureIdentity[] Identities, List<string> Notes) LinkAzure(TrustBuilder b)
     {
         var notes = new List<string>();
-        var identities = new List<AzureIdentity>();
+        var index = new AzureIdentityIndex();
+        var identities = index.Identities;
         foreach (var identity in b.AzureIdentities)
         {
-            var same = identities.FindIndex(i => i.Kind == identity.Kind && Same(i, identity));
+            var same = index.FindFirst(identity.ClientId, identity.ObjectId, identity.ResourceId, identity.TerraformAddress,
+                i => i.Kind == identity.Kind && Same(i, identity));
             if (same < 0)
             {
-                identities.Add(identity);
+                index.Add(identity);
             }
             else
             {
                 // The same identity from two inputs (say az identity show and a Terraform state): merge what each knows.
                 var known = identities[same];
-                identities[same] = known with
+                index.Replace(same, known with
                 {
                     ClientId = known.ClientId ?? identity.ClientId,
                     ObjectId = known.ObjectId ?? identity.ObjectId,
                     TenantId = known.TenantId ?? identity.TenantId,
                     ResourceId = known.ResourceId ?? identity.ResourceId,
                     TerraformAddress = known.TerraformAddress ?? identity.TerraformAddress,
-                };
+                });
             }
         }
 
         var credentials = identities.ToDictionary(i => i, _ => new List<AzureFederatedCredential>());
         foreach (var credential in b.AzureCredentials)
         {
-            var parent = identities.FirstOrDefault(i => credential.Parent.Matches(i));
+            var owner = credential.Parent;
+            var at = index.FindFirst(owner.ClientId, owner.ObjectId, owner.ResourceId, owner.TerraformAddress, owner.Matches);
+            var parent = at >= 0 ? identities[at] : null;
             if (parent is null && b.AzureContextIdentities.FirstOrDefault(i => credential.Parent.Matches(i)) is { } known)
             {
                 // An existing identity a data source describes: the credential's parent, with what the data source knows.
                 parent = known;
-                identities.Add(parent);
+                index.Add(parent);
                 credentials[parent] = [];
             }
 
@@ -103,7 +107,7 @@ internal static class TrustLinker
                     Source = credential.Source,
                 };
                 notes.Add($"Federated credential '{credential.Name}' ({credential.Source}) belongs to {credential.Parent}, which no input describes; its client id is {(parent.ClientId ?? "unknown (name it in a keyless manifest)")}.");
-                identities.Add(parent);
+                index.Add(parent);
                 credentials[parent] = [];
             }
 

@@ -15,30 +15,48 @@ public static class FindingLines
     public static IReadOnlyList<Finding> Resolve(IReadOnlyList<Finding> findings)
     {
         ArgumentNullException.ThrowIfNull(findings);
-        var files = new Dictionary<string, byte[]?>(StringComparer.Ordinal);
         var result = new Finding[findings.Count];
+
+        // Findings by file, so each file is read once and let go before the next: an estate's report points into
+        // thousands of files, which together would be held in memory at once.
+        var byFile = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         for (var i = 0; i < findings.Count; i++)
         {
             var finding = findings[i];
             result[i] = finding;
-            if (finding.Location is { Line: null, Path: ['$', ..] path, File: var file }
-                && Read(files, file) is { } bytes
-                && JsonPathLine.Find(bytes, path) is { } line)
+            if (finding.Location is { Line: null, Path: ['$', ..], File: var file })
             {
-                result[i] = finding with { Location = finding.Location with { Line = line } };
+                if (!byFile.TryGetValue(file, out var indices))
+                {
+                    byFile[file] = indices = [];
+                }
+
+                indices.Add(i);
+            }
+        }
+
+        foreach (var (file, indices) in byFile)
+        {
+            if (Read(file) is not { } bytes)
+            {
+                continue;
+            }
+
+            foreach (var i in indices)
+            {
+                var finding = result[i];
+                if (JsonPathLine.Find(bytes, finding.Location.Path!) is { } line)
+                {
+                    result[i] = finding with { Location = finding.Location with { Line = line } };
+                }
             }
         }
 
         return result;
     }
 
-    private static byte[]? Read(Dictionary<string, byte[]?> files, string file)
+    private static byte[]? Read(string file)
     {
-        if (files.TryGetValue(file, out var cached))
-        {
-            return cached;
-        }
-
         byte[]? bytes = null;
         try
         {
@@ -53,7 +71,6 @@ public static class FindingLines
             // Not a readable file (a URL, a name like "(GitLab default)"): the finding keeps no line.
         }
 
-        files[file] = bytes;
         return bytes;
     }
 }

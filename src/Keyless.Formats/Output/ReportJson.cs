@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
@@ -17,13 +16,14 @@ internal static class ReportJson
 
     public static void Write(TextWriter output, Action<Utf8JsonWriter> body)
     {
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, Options))
+        // Streamed: the writer hands each full piece to the output (see TextWriterBufferWriter).
+        var sink = new TextWriterBufferWriter(output);
+        using (var writer = new Utf8JsonWriter(sink, Options))
         {
             body(writer);
         }
 
-        output.Write(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
+        sink.Complete();
         output.Write('\n');
     }
 }

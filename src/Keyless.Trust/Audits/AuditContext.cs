@@ -4,10 +4,22 @@ using Keyless.Trust.RedTeam;
 
 namespace Keyless.Trust.Audits;
 
-/// <summary>What every audit reads: the trust, the red-team engine, and each scenario's search, run once and shared.</summary>
+/// <summary>
+/// What every audit reads: the trust, the red-team engine, and each scenario's search, run once and shared. The
+/// searches of every identity run up front on all cores (<see cref="SearchAll"/>): each is a pure function of the
+/// trust, the identity and the scenario, so the audits then read them in their own order and the report is the same
+/// whatever the number of cores.
+/// </summary>
 public sealed class AuditContext
 {
+    private static readonly AttackScenario[] Scenarios = Enum.GetValues<AttackScenario>();
+
+    private readonly Lock _lock = new();
+
+    // Searches asked for outside SearchAll (an identity or path set the context did not list).
     private readonly Dictionary<(Identity, AttackScenario), SearchResult> _searches = [];
+    private Dictionary<Identity, int>? _index;
+    private SearchResult[][]? _all;
 
     public AuditContext(TrustSet trust, AuditOptions? options = null)
     {
@@ -25,14 +37,65 @@ public sealed class AuditContext
 
     public IReadOnlyList<Identity> Identities => Engine.Identities;
 
+    /// <summary>
+    /// Searches every scenario against every identity, spread over the cores; <paramref name="progress"/> is told
+    /// (from any thread) how many identities are done out of how many. Later calls return at once.
+    /// </summary>
+    public void SearchAll(Action<int, int>? progress = null)
+    {
+        lock (_lock)
+        {
+            if (_all is not null)
+            {
+                return;
+            }
+
+            var identities = Identities;
+            _ = Engine.World;
+            var all = new SearchResult[identities.Count][];
+            var done = 0;
+            Parallel.For(0, identities.Count, i =>
+            {
+                var results = new SearchResult[Scenarios.Length];
+                foreach (var scenario in Scenarios)
+                {
+                    results[(int)scenario] = Engine.Search(identities[i], scenario);
+                }
+
+                all[i] = results;
+                progress?.Invoke(Interlocked.Increment(ref done), identities.Count);
+            });
+
+            var index = new Dictionary<Identity, int>(identities.Count, ReferenceEqualityComparer.Instance);
+            for (var i = 0; i < identities.Count; i++)
+            {
+                index.TryAdd(identities[i], i);
+            }
+
+            Engine.ForgetCandidates();
+            _index = index;
+            _all = all;
+        }
+    }
+
     public SearchResult Search(Identity identity, AttackScenario scenario)
     {
-        if (!_searches.TryGetValue((identity, scenario), out var result))
+        ArgumentNullException.ThrowIfNull(identity);
+        SearchAll();
+        if (_index!.TryGetValue(identity, out var i) && (int)scenario >= 0 && (int)scenario < Scenarios.Length)
         {
-            result = Engine.Search(identity, scenario);
-            _searches[(identity, scenario)] = result;
+            return _all![i][(int)scenario];
         }
 
-        return result;
+        lock (_lock)
+        {
+            if (!_searches.TryGetValue((identity, scenario), out var result))
+            {
+                result = Engine.Search(identity, scenario);
+                _searches[(identity, scenario)] = result;
+            }
+
+            return result;
+        }
     }
 }

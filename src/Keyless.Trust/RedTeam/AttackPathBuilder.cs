@@ -14,7 +14,8 @@ namespace Keyless.Trust.RedTeam;
 /// </summary>
 public sealed class AttackPathBuilder(TrustSet trust)
 {
-    private readonly Dictionary<GcpProvider, (Dictionary<string, ClaimSource> Mapping, CelExpr? Condition, HashSet<string> Reads)> _providers = [];
+    // Shared by every identity bound to the provider, and filled from several threads when paths are built in parallel.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<GcpProvider, (Dictionary<string, ClaimSource> Mapping, CelExpr? Condition, HashSet<string> Reads)> _providers = new();
 
     public IReadOnlyList<AttackPath> For(Identity identity)
     {
@@ -176,8 +177,7 @@ public sealed class AttackPathBuilder(TrustSet trust)
         }
 
         var condition = programs.Condition?.Ast;
-        compiled = (mapping, condition, reads);
-        _providers[provider] = compiled;
-        return compiled;
+        // Two threads may compile the same provider; both results are equal and the first stored is kept.
+        return _providers.GetOrAdd(provider, (mapping, condition, reads));
     }
 }

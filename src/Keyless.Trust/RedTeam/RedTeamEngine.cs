@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Keyless.Trust.Claims;
 using Keyless.Trust.GitLab;
@@ -15,10 +16,12 @@ namespace Keyless.Trust.RedTeam;
 public sealed class RedTeamEngine
 {
     private readonly AttackPathBuilder _paths;
-    private readonly Dictionary<Identity, IReadOnlyList<AttackPath>> _cache = [];
+    // The caches are concurrent: an audit searches its identities on every core (AuditContext.SearchAll).
+    private readonly ConcurrentDictionary<Identity, IReadOnlyList<AttackPath>> _cache = new();
 
     // Per path, by reference (records compare by value): every scenario searches the same candidates.
-    private readonly Dictionary<AttackPath, PathCandidates> _candidates = new(ReferenceEqualityComparer.Instance);
+    private readonly ConcurrentDictionary<AttackPath, PathCandidates> _candidates = new(ReferenceEqualityComparer.Instance);
+    private readonly Lock _worldLock = new();
     private GitLabWorld? _world;
     private RealizabilityCheck? _check;
 
@@ -43,21 +46,64 @@ public sealed class RedTeamEngine
     public IReadOnlyList<Identity> Identities => Evaluator.Identities;
 
     /// <summary>Who owns what, from the inputs and every path of every identity (built on first use).</summary>
-    public GitLabWorld World => _world ??= GitLabWorldBuilder.Build(Trust, Identities.SelectMany(Paths));
+    public GitLabWorld World
+    {
+        get
+        {
+            if (Volatile.Read(ref _world) is { } world)
+            {
+                return world;
+            }
 
-    public RealizabilityCheck Realizability => _check ??= new RealizabilityCheck(World);
+            // Built once under a lock: every search reads it, and a second build would cost as much as the first.
+            lock (_worldLock)
+            {
+                if (_world is null)
+                {
+                    PreparePaths();
+                    world = GitLabWorldBuilder.Build(Trust, Identities.SelectMany(Paths));
+                    _check = new RealizabilityCheck(world);
+                    Volatile.Write(ref _world, world);
+                }
+
+                return _world;
+            }
+        }
+    }
+
+    public RealizabilityCheck Realizability
+    {
+        get
+        {
+            // Made with the world, so a thread that sees the world sees it too.
+            _ = World;
+            return _check!;
+        }
+    }
 
     public IReadOnlyList<AttackPath> Paths(Identity identity)
     {
         ArgumentNullException.ThrowIfNull(identity);
-        if (!_cache.TryGetValue(identity, out var paths))
-        {
-            paths = _paths.For(identity);
-            _cache[identity] = paths;
-        }
-
-        return paths;
+        return _cache.TryGetValue(identity, out var paths) ? paths : _cache.GetOrAdd(identity, _paths.For(identity));
     }
+
+    /// <summary>Builds every identity's paths on all cores (each identity's are independent of the others').</summary>
+    private void PreparePaths()
+    {
+        var identities = Identities;
+        var built = new IReadOnlyList<AttackPath>[identities.Count];
+        Parallel.For(0, identities.Count, i => built[i] = _cache.TryGetValue(identities[i], out var known) ? known : _paths.For(identities[i]));
+        for (var i = 0; i < identities.Count; i++)
+        {
+            _cache.TryAdd(identities[i], built[i]);
+        }
+    }
+
+    /// <summary>
+    /// Lets go of the candidates every path offered its searches, once the caller has run every search it will: they
+    /// only save work between the scenarios of one path, and a later search builds its path's again.
+    /// </summary>
+    internal void ForgetCandidates() => _candidates.Clear();
 
     /// <summary>Does the trust give <paramref name="identity"/> to a token with these claims? (Read, not copied.)</summary>
     public bool Admits(Identity identity, JsonObject claims)
@@ -97,8 +143,7 @@ public sealed class RedTeamEngine
         {
             if (!_candidates.TryGetValue(path, out var candidates))
             {
-                candidates = new PathCandidates(path);
-                _candidates[path] = candidates;
+                candidates = _candidates.GetOrAdd(path, new PathCandidates(path));
             }
 
             var space = PersonaCapabilities.For(scenario, path, World, GitLab, candidates);

@@ -1,0 +1,37 @@
+using Keyless.Trust.Audits;
+using Spectre.Console;
+
+namespace Keyless.Cli.Infrastructure;
+
+/// <summary>
+/// Runs an audit's searches with a progress bar on standard error when it is a terminal and the estate is large
+/// enough to wait for; the bar clears itself when done, and a redirected standard error sees nothing.
+/// </summary>
+internal static class AuditProgress
+{
+    // Below this an audit takes well under a second and a bar would only flicker.
+    private const int MinIdentities = 500;
+
+    public static void Search(AuditContext audit)
+    {
+        ArgumentNullException.ThrowIfNull(audit);
+        var count = audit.Identities.Count;
+        if (Console.IsErrorRedirected || count < MinIdentities)
+        {
+            audit.SearchAll();
+            return;
+        }
+
+        HumanConsole.CreateError().Progress()
+            .AutoClear(true)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+            .Start(progress =>
+            {
+                var task = progress.AddTask($"attacking {count} identities", maxValue: count);
+
+                // Called from every worker thread; Increment takes the task's own lock.
+                audit.SearchAll((_, _) => task.Increment(1));
+                task.Value = task.MaxValue;
+            });
+    }
+}
