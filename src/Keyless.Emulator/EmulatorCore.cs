@@ -26,6 +26,7 @@ public sealed class EmulatorCore : IDisposable
     private readonly EntraTokenEndpoint _entra;
     private readonly EntraTenants _tenants;
     private readonly ArmEndpoint _arm;
+    private readonly Aws.AwsStsEndpoint _awsSts;
     private readonly TimeProvider _time;
     private readonly bool _ownsKeys;
 
@@ -56,6 +57,7 @@ public sealed class EmulatorCore : IDisposable
         _iam = new IamCredentialsEndpoint(gcp, store, options.Log, time);
         _entra = new EntraTokenEndpoint(new AzureEvaluator(trust, time), keys, tokens, _tenants, options.Log, time);
         _arm = new ArmEndpoint(tokens, trust);
+        _awsSts = new Aws.AwsStsEndpoint(new AwsEvaluator(trust, time), keys, options.Log, time);
     }
 
     public IssuerPolicy Issuers => _policy;
@@ -76,6 +78,9 @@ public sealed class EmulatorCore : IDisposable
         {
             case "/" when get:
                 return EmulatorResponse.Json(200, Index());
+            case "/" when post && Aws.AwsStsEndpoint.IsQuery(request):
+                // AWS serves STS's Query API at the root of its endpoint, so --endpoint-url is the emulator's URL.
+                return await _awsSts.HandleAsync(request, cancellationToken).ConfigureAwait(false);
             case GitLabDiscovery.DiscoveryPath when get:
                 return EmulatorResponse.Json(200, GitLabDiscovery.Document(_policy.DefaultIssuer ?? _policy.StandIns[0], request.BaseUrl));
             case GitLabDiscovery.KeysPath or GitLabDiscovery.LegacyKeysPath when get:
@@ -155,5 +160,6 @@ public sealed class EmulatorCore : IDisposable
     private static IEnumerable<string> TrustIssuers(TrustSet trust) =>
         trust.Providers.Select(p => p.IssuerUri)
             .Concat(trust.AzureIdentities.SelectMany(i => i.Credentials).Select(c => c.Issuer))
+            .Concat(trust.AwsProviders.Select(p => "https://" + p.Url))
             .OfType<string>();
 }
