@@ -26,6 +26,7 @@ internal static class CommandCatalog
         new("completion", "Print a shell completion script: bash, zsh, fish or pwsh.", typeof(CompletionCommand.Settings)),
         new("login gcp", "Workload Identity Federation: a credential config, or an access token now.", typeof(LoginGcpCommand.Settings)),
         new("login azure", "Entra client credentials with the id_token as a jwt-bearer assertion.", typeof(LoginAzureCommand.Settings)),
+        new("login aws", "STS AssumeRoleWithWebIdentity: a credentials profile or an env file for the AWS CLI and SDKs.", typeof(LoginAwsCommand.Settings)),
     ];
 
     /// <summary>The first words a command line can start with: the commands and the branches (<c>login</c>).</summary>
