@@ -17,7 +17,8 @@ public sealed class LoginAwsCommandTests
     private static async Task<string> MintAsync(RunningEmulator emu, string reference = "main")
     {
         var claims = TestTrust.Claims("https://gitlab.com", reference);
-        claims["sub"] = $"project_path:acme/payments:ref_type:branch:ref:{reference}";
+        // The example's project sets its sub components to project_id, ref_type and ref.
+        claims["sub"] = $"project_id:4242:ref_type:branch:ref:{reference}";
         return await emu.MintAsync(claims);
     }
 
@@ -81,7 +82,7 @@ public sealed class LoginAwsCommandTests
         Assert.Equal(1, run.ExitCode);
         Assert.False(File.Exists(file));
         Assert.Contains("AccessDenied: Not authorized to perform sts:AssumeRoleWithWebIdentity", run.StdErr, StringComparison.Ordinal);
-        Assert.Contains("claim sub is 'project_path:acme/payments:ref_type:branch:ref:feature'", run.StdErr, StringComparison.Ordinal);
+        Assert.Contains("claim sub is 'project_id:4242:ref_type:branch:ref:feature'", run.StdErr, StringComparison.Ordinal);
         LoginTestEmulator.AssertNoToken(run, token);
     }
 

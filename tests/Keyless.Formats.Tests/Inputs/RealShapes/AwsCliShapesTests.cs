@@ -41,4 +41,23 @@ public sealed class AwsCliShapesTests
         Assert.Equal("Active", key.DisplayName);
         Assert.EndsWith("list-access-keys.json ($.AccessKeyMetadata[0])", key.Source.ToString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void The_red_team_finds_the_group_wildcard_and_the_path_pin_with_realizable_witnesses()
+    {
+        var trust = Corpus.Load("aws-cli");
+        var lines = Corpus.FindingLines(trust);
+
+        // acme/* admits every project of the group, on any branch or tag; an exact path sub only a reclaimed path.
+        Assert.Contains($"group-member-can-assume {AnyAcme}", lines);
+        Assert.Contains($"developer-branch-can-assume {AnyAcme}", lines);
+        Assert.Contains($"path-reclaimer-can-assume {Deploy}", lines);
+        Assert.DoesNotContain($"developer-branch-can-assume {Deploy}", lines);
+        Assert.DoesNotContain($"group-member-can-assume {Deploy}", lines);
+
+        // Each witness is a token GitLab could mint that STS, as evaluated, admits; the fix is policy JSON.
+        var group = Corpus.Findings(trust).First(f => f.Id == "group-member-can-assume");
+        Assert.Contains("sub 'project_path:acme/", group.Message, StringComparison.Ordinal);
+        Assert.Contains("\"gitlab.com:sub\": \"project_id:", group.Fix, StringComparison.Ordinal);
+    }
 }
