@@ -44,6 +44,8 @@ app.Configure(config =>
             .WithDescription(CommandCatalog.Describe("login gcp"));
         login.AddCommand<LoginAzureCommand>("azure")
             .WithDescription(CommandCatalog.Describe("login azure"));
+        login.AddCommand<LoginAwsCommand>("aws")
+            .WithDescription(CommandCatalog.Describe("login aws"));
     });
 
     config.AddBranch("pull", pull =>

@@ -31,6 +31,7 @@ public sealed class EmulatorCore : IDisposable
     private readonly ReaderCredentials _readers;
     private readonly ReadApis _reads;
     private readonly ReadScopes _scopes;
+    private readonly Aws.AwsStsEndpoint _awsSts;
     private readonly TimeProvider _time;
     private readonly bool _ownsKeys;
 
@@ -75,6 +76,7 @@ public sealed class EmulatorCore : IDisposable
             new GitLabApi(gitlab, _readers, options.MaxPageSize),
         ], options.Faults);
         _scopes = new ReadScopes(gcpReads, graph, arm, gitlab, trust);
+        _awsSts = new Aws.AwsStsEndpoint(new AwsEvaluator(trust, time), keys, options.Log, time);
     }
 
     public IssuerPolicy Issuers => _policy;
@@ -101,6 +103,9 @@ public sealed class EmulatorCore : IDisposable
         {
             case "/" when get:
                 return EmulatorResponse.Json(200, Index());
+            case "/" when post && Aws.AwsStsEndpoint.IsQuery(request):
+                // AWS serves STS's Query API at the root of its endpoint, so --endpoint-url is the emulator's URL.
+                return await _awsSts.HandleAsync(request, cancellationToken).ConfigureAwait(false);
             case GitLabDiscovery.DiscoveryPath when get:
                 return EmulatorResponse.Json(200, GitLabDiscovery.Document(_policy.DefaultIssuer ?? _policy.StandIns[0], request.BaseUrl));
             case GitLabDiscovery.KeysPath or GitLabDiscovery.LegacyKeysPath when get:
@@ -188,5 +193,6 @@ public sealed class EmulatorCore : IDisposable
     private static IEnumerable<string> TrustIssuers(TrustSet trust) =>
         trust.Providers.Select(p => p.IssuerUri)
             .Concat(trust.AzureIdentities.SelectMany(i => i.Credentials).Select(c => c.Issuer))
+            .Concat(trust.AwsProviders.Select(p => "https://" + p.Url))
             .OfType<string>();
 }

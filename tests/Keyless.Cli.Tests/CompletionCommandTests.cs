@@ -43,7 +43,7 @@ public sealed class CompletionCommandTests : IDisposable
 
     [Theory]
     [InlineData("keyless au", "audit")]
-    [InlineData("keyless login ''", "gcp azure")]
+    [InlineData("keyless login ''", "gcp azure aws")]
     [InlineData("keyless audit --format ''", "text json sarif codequality gitlab-sast")]
     [InlineData("keyless scan --format gitlab", "gitlab-secret-detection")]
     [InlineData("keyless audit --fail", "--fail-on")]
@@ -90,7 +90,7 @@ public sealed class CompletionCommandTests : IDisposable
 
     [Theory]
     [InlineData("keyless au", "audit")]
-    [InlineData("keyless login ", "azure gcp")]
+    [InlineData("keyless login ", "aws azure gcp")]
     [InlineData("keyless scan --format gitlab", "gitlab-secret-detection")]
     [InlineData("keyless completion ", "bash fish pwsh zsh")]
     public async Task Fish_completes_commands_and_values(string line, string expected)

@@ -101,6 +101,33 @@ public static class TestTrust
         };
     }
 
+    public const string AwsAccount = "111122223333";
+
+    public const string AwsRoleArn = $"arn:aws:iam::{AwsAccount}:role/gitlab-deploy";
+
+    /// <summary>The audience GitLab's AWS guide has jobs request: the instance URL.</summary>
+    public const string AwsAudience = "https://gitlab.com";
+
+    /// <summary>
+    /// <see cref="Create"/> plus AWS: an IAM OIDC provider for <paramref name="issuer"/> accepting the instance URL and
+    /// <c>sts.amazonaws.com</c>, and role <c>gitlab-deploy</c> trusting it for acme/payments' main branch.
+    /// </summary>
+    public static TrustSet CreateWithAws(string issuer = "https://gitlab.com")
+    {
+        var url = AwsOidcProvider.NormalizeUrl(issuer);
+        var policy = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+            + $"\"Principal\":{{\"Federated\":\"arn:aws:iam::{AwsAccount}:oidc-provider/{url}\"}},\"Action\":\"sts:AssumeRoleWithWebIdentity\","
+            + $"\"Condition\":{{\"StringEquals\":{{\"{url}:sub\":\"{MainSubject}\"}}}}}}]}}";
+        var (statements, error) = AwsTrustPolicy.ParseText(policy);
+        Assert.Null(error);
+        var source = new SourceRef("test", null);
+        return Create(issuer) with
+        {
+            AwsProviders = [new AwsOidcProvider { Url = url, Arn = AwsArn.OidcProvider(AwsAccount, url), ClientIds = [AwsAudience, "sts.amazonaws.com"], Source = source }],
+            AwsRoles = [new AwsRole { Name = "gitlab-deploy", Arn = AwsRoleArn, Statements = statements, Source = source }],
+        };
+    }
+
     /// <summary>
     /// The job claims of a push pipeline of acme/payments, typed as GitLab types them: on protected main unless
     /// <paramref name="reference"/> and <paramref name="refProtected"/> say otherwise. The claims the issuer sets

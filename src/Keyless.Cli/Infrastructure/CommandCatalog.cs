@@ -38,6 +38,7 @@ internal static class CommandCatalog
         new("completion", "Print a shell completion script: bash, zsh, fish or pwsh.", typeof(CompletionCommand.Settings)),
         new("login gcp", "Workload Identity Federation: a credential config, or an access token now.", typeof(LoginGcpCommand.Settings)),
         new("login azure", "Entra client credentials with the id_token as a jwt-bearer assertion.", typeof(LoginAzureCommand.Settings)),
+        new("login aws", "STS AssumeRoleWithWebIdentity: a credentials profile or an env file for the AWS CLI and SDKs.", typeof(LoginAwsCommand.Settings)),
         new("pull gcp", "Workload identity pools, providers, service accounts, their policies and keys (IAM, Resource Manager).", typeof(PullGcpCommand.Settings)),
         new("pull azure", "Applications and managed identities with their federated credentials (Graph, ARM).", typeof(PullAzureCommand.Settings)),
         new("pull gitlab", "Project settings, protected branches, tags, environments and CI/CD variables (values scanned, never written).", typeof(PullGitLabCommand.Settings)),

@@ -35,7 +35,7 @@ internal static class InputDetector
         JsonArray array => array.Any(item => item is JsonObject o && KindOf(o, atRoot: false) is not null),
         JsonObject o => KeylessManifest.IsManifest(o) || PullRecordInput.IsPullRecord(o)
             || TerraformImporter.IsShowJson(o) || TerraformImporter.IsRawState(o) || TerraformImporter.IsConfiguration(o)
-            || AzureImporter.IsTemplate(o)
+            || AzureImporter.IsTemplate(o) || Aws.AwsImporter.IsInput(o) || Aws.CloudFormationImporter.IsTemplate(o)
             || (PagedList.Of(o) is { } list && (list.Items.Any(item => item is JsonObject i && KindOf(i, atRoot: false) is not null) || list.NamesItsKind))
             || KindOf(o, atRoot: true) is not null,
         _ => false,
@@ -67,6 +67,12 @@ internal static class InputDetector
                 return;
             case JsonObject o when AzureImporter.IsTemplate(o):
                 AzureImporter.Template(input, o, builder);
+                return;
+            case JsonObject o when Aws.AwsImporter.IsInput(o):
+                Aws.AwsImporter.Import(input, o, builder);
+                return;
+            case JsonObject o when Aws.CloudFormationImporter.IsTemplate(o):
+                Aws.CloudFormationImporter.Template(input, o, builder);
                 return;
             case JsonObject o when PagedList.Of(o) is { } list:
                 // IAM REST lists ({"workloadIdentityPools": […], "nextPageToken": …}, keys.list), Graph and ARM lists

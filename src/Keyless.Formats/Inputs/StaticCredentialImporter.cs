@@ -14,6 +14,7 @@ internal static class StaticCredentialImporter
 {
     public const string ServiceAccountKeyType = "google_service_account_key";
     public const string ApplicationPasswordType = "azuread_application_password";
+    public const string AccessKeyType = "aws_iam_access_key";
 
     public static TrustSet Attach(TrustSet trust, IEnumerable<(string File, JsonNode? Root)> inputs)
     {
@@ -66,7 +67,7 @@ internal static class StaticCredentialImporter
     private static IEnumerable<StaticCredential> From(string file, JsonObject o, string path)
     {
         var type = Str(o, "type");
-        if (type is ServiceAccountKeyType or ApplicationPasswordType && o["instances"] is JsonArray instances)
+        if (type is ServiceAccountKeyType or ApplicationPasswordType or AccessKeyType && o["instances"] is JsonArray instances)
         {
             // A raw state: the type sits on the resource, the values on each instance.
             for (var i = 0; i < instances.Count; i++)
@@ -107,6 +108,35 @@ internal static class StaticCredentialImporter
                 DisplayName = Str(values, "display_name"),
                 Source = new SourceRef(file, valuesPath),
             };
+        }
+        else if (type == AccessKeyType && values is not null && Str(values, "user") is { } user)
+        {
+            yield return new StaticCredential
+            {
+                Kind = StaticCredentialKind.AwsAccessKey,
+                Owner = user,
+                KeyId = Str(values, "id"),
+                DisplayName = Str(values, "status"),
+                Source = new SourceRef(file, valuesPath),
+            };
+        }
+        else if (o["AccessKeyMetadata"] is JsonArray accessKeys)
+        {
+            // aws iam list-access-keys: every key of the user, an inactive one included (it can be activated again).
+            for (var i = 0; i < accessKeys.Count; i++)
+            {
+                if (accessKeys[i] is JsonObject key && Str(key, "UserName") is { } keyUser)
+                {
+                    yield return new StaticCredential
+                    {
+                        Kind = StaticCredentialKind.AwsAccessKey,
+                        Owner = keyUser,
+                        KeyId = Str(key, "AccessKeyId"),
+                        DisplayName = Str(key, "Status"),
+                        Source = new SourceRef(file, $"{path}.AccessKeyMetadata[{i}]"),
+                    };
+                }
+            }
         }
         else if (GcloudImporter.IsServiceAccountKey(o) && Str(o, "keyType") == "USER_MANAGED"
                  && GcloudImporter.ServiceAccountKeyName(o) is var (keyAccount, keyId))

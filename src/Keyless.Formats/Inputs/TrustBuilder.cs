@@ -26,6 +26,10 @@ internal sealed class TrustBuilder
     /// <summary>Static keys read while importing (an <c>azuread_application</c>'s inline <c>password</c>).</summary>
     public List<StaticCredential> StaticCredentials { get; } = [];
 
+    public List<AwsOidcProvider> AwsProviders { get; } = [];
+
+    public List<AwsRole> AwsRoles { get; } = [];
+
     public List<GitLabProject> GitLabProjects { get; } = [];
 
     /// <summary>Protected refs with the project they belong to (id, path or Terraform address), if the input said.</summary>

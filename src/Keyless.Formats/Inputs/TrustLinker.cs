@@ -40,6 +40,9 @@ internal static class TrustLinker
             Bindings = [.. b.Bindings],
             GcpProjectNumbers = numbers,
             AzureIdentities = identities,
+            AwsProviders = LinkAwsProviders(b.AwsProviders),
+            // A role described twice (get-role and list-roles) is one role: the first description is kept.
+            AwsRoles = [.. b.AwsRoles.DistinctBy(r => r.Arn ?? r.Source.ToString(), StringComparer.Ordinal)],
             GitLabProjects = projects,
             UnattachedProtectedRefs = unattached,
             Unrecognized = [.. b.Unrecognized],
@@ -49,6 +52,20 @@ internal static class TrustLinker
             Files = [.. b.Files],
         };
     }
+
+    /// <summary>
+    /// One provider per URL and account: a provider described twice (list-open-id-connect-providers gives its ARN,
+    /// get-open-id-connect-provider its audiences) becomes one with both.
+    /// </summary>
+    private static AwsOidcProvider[] LinkAwsProviders(List<AwsOidcProvider> providers) =>
+        [.. providers.GroupBy(p => p.Url, StringComparer.Ordinal).SelectMany(group =>
+        {
+            var known = group.Where(p => p.Unknown.Count == 0).ToArray();
+            var arn = group.Select(p => p.Arn).FirstOrDefault(a => a is not null);
+            return known.Length == 0
+                ? group.DistinctBy(p => p.AccountId)
+                : known.Select(p => p.Arn is null && arn is not null && known.Length == 1 ? p with { Arn = arn } : p).DistinctBy(p => p.AccountId);
+        })];
 
     private static string Key(GcpProjectRef p) => p.Number ?? p.Id ?? "?";
 

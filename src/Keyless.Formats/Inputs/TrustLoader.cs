@@ -61,7 +61,7 @@ public static class TrustLoader
         var trust = StaticCredentialImporter.Attach(builder.Build(), trustFiles.Where(p => contexts.GetValueOrDefault(Path.GetFullPath(p.File))?.Listing != true).ToList()) with { Skipped = skipped };
         var found = trust.Unverified.Count > 0 || (requirement == TrustRequirement.Identity
             ? IdentityCatalog.Build(trust).Count > 0
-            : trust.Pools.Count + trust.Providers.Count + trust.Bindings.Count + trust.AzureIdentities.Count > 0);
+            : trust.Pools.Count + trust.Providers.Count + trust.Bindings.Count + trust.AzureIdentities.Count + trust.AwsProviders.Count + trust.AwsRoles.Count > 0);
         if (!found)
         {
             throw NoTrust(given, [.. parsed.Select(p => p.File)], skipped, requirement);
@@ -199,8 +199,8 @@ public static class TrustLoader
         var readPart = read.Length == 0 ? "read no trust file" : "read " + Listed(read);
         var skippedPart = skipped.Count == 0 ? string.Empty : "; skipped " + Listed([.. skipped.Select(s => s.ToString())]);
         var wanted = requirement == TrustRequirement.Identity
-            ? "none names a GCP service account or principal bound to a workload identity pool, or an Entra application or managed identity with a federated credential"
-            : "none holds a workload identity pool, provider or binding, or an Entra application, managed identity or federated credential";
+            ? "none names a GCP service account or principal bound to a workload identity pool, an Entra application or managed identity with a federated credential, or an IAM role trusting a federated principal"
+            : "none holds a workload identity pool, provider or binding, an Entra application, managed identity or federated credential, or an IAM OIDC provider or role";
         return new InputException(where, $"no trust found in {where} ({readPart}{skippedPart}): {wanted} (docs/inputs.md lists what is read)");
     }
 

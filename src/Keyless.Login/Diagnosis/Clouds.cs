@@ -5,4 +5,5 @@ internal static class Clouds
 {
     public const string Gcp = "GCP STS";
     public const string Azure = "Entra ID";
+    public const string Aws = "AWS STS";
 }

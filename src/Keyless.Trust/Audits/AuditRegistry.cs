@@ -22,6 +22,7 @@ public static class AuditRegistry
         new PoolWidePrincipalSetAudit(),
         new ServiceAccountKeyBesideFederationAudit(),
         new ClientSecretBesideFederationAudit(),
+        new AccessKeyBesideFederationAudit(),
         new SearchIncompleteAudit(),
         new NotVerifiedAudit(),
     ];

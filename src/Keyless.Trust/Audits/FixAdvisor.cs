@@ -4,7 +4,7 @@ namespace Keyless.Trust.Audits;
 
 /// <summary>
 /// The fix for a persona finding in the user's own terms: the CEL condition that closes it on GCP, the exact
-/// subject and sub components on Azure, and the GitLab setting to change (gitlab-claims-and-attacks §3).
+/// subject and sub components on Azure, the trust policy condition on AWS, and the GitLab setting to change (gitlab-claims-and-attacks §3).
 /// </summary>
 public static class FixAdvisor
 {
@@ -13,7 +13,10 @@ public static class FixAdvisor
         ArgumentNullException.ThrowIfNull(path);
         var v = path.Victim;
         var branch = v.DefaultBranch;
-        var cloud = path.Credential is not null
+        var key = Keyless.Trust.Model.AwsOidcProvider.NormalizeUrl(path.Issuer);
+        var cloud = path.Identity.Aws is not null
+            ? $"trust policy: \"Condition\": {{\"StringEquals\": {{\"{key}:aud\": \"{path.Audience}\", \"{key}:sub\": \"project_id:{v.FixId}:ref_type:branch:ref:{branch}\"}}}} after setting the project's ci_id_token_sub_claim_components to [\"project_id\",\"ref_type\",\"ref\"] (PUT /projects/{v.FixId}); no StringLike on sub"
+            : path.Credential is not null
             ? $"use a standard credential with subject 'project_id:{v.FixId}:ref_type:branch:ref:{branch}' after setting the project's ci_id_token_sub_claim_components to [\"project_id\",\"ref_type\",\"ref\"] (PUT /projects/{v.FixId}); drop wildcard claimsMatchingExpression credentials"
             : $"attribute condition: assertion.project_id == '{v.FixId}' && assertion.ref_type == 'branch' && assertion.ref == '{branch}' && assertion.ref_protected == 'true'";
         var gitlab = scenario switch

@@ -13,7 +13,12 @@ public sealed record Identity
     /// <summary>Stable, readable name: service account email, principal @ project, app or managed identity name.</summary>
     public required string Name { get; init; }
 
-    public string Cloud => Kind is IdentityKind.GcpServiceAccount or IdentityKind.GcpPrincipal ? "gcp" : "azure";
+    public string Cloud => Kind switch
+    {
+        IdentityKind.GcpServiceAccount or IdentityKind.GcpPrincipal => "gcp",
+        IdentityKind.AwsRole => "aws",
+        _ => "azure",
+    };
 
     /// <summary>GCP: the bindings that grant it (impersonation roles, or the direct project roles).</summary>
     public IReadOnlyList<GcpBinding> Bindings { get; init; } = [];
@@ -26,6 +31,9 @@ public sealed record Identity
 
     /// <summary>Azure: the application or managed identity, with its federated credentials.</summary>
     public AzureIdentity? Azure { get; init; }
+
+    /// <summary>AWS: the role, with its trust policy.</summary>
+    public AwsRole? Aws { get; init; }
 
     public SourceRef? Source { get; init; }
 

@@ -55,6 +55,14 @@ public static class IdentityCatalog
             Source = a.Source,
         }));
 
+        identities.AddRange(trust.AwsRoles.Where(r => r.TrustsFederation).Select(r => new Identity
+        {
+            Kind = IdentityKind.AwsRole,
+            Name = r.DisplayName,
+            Aws = r,
+            Source = r.Source,
+        }));
+
         return identities;
     }
 

@@ -13,4 +13,7 @@ public enum IdentityKind
 
     /// <summary>An Azure user-assigned managed identity.</summary>
     AzureManagedIdentity,
+
+    /// <summary>An IAM role whose trust policy names a federated principal.</summary>
+    AwsRole,
 }

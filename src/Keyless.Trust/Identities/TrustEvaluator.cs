@@ -23,6 +23,7 @@ public sealed class TrustEvaluator
         Trust = trust;
         Gcp = new GcpEvaluator(trust, time);
         Azure = new AzureEvaluator(trust, time);
+        Aws = new AwsEvaluator(trust, time);
         Identities = IdentityCatalog.Build(trust);
     }
 
@@ -31,6 +32,8 @@ public sealed class TrustEvaluator
     public GcpEvaluator Gcp { get; }
 
     public AzureEvaluator Azure { get; }
+
+    public AwsEvaluator Aws { get; }
 
     public IReadOnlyList<Identity> Identities { get; }
 
@@ -59,6 +62,7 @@ public sealed class TrustEvaluator
         return identity.Kind switch
         {
             IdentityKind.AzureApplication or IdentityKind.AzureManagedIdentity => DecideAzure(identity, claims),
+            IdentityKind.AwsRole => DecideAws(identity, claims),
             _ => DecideGcp(identity, claims),
         };
     }
@@ -76,6 +80,11 @@ public sealed class TrustEvaluator
         if (identity.Kind is IdentityKind.AzureApplication or IdentityKind.AzureManagedIdentity)
         {
             return Azure.Exchange(identity.Azure!, claims, now, explain: false).Succeeded;
+        }
+
+        if (identity.Kind == IdentityKind.AwsRole)
+        {
+            return Aws.AssumeRole(identity.Aws!, claims, now, explain: false).Succeeded;
         }
 
         foreach (var provider in identity.Providers)
@@ -99,6 +108,21 @@ public sealed class TrustEvaluator
 
         var credential = identity.Azure!.Credentials.Count == 0 ? identity.Name : "federated credentials of " + identity.Name;
         var clause = new DecidingClause(result.FailedCheck ?? TrustCheck.Identity, credential, null, result.Error, identity.Source);
+        return new(identity, result.Indeterminate ? Verdict.Indeterminate : Verdict.Deny, result.Reasons, clause);
+    }
+
+    private Decision DecideAws(Identity identity, TokenClaims claims)
+    {
+        var result = Aws.AssumeRole(identity.Aws!, claims);
+        if (result.Succeeded)
+        {
+            return new(identity, Verdict.Allow, result.Reasons, null);
+        }
+
+        var element = result.FailedCheck is TrustCheck.Issuer or TrustCheck.Audience && result.Provider is { } provider
+            ? $"IAM OIDC provider '{provider.Url}'"
+            : "trust policy of " + identity.Name;
+        var clause = new DecidingClause(result.FailedCheck ?? TrustCheck.Condition, element, null, result.Error, result.Provider?.Source ?? identity.Source);
         return new(identity, result.Indeterminate ? Verdict.Indeterminate : Verdict.Deny, result.Reasons, clause);
     }
 

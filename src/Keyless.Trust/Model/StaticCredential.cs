@@ -24,4 +24,7 @@ public enum StaticCredentialKind
 {
     GcpServiceAccountKey,
     AzureClientSecret,
+
+    /// <summary>An IAM user's access key (<c>aws_iam_access_key</c>, <c>aws iam list-access-keys</c>).</summary>
+    AwsAccessKey,
 }

@@ -40,6 +40,12 @@ public sealed record TrustSet
     /// <summary>Applications and managed identities, each with its federated credentials attached.</summary>
     public IReadOnlyList<AzureIdentity> AzureIdentities { get; init; } = [];
 
+    /// <summary>IAM OIDC providers (the issuers and audiences STS accepts).</summary>
+    public IReadOnlyList<AwsOidcProvider> AwsProviders { get; init; } = [];
+
+    /// <summary>IAM roles with their trust policies.</summary>
+    public IReadOnlyList<AwsRole> AwsRoles { get; init; } = [];
+
     public IReadOnlyList<GitLabProject> GitLabProjects { get; init; } = [];
 
     /// <summary>Protected refs and environments whose project the input did not name, with no single project to

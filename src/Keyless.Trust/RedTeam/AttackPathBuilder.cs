@@ -20,8 +20,8 @@ public sealed class AttackPathBuilder(TrustSet trust)
     public IReadOnlyList<AttackPath> For(Identity identity)
     {
         ArgumentNullException.ThrowIfNull(identity);
-        return identity.Azure is { } azure
-            ? azure.Credentials.SelectMany(c => Azure(identity, c)).ToArray()
+        return identity.Azure is { } azure ? azure.Credentials.SelectMany(c => Azure(identity, c)).ToArray()
+            : identity.Aws is { } role ? [.. AwsPaths.For(trust, identity, role).SelectMany(p => PerVictim(p, VictimResolver.ResolveAll(trust, p.Atoms)))]
             : identity.Providers.SelectMany(p => Gcp(identity, p)).ToArray();
     }
 

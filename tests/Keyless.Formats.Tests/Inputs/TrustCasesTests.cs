@@ -68,6 +68,23 @@ public sealed class TrustCasesTests
         Assert.Contains(expected, e => e.Contains("invalid_grant", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void There_are_at_least_twenty_five_aws_cases_with_sts_errors_for_each_deny()
+    {
+        var cases = Cases().Select(c => (string)c.Data).Where(c => c.StartsWith("aws-", StringComparison.Ordinal)).ToArray();
+        Assert.True(cases.Length >= 25, $"{cases.Length} AWS cases");
+        var decisions = cases.SelectMany(c => JsonNode.Parse(File.ReadAllText(Path.Combine(CasesRoot, c, "expected.json")))!["decisions"]!.AsArray())
+            .Select(d => d!.AsObject()).ToArray();
+        Assert.Contains(decisions, d => d["decision"]!.GetValue<string>() == "allow");
+        foreach (var deny in decisions.Where(d => d["decision"]!.GetValue<string>() == "deny"))
+        {
+            var texts = deny["contains"]!.AsArray().Select(t => t!.GetValue<string>()).ToArray();
+            Assert.True(
+                texts.Any(t => t.StartsWith("AccessDenied", StringComparison.Ordinal) || t.StartsWith("InvalidIdentityToken", StringComparison.Ordinal) || t.StartsWith("ExpiredTokenException", StringComparison.Ordinal)),
+                $"{deny["identity"]}: a deny names no STS error ({string.Join("; ", texts)})");
+        }
+    }
+
     private static string Name(Verdict verdict) => verdict.ToString().ToLowerInvariant();
 
     private static string RepoRoot() =>

@@ -22,6 +22,7 @@ internal sealed class TerraformMapper(TrustBuilder builder, IReadOnlyList<Terraf
     {
         "google_project", "google_service_account", "google_iam_policy", "azuread_service_principal", "azurerm_resource_group",
         StaticCredentialImporter.ServiceAccountKeyType, StaticCredentialImporter.ApplicationPasswordType,
+        StaticCredentialImporter.AccessKeyType, "aws_iam_user", "aws_iam_role_policy_attachment", "aws_iam_role_policy",
     };
 
     public void Map()
@@ -48,6 +49,8 @@ internal sealed class TerraformMapper(TrustBuilder builder, IReadOnlyList<Terraf
                 case "azuread_application_flexible_federated_identity_credential": AppCredential(v, flexible: true); break;
                 case "azurerm_user_assigned_identity": ManagedIdentity(v); break;
                 case "azurerm_federated_identity_credential": ManagedIdentityCredential(v); break;
+                case "aws_iam_openid_connect_provider": builder.AwsProviders.Add(Aws.AwsTerraform.Provider(v)); break;
+                case "aws_iam_role": builder.AwsRoles.Add(Aws.AwsTerraform.Role(v, reference => Target(reference, Aws.AwsTerraform.PolicyDocumentType))); break;
                 case "gitlab_project": GitLabProject(v); break;
                 case "gitlab_branch_protection": GitLabProtection(v, "branch", isTag: false); break;
                 case "gitlab_tag_protection": GitLabProtection(v, "tag", isTag: true); break;

@@ -200,6 +200,7 @@ internal sealed class TfJsonConfiguration(List<string> notes)
                 attributes["id"] = imported;
             }
 
+            attributes = Aws.AwsTerraform.WithProviderArn(d.Type, attributes);
             blocks[d.Address] = new TfBlock(d.Type, TfModuleValues.ModuleOf(d.Input), attributes);
         }
 

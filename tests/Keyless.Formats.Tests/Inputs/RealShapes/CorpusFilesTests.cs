@@ -47,7 +47,7 @@ public sealed class CorpusFilesTests
     {
         var producers = Directory.EnumerateDirectories(Corpus.Root).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToArray();
         Assert.Equal(
-            ["arm", "az-cli", "gitlab-api", "graph-beta", "graph-v1.0", "iam-v1-rest", "terraform-provider-azuread",
+            ["arm", "aws-cli", "az-cli", "gitlab-api", "graph-beta", "graph-v1.0", "iam-v1-rest", "terraform-provider-azuread",
              "terraform-provider-azurerm", "terraform-provider-gitlab", "terraform-provider-google"],
             producers);
         Assert.All(producers, p => Assert.True(File.Exists(Path.Combine(Corpus.Root, p!, "SOURCE.md")), $"{p} has no SOURCE.md"));
