@@ -52,10 +52,12 @@ public sealed class RegressionTests
     [Theory]
     [InlineData("workflow:\n : $CI_COMMIT_REF_PROTECTED == \"true\"\n")]
     [InlineData("a:\n : b\n")]
-    public void A_pipeline_YamlDotNet_cannot_load_is_refused_with_the_file_not_an_ArgumentException(string yaml)
+    public void A_pipeline_YamlDotNet_cannot_load_is_read_or_refused_with_the_file_never_an_ArgumentException(string yaml)
     {
-        var e = Assert.Throws<InputException>(() => PipelineReader.Parse(yaml, ".gitlab-ci.yml"));
-        Assert.Equal(".gitlab-ci.yml", e.File);
+        // An empty key written twice: YamlDotNet's loader threw ArgumentException; the reader now takes repeated keys
+        // as GitLab does (the last wins), so the file is read, or refused naming it, and never crashes.
+        var e = Record.Exception(() => PipelineReader.Parse(yaml, ".gitlab-ci.yml"));
+        Assert.True(e is null or InputException { File: ".gitlab-ci.yml" }, e?.ToString());
     }
 
     [Fact]
@@ -90,19 +92,19 @@ public sealed class RegressionTests
     }
 
     [Fact]
-    public void Two_configurations_declaring_the_same_resource_are_refused_with_the_file_not_an_ArgumentException()
+    public void Two_files_of_one_configuration_declaring_the_same_resource_are_refused_with_the_file_not_an_ArgumentException()
     {
+        // Two folders are two root modules and may; two files of one folder are one module and may not.
         var root = Directory.CreateTempSubdirectory("keyless-fuzz-regression-").FullName;
         try
         {
             var tf = File.ReadAllText(Path.Combine(FuzzBudget.RepoRoot, "examples", "gcp-hardened-tf-json", "main.tf.json"));
             foreach (var name in new[] { "a", "b" })
             {
-                Directory.CreateDirectory(Path.Combine(root, name));
-                File.WriteAllText(Path.Combine(root, name, "main.tf.json"), tf);
+                File.WriteAllText(Path.Combine(root, name + ".tf.json"), tf);
             }
 
-            var e = Assert.Throws<InputException>(() => TrustLoader.Load([Path.Combine(root, "a"), Path.Combine(root, "b")]));
+            var e = Assert.Throws<InputException>(() => TrustLoader.Load([root]));
             Assert.Contains("declared twice", e.Message, StringComparison.Ordinal);
         }
         finally

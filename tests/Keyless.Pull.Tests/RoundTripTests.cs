@@ -18,7 +18,8 @@ public sealed class RoundTripTests
         var data = new TheoryData<string>();
         foreach (var folder in Directory.GetDirectories(RepoFolders.Examples).Select(Path.GetFileName).Order(StringComparer.Ordinal))
         {
-            if (!NotLive.Contains(folder))
+            // pull reads GCP, Azure and GitLab; AWS roles have no `pull aws` yet, so their examples have nothing to pull.
+            if (!NotLive.Contains(folder) && !folder!.StartsWith("aws-", StringComparison.Ordinal))
             {
                 data.Add(folder!);
             }
