@@ -20,8 +20,8 @@ internal static class CloudSignals
     private static readonly string[] AwsPrefixes = ["AWS_", "arn:aws:iam::"];
 
     /// <summary>
-    /// AWS's audience for tokens exchanged at STS: the aud AWS's own GitHub action requests and which GitLab's AWS
-    /// guides may register as the provider's client id (docs/aws.md). An instance URL aud names no cloud.
+    /// AWS's audience for tokens exchanged at STS: the one AWS's own GitLab page (Secrets Manager user guide, "Use
+    /// AWS Secrets Manager in GitLab") registers as the provider's client id (docs/aws.md). An instance URL names no cloud.
     /// </summary>
     public const string AwsStsAudience = "sts.amazonaws.com";
 
