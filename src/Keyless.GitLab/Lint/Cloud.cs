@@ -7,4 +7,5 @@ internal enum Cloud
     None = 0,
     Gcp = 1,
     Azure = 2,
+    Aws = 4,
 }

@@ -5,7 +5,7 @@ namespace Keyless.GitLab.Lint;
 /// <summary>
 /// Which cloud a piece of a job talks to, from the tools and names it uses: <c>gcloud</c>, <c>GOOGLE_*</c>,
 /// <c>external_account</c>, STS and IAM hosts for GCP; <c>az</c>, <c>ARM_*</c>, <c>AZURE_*</c>, Entra hosts for Azure;
-/// <c>keyless login gcp|azure</c> for either.
+/// <c>aws</c>, <c>AWS_*</c>, STS for AWS; <c>keyless login gcp|azure|aws</c> for each.
 /// </summary>
 internal static class CloudSignals
 {
@@ -14,12 +14,28 @@ internal static class CloudSignals
     private static readonly string[] AzureWords = ["az", "Connect-AzAccount", "login.microsoftonline.com", "api://AzureADTokenExchange", "AzureADTokenExchange"];
     private static readonly string[] AzurePrefixes = ["ARM_", "AZURE_"];
 
+    // The AWS CLI, the STS call a GitLab job makes (aws-cli's assume-role-with-web-identity, the Query API's
+    // action name) and the SDKs' AWS_* variables (AWS_ROLE_ARN, AWS_WEB_IDENTITY_TOKEN_FILE).
+    private static readonly string[] AwsWords = ["aws", "sts.amazonaws.com", "assume-role-with-web-identity", "AssumeRoleWithWebIdentity"];
+    private static readonly string[] AwsPrefixes = ["AWS_", "arn:aws:iam::"];
+
+    /// <summary>
+    /// AWS's audience for tokens exchanged at STS: the one AWS's own GitLab page (Secrets Manager user guide, "Use
+    /// AWS Secrets Manager in GitLab") registers as the provider's client id (docs/aws.md). An instance URL names no cloud.
+    /// </summary>
+    public const string AwsStsAudience = "sts.amazonaws.com";
+
     /// <summary>The cloud an <c>aud</c> value itself names, if any.</summary>
     public static Cloud OfAudience(string audience)
     {
         if (audience.Contains("iam.googleapis.com/", StringComparison.OrdinalIgnoreCase))
         {
             return Cloud.Gcp;
+        }
+
+        if (audience.Trim() == AwsStsAudience)
+        {
+            return Cloud.Aws;
         }
 
         return audience.Contains("AzureADTokenExchange", StringComparison.OrdinalIgnoreCase) ? Cloud.Azure : Cloud.None;
@@ -39,6 +55,11 @@ internal static class CloudSignals
             cloud |= Cloud.Azure;
         }
 
+        if (text.Contains("keyless login aws", StringComparison.Ordinal))
+        {
+            cloud |= Cloud.Aws;
+        }
+
         foreach (var word in Words(text))
         {
             var bare = word.TrimStart('$', '{').TrimEnd('}');
@@ -50,6 +71,11 @@ internal static class CloudSignals
             if (AzureWords.Contains(word, StringComparer.Ordinal) || AzurePrefixes.Any(p => bare.StartsWith(p, StringComparison.Ordinal)))
             {
                 cloud |= Cloud.Azure;
+            }
+
+            if (AwsWords.Contains(word, StringComparer.Ordinal) || AwsPrefixes.Any(p => bare.StartsWith(p, StringComparison.Ordinal)))
+            {
+                cloud |= Cloud.Aws;
             }
         }
 

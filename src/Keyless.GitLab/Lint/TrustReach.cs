@@ -41,12 +41,16 @@ internal sealed class TrustReach
 
     public IEnumerable<AzureIdentity> AzureIdentities => Trust.AzureIdentities.Where(i => i.Credentials.Count > 0);
 
-    public bool Covers(Cloud cloud) =>
-        (cloud.HasFlag(Cloud.Gcp) && GcpProviders.Any()) || (cloud.HasFlag(Cloud.Azure) && AzureIdentities.Any());
+    /// <summary>IAM OIDC providers: where STS checks a token's aud against the client ids.</summary>
+    public IEnumerable<AwsOidcProvider> AwsProviders => Trust.AwsProviders;
 
-    /// <summary>The clouds a token is judged against: the ones it is used with, or both when nothing says.</summary>
+    public bool Covers(Cloud cloud) =>
+        (cloud.HasFlag(Cloud.Gcp) && GcpProviders.Any()) || (cloud.HasFlag(Cloud.Azure) && AzureIdentities.Any())
+        || (cloud.HasFlag(Cloud.Aws) && AwsProviders.Any());
+
+    /// <summary>The clouds a token is judged against: the ones it is used with, or all when nothing says.</summary>
     public static Cloud CloudsOf(PipelineJob job, IdToken token) =>
-        CloudSignals.OfToken(job, token) is var cloud && cloud == Cloud.None ? Cloud.Gcp | Cloud.Azure : cloud;
+        CloudSignals.OfToken(job, token) is var cloud && cloud == Cloud.None ? Cloud.Gcp | Cloud.Azure | Cloud.Aws : cloud;
 
     public static TrustReach For(TrustSet trust) => Cache.GetValue(trust, t => new TrustReach(t));
 
@@ -87,10 +91,23 @@ internal sealed class TrustReach
     public static bool AzureAccepts(AzureFederatedCredential credential, string audience) =>
         credential.Unknown.Count > 0 || (credential.Audiences.Count > 0 && string.Equals(credential.Audiences[0], audience, StringComparison.Ordinal));
 
-    /// <summary>What a job could be after with this aud: identities behind an accepting provider or credential.</summary>
-    public IEnumerable<Identity> IdentitiesFor(string audience, Cloud cloud) => Identities.Where(identity => identity.Cloud == "gcp"
-        ? cloud.HasFlag(Cloud.Gcp) && identity.Providers.Any(p => p.Protocol == "oidc" && !Gcp(p, audience).IsRefused)
-        : cloud.HasFlag(Cloud.Azure) && identity.Azure!.Credentials.Any(c => AzureAccepts(c, audience)));
+    /// <summary>
+    /// Does the IAM OIDC provider take this aud? STS requires it to be one of the client ids, compared exactly, as
+    /// <see cref="AwsEvaluator"/> does; a provider with values unknown until apply counts.
+    /// </summary>
+    public static bool AwsAccepts(AwsOidcProvider provider, string audience) =>
+        provider.Unknown.Count > 0 || provider.ClientIds.Contains(audience, StringComparer.Ordinal);
+
+    /// <summary>
+    /// What a job could be after with this aud: identities behind an accepting provider or credential. AWS roles
+    /// are left out: whether their trust policies pin an environment is not judged here.
+    /// </summary>
+    public IEnumerable<Identity> IdentitiesFor(string audience, Cloud cloud) => Identities.Where(identity => identity.Cloud switch
+    {
+        "gcp" => cloud.HasFlag(Cloud.Gcp) && identity.Providers.Any(p => p.Protocol == "oidc" && !Gcp(p, audience).IsRefused),
+        "azure" => cloud.HasFlag(Cloud.Azure) && identity.Azure!.Credentials.Any(c => AzureAccepts(c, audience)),
+        _ => false,
+    });
 
     /// <summary>
     /// How the identity requires an environment of tokens with this aud, or null when a token without one can get

@@ -85,10 +85,18 @@ internal static class CommandKinds
 
     /// <summary>
     /// The file a credential helper writes cloud credentials to by itself: binxio/gitlab-aws-credential-helper's
-    /// <c>dotenv</c> (.gitlab-aws-credentials.env) and <c>aws-profile</c> (the AWS shared credentials file).
+    /// <c>dotenv</c> (.gitlab-aws-credentials.env) and <c>aws-profile</c> (the AWS shared credentials file), and
+    /// <c>keyless login aws</c>'s <c>--env-file</c> or <c>--credentials-file</c> (default: the shared credentials
+    /// file; AWS_SHARED_CREDENTIALS_FILE, when set, is out of sight here).
     /// </summary>
-    public static string? WrittenCredentialFile(ShellCommand command) =>
-        command.Name == "gitlab-aws-credential-helper" && command.Words.Count > 1
+    public static string? WrittenCredentialFile(ShellCommand command)
+    {
+        if (command.Name == "keyless" && command.Words.Count > 2 && command.Words[1].Text == "login" && command.Words[2].Text == "aws")
+        {
+            return (Option(command, "--env-file") ?? Option(command, "--credentials-file"))?.Text ?? "$HOME/.aws/credentials";
+        }
+
+        return command.Name == "gitlab-aws-credential-helper" && command.Words.Count > 1
             ? command.Words[1].Text switch
             {
                 "dotenv" => ".gitlab-aws-credentials.env",
@@ -96,6 +104,7 @@ internal static class CommandKinds
                 _ => null,
             }
             : null;
+    }
 
     /// <summary>The value of <c>--name=value</c> or <c>--name value</c> among a command's arguments.</summary>
     public static ShellWord? Option(ShellCommand command, string name)

@@ -4,7 +4,7 @@ using Keyless.Trust.Findings;
 namespace Keyless.GitLab.Lint.Rules;
 
 /// <summary>
-/// An <c>aud</c> that is the GitLab instance URL (GitLab's own tutorials use it for GCP and Azure alike): every relying
+/// An <c>aud</c> that is the GitLab instance URL (GitLab's own tutorials use it for GCP, Azure and AWS alike): every relying
 /// party that follows the same convention accepts the token, so one leaked token opens all of them.
 /// </summary>
 internal sealed class InstanceUrlAudienceRule : LintRule
@@ -33,7 +33,8 @@ internal sealed class InstanceUrlAudienceRule : LintRule
                         $"ID token {token.Name} has aud {shown}, the GitLab instance URL: every relying party that follows the same convention accepts this token.",
                         "Give each token the audience of the one relying party it is for: for GCP the provider's resource name "
                         + "(//iam.googleapis.com/projects/NUMBER/locations/global/workloadIdentityPools/POOL/providers/PROVIDER), "
-                        + "for Azure api://AzureADTokenExchange; set the same value in the cloud trust.",
+                        + "for Azure api://AzureADTokenExchange, for AWS sts.amazonaws.com; set the same value in the cloud trust "
+                        + "(for AWS, the IAM OIDC provider's client ids).",
                         path: $"{job.Name}.id_tokens.{token.Name}.aud");
                 }
             }

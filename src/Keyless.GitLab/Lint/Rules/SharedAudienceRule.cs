@@ -5,13 +5,13 @@ using Keyless.Trust.Findings;
 namespace Keyless.GitLab.Lint.Rules;
 
 /// <summary>
-/// One <c>aud</c> used with both GCP and Azure: a token minted for one cloud is accepted by the other, so a token
-/// leaked from the weaker job opens both.
+/// One <c>aud</c> used with more than one cloud (GCP, Azure, AWS): a token minted for one cloud is accepted by the
+/// other, so a token leaked from the weaker job opens both.
 /// </summary>
 internal sealed class SharedAudienceRule : LintRule
 {
     public override RuleDescriptor Descriptor { get; } = new(
-        "shared-audience", "one aud is used with both GCP and Azure", Severity.High);
+        "shared-audience", "one aud is used with more than one cloud", Severity.High);
 
     internal override IEnumerable<Finding> Check(LintContext context)
     {
@@ -22,11 +22,11 @@ internal sealed class SharedAudienceRule : LintRule
             {
                 // One token whose aud list names both clouds is redeemable at both, whatever the job does with it.
                 var named = token.Audiences.Select(a => CloudSignals.OfAudience(Audiences.Expand(job, a.Value))).Aggregate(Cloud.None, (a, b) => a | b);
-                if (named == (Cloud.Gcp | Cloud.Azure))
+                if (Clouds.Count(named) > 1)
                 {
                     yield return Report(
                         token.Location,
-                        $"ID token {token.Name} lists audiences for both GCP and Azure: the one token is accepted by both clouds.",
+                        $"ID token {token.Name} lists audiences for {Clouds.Both(named)}: the one token is accepted by {Clouds.Each(named)}.",
                         Fix,
                         path: $"{job.Name}.id_tokens.{token.Name}.aud");
                     continue;
@@ -43,7 +43,7 @@ internal sealed class SharedAudienceRule : LintRule
         foreach (var group in uses.GroupBy(u => u.Aud, StringComparer.Ordinal))
         {
             var clouds = group.Aggregate(Cloud.None, (c, u) => c | u.Cloud);
-            if (clouds != (Cloud.Gcp | Cloud.Azure))
+            if (Clouds.Count(clouds) < 2)
             {
                 continue;
             }
@@ -53,7 +53,7 @@ internal sealed class SharedAudienceRule : LintRule
             {
                 yield return Report(
                     use.Scalar.Location,
-                    $"aud '{group.Key}' is used with both GCP and Azure (jobs {string.Join(", ", jobs)}): a token minted for one cloud is accepted by the other.",
+                    $"aud '{group.Key}' is used with {Clouds.Both(clouds)} (jobs {string.Join(", ", jobs)}): a token minted for one cloud is accepted by the other.",
                     Fix,
                     path: $"{use.Job.Name}.id_tokens.{use.Token.Name}.aud");
             }
@@ -63,5 +63,5 @@ internal sealed class SharedAudienceRule : LintRule
     private const string Fix =
         "Give each cloud its own token and audience: GCP the provider's resource name "
         + "(//iam.googleapis.com/projects/NUMBER/locations/global/workloadIdentityPools/POOL/providers/PROVIDER), "
-        + "Azure api://AzureADTokenExchange; and accept only that audience on each side.";
+        + "Azure api://AzureADTokenExchange, AWS sts.amazonaws.com; and accept only that audience on each side.";
 }

@@ -6,7 +6,8 @@ using Keyless.Trust.Model;
 namespace Keyless.GitLab.Lint.Rules;
 
 /// <summary>
-/// An <c>aud</c> that no GCP provider and no Azure federated credential in the trust inputs accepts: the exchange is
+/// An <c>aud</c> that no GCP provider, no Azure federated credential and no IAM OIDC provider (its client ids) in the
+/// trust inputs accepts: the exchange is
 /// refused, or the token is for a relying party outside the trust that was reviewed. With <c>--trust</c> only.
 /// Variables in the aud are filled in from the pipeline's own <c>variables:</c>; one set elsewhere (CI/CD settings)
 /// cannot be checked, and the finding says so.
@@ -80,7 +81,9 @@ internal sealed class UnacceptedAudienceRule : LintRule
         var providers = clouds.HasFlag(Cloud.Gcp) ? reach.GcpProviders.ToList() : [];
         var answers = providers.Select(p => (Provider: p, Answer: reach.Gcp(p, value))).ToList();
         var azure = clouds.HasFlag(Cloud.Azure) ? reach.AzureIdentities.ToList() : [];
-        if (answers.Any(a => !a.Answer.IsRefused) || azure.Any(i => i.Credentials.Any(c => TrustReach.AzureAccepts(c, value))))
+        var aws = clouds.HasFlag(Cloud.Aws) ? reach.AwsProviders.ToList() : [];
+        if (answers.Any(a => !a.Answer.IsRefused) || azure.Any(i => i.Credentials.Any(c => TrustReach.AzureAccepts(c, value)))
+            || aws.Any(p => TrustReach.AwsAccepts(p, value)))
         {
             return null;
         }
@@ -90,6 +93,7 @@ internal sealed class UnacceptedAudienceRule : LintRule
         {
             providers.Count > 0 ? $"{providers.Count} GCP provider{(providers.Count == 1 ? string.Empty : "s")}" : null,
             azure.Count > 0 ? $"{azure.Count} Azure identit{(azure.Count == 1 ? "y" : "ies")}" : null,
+            aws.Count > 0 ? $"{aws.Count} AWS OIDC provider{(aws.Count == 1 ? string.Empty : "s")}" : null,
         }.OfType<string>());
         // The engine's own words for the provider the aud names (or the only one): what it expected instead.
         var named = reach.ProviderNamedBy(value) ?? (providers.Count == 1 ? providers[0] : null);
@@ -99,19 +103,20 @@ internal sealed class UnacceptedAudienceRule : LintRule
             aud.Location,
             $"ID token {token.Name} has aud {shown}, which none of the {judged} in the trust inputs accepts: the exchange is refused, "
             + $"or the token is meant for a relying party outside this trust.{why}",
-            "Set aud to an audience the trust accepts: " + string.Join(", ", Accepted(reach.Trust, providers, azure)) + ".",
+            "Set aud to an audience the trust accepts: " + string.Join(", ", Accepted(reach.Trust, providers, azure, aws)) + ".",
             path: path);
     }
 
     /// <summary>
     /// What the trust does accept, for the fix: each provider's allowed audiences, or its default audience (its
-    /// resource name, which names the project by number), and each credential's audience.
+    /// resource name, which names the project by number), each credential's audience and each AWS provider's client ids.
     /// </summary>
-    private static IEnumerable<string> Accepted(TrustSet trust, IEnumerable<GcpProvider> providers, IEnumerable<AzureIdentity> azure) =>
+    private static IEnumerable<string> Accepted(TrustSet trust, IEnumerable<GcpProvider> providers, IEnumerable<AzureIdentity> azure, IEnumerable<AwsOidcProvider> aws) =>
         providers.SelectMany(p => p.AllowedAudiences.Count > 0
                 ? p.AllowedAudiences.Select(a => $"'{a}' (provider {p.ProviderId})")
                 : [$"'//iam.googleapis.com/projects/{ProjectNumber(trust, p)}/locations/global/workloadIdentityPools/{p.PoolId}/providers/{p.ProviderId}' (provider {p.ProviderId}, its default audience)"])
             .Concat(azure.SelectMany(i => i.Credentials).Where(c => c.Audiences.Count > 0).Select(c => $"'{c.Audiences[0]}' (Azure)"))
+            .Concat(aws.SelectMany(p => p.ClientIds.Select(id => $"'{id}' (AWS provider {p.Url})")))
             .Distinct(StringComparer.Ordinal);
 
     private static string ProjectNumber(TrustSet trust, GcpProvider provider) =>
