@@ -169,6 +169,47 @@ public sealed class ScanCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Should_Walk_A_Groups_Subgroups_And_Projects_Naming_Each_Owner_And_A_Forbidden_Project()
+    {
+        var apiToken = "api-" + Guid.NewGuid().ToString("N");
+        JsonArray Secret(string key, string value) => new(new JsonObject
+        {
+            ["variable_type"] = "env_var", ["key"] = key, ["value"] = value, ["protected"] = false,
+            ["masked"] = true, ["hidden"] = false, ["raw"] = false, ["environment_scope"] = "*", ["description"] = null,
+        });
+        var lists = new Dictionary<string, JsonArray>(StringComparer.Ordinal)
+        {
+            ["/api/v4/groups/acme/variables"] = [],
+            ["/api/v4/groups/acme/descendant_groups"] = new(new JsonObject { ["id"] = 2, ["full_path"] = "acme/platform", ["parent_id"] = 1 }),
+            ["/api/v4/groups/acme/projects"] = new(
+                new JsonObject { ["id"] = 3, ["path_with_namespace"] = "acme/platform/api" },
+                new JsonObject { ["id"] = 4, ["path_with_namespace"] = "acme/locked" }),
+            ["/api/v4/groups/acme%2Fplatform/variables"] = Secret("SUB_TOKEN", _token),
+            ["/api/v4/projects/acme%2Fplatform%2Fapi/variables"] = Secret("ARM_CLIENT_SECRET", _azure),
+        };
+        using var gitlab = new LoopbackHttpServer(async context =>
+        {
+            var raw = context.Request.RawUrl!;
+            var path = raw.Split('?')[0];
+            var status = context.Request.Headers["PRIVATE-TOKEN"] != apiToken ? 401 : lists.ContainsKey(path) ? 200 : path.Contains("locked", StringComparison.Ordinal) ? 403 : 404;
+            var body = Encoding.UTF8.GetBytes(status == 200 ? lists[path].ToJsonString() : "{\"message\":\"" + status + "\"}");
+            context.Response.StatusCode = status;
+            await context.Response.OutputStream.WriteAsync(body);
+            context.Response.Close();
+        });
+
+        var run = await KeylessProcess.RunAsync(
+            ["scan", "--gitlab-url", gitlab.Origin, "--group", "acme", "--gitlab-token-env", "KEYLESS_TEST_TOKEN"],
+            environment: new Dictionary<string, string> { ["KEYLESS_TEST_TOKEN"] = apiToken });
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("Variable SUB_TOKEN (group acme/platform, environment scope *)", run.StdOut, StringComparison.Ordinal);
+        Assert.Contains("Variable ARM_CLIENT_SECRET (project acme/platform/api, environment scope *)", run.StdOut, StringComparison.Ordinal);
+        Assert.Contains("project acme/locked: 403 Forbidden", run.StdErr, StringComparison.Ordinal);
+        AssertNoSecret(run, [_token, _azure, apiToken]);
+    }
+
+    [Fact]
     public async Task Should_Exit_2_Before_Sending_The_Api_Token_Over_Plain_Http_To_Another_Host()
     {
         var apiToken = "glpat-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(10));
