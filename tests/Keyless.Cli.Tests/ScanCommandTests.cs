@@ -42,6 +42,13 @@ public sealed class ScanCommandTests : IDisposable
         File.WriteAllText(Path.Combine(_dir, "sa.b64"), Convert.ToBase64String(Encoding.UTF8.GetBytes(_gcpJson)));
     }
 
+    // One masked variable as GET /projects/:id/variables returns it (doc/api/project_level_variables.md).
+    private static JsonArray OneVariable(string key, string value) => new(new JsonObject
+    {
+        ["variable_type"] = "env_var", ["key"] = key, ["value"] = value, ["protected"] = false,
+        ["masked"] = true, ["hidden"] = false, ["raw"] = false, ["environment_scope"] = "*", ["description"] = null,
+    });
+
     private static void AssertNoSecret(KeylessRun run, IEnumerable<string> secrets)
     {
         foreach (var secret in secrets)
@@ -149,11 +156,7 @@ public sealed class ScanCommandTests : IDisposable
         {
             var ok = context.Request.Headers["PRIVATE-TOKEN"] == apiToken
                      && context.Request.RawUrl!.StartsWith("/api/v4/projects/acme%2Fapp/variables", StringComparison.Ordinal);
-            var body = Encoding.UTF8.GetBytes(new JsonArray(new JsonObject
-            {
-                ["variable_type"] = "env_var", ["key"] = "DEPLOY_TOKEN", ["value"] = _token, ["protected"] = false,
-                ["masked"] = true, ["hidden"] = false, ["raw"] = false, ["environment_scope"] = "*", ["description"] = null,
-            }).ToJsonString());
+            var body = Encoding.UTF8.GetBytes(OneVariable("DEPLOY_TOKEN", _token).ToJsonString());
             context.Response.StatusCode = ok ? 200 : 401;
             await context.Response.OutputStream.WriteAsync(body);
             context.Response.Close();
@@ -172,11 +175,6 @@ public sealed class ScanCommandTests : IDisposable
     public async Task Should_Walk_A_Groups_Subgroups_And_Projects_Naming_Each_Owner_And_A_Forbidden_Project()
     {
         var apiToken = "api-" + Guid.NewGuid().ToString("N");
-        JsonArray Secret(string key, string value) => new(new JsonObject
-        {
-            ["variable_type"] = "env_var", ["key"] = key, ["value"] = value, ["protected"] = false,
-            ["masked"] = true, ["hidden"] = false, ["raw"] = false, ["environment_scope"] = "*", ["description"] = null,
-        });
         var lists = new Dictionary<string, JsonArray>(StringComparer.Ordinal)
         {
             ["/api/v4/groups/acme/variables"] = [],
@@ -184,8 +182,8 @@ public sealed class ScanCommandTests : IDisposable
             ["/api/v4/groups/acme/projects"] = new(
                 new JsonObject { ["id"] = 3, ["path_with_namespace"] = "acme/platform/api" },
                 new JsonObject { ["id"] = 4, ["path_with_namespace"] = "acme/locked" }),
-            ["/api/v4/groups/acme%2Fplatform/variables"] = Secret("SUB_TOKEN", _token),
-            ["/api/v4/projects/acme%2Fplatform%2Fapi/variables"] = Secret("ARM_CLIENT_SECRET", _azure),
+            ["/api/v4/groups/acme%2Fplatform/variables"] = OneVariable("SUB_TOKEN", _token),
+            ["/api/v4/projects/acme%2Fplatform%2Fapi/variables"] = OneVariable("ARM_CLIENT_SECRET", _azure),
         };
         using var gitlab = new LoopbackHttpServer(async context =>
         {
