@@ -42,6 +42,13 @@ public sealed class ScanCommandTests : IDisposable
         File.WriteAllText(Path.Combine(_dir, "sa.b64"), Convert.ToBase64String(Encoding.UTF8.GetBytes(_gcpJson)));
     }
 
+    // One masked variable as GET /projects/:id/variables returns it (doc/api/project_level_variables.md).
+    private static JsonArray OneVariable(string key, string value) => new(new JsonObject
+    {
+        ["variable_type"] = "env_var", ["key"] = key, ["value"] = value, ["protected"] = false,
+        ["masked"] = true, ["hidden"] = false, ["raw"] = false, ["environment_scope"] = "*", ["description"] = null,
+    });
+
     private static void AssertNoSecret(KeylessRun run, IEnumerable<string> secrets)
     {
         foreach (var secret in secrets)
@@ -149,11 +156,7 @@ public sealed class ScanCommandTests : IDisposable
         {
             var ok = context.Request.Headers["PRIVATE-TOKEN"] == apiToken
                      && context.Request.RawUrl!.StartsWith("/api/v4/projects/acme%2Fapp/variables", StringComparison.Ordinal);
-            var body = Encoding.UTF8.GetBytes(new JsonArray(new JsonObject
-            {
-                ["variable_type"] = "env_var", ["key"] = "DEPLOY_TOKEN", ["value"] = _token, ["protected"] = false,
-                ["masked"] = true, ["hidden"] = false, ["raw"] = false, ["environment_scope"] = "*", ["description"] = null,
-            }).ToJsonString());
+            var body = Encoding.UTF8.GetBytes(OneVariable("DEPLOY_TOKEN", _token).ToJsonString());
             context.Response.StatusCode = ok ? 200 : 401;
             await context.Response.OutputStream.WriteAsync(body);
             context.Response.Close();
@@ -166,6 +169,42 @@ public sealed class ScanCommandTests : IDisposable
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("critical[gitlab-token]: Variable DEPLOY_TOKEN (project acme/app, environment scope *)", run.StdOut, StringComparison.Ordinal);
         AssertNoSecret(run, [_token, apiToken]);
+    }
+
+    [Fact]
+    public async Task Should_Walk_A_Groups_Subgroups_And_Projects_Naming_Each_Owner_And_A_Forbidden_Project()
+    {
+        var apiToken = "api-" + Guid.NewGuid().ToString("N");
+        var lists = new Dictionary<string, JsonArray>(StringComparer.Ordinal)
+        {
+            ["/api/v4/groups/acme/variables"] = [],
+            ["/api/v4/groups/acme/descendant_groups"] = new(new JsonObject { ["id"] = 2, ["full_path"] = "acme/platform", ["parent_id"] = 1 }),
+            ["/api/v4/groups/acme/projects"] = new(
+                new JsonObject { ["id"] = 3, ["path_with_namespace"] = "acme/platform/api" },
+                new JsonObject { ["id"] = 4, ["path_with_namespace"] = "acme/locked" }),
+            ["/api/v4/groups/acme%2Fplatform/variables"] = OneVariable("SUB_TOKEN", _token),
+            ["/api/v4/projects/acme%2Fplatform%2Fapi/variables"] = OneVariable("ARM_CLIENT_SECRET", _azure),
+        };
+        using var gitlab = new LoopbackHttpServer(async context =>
+        {
+            var raw = context.Request.RawUrl!;
+            var path = raw.Split('?')[0];
+            var status = context.Request.Headers["PRIVATE-TOKEN"] != apiToken ? 401 : lists.ContainsKey(path) ? 200 : path.Contains("locked", StringComparison.Ordinal) ? 403 : 404;
+            var body = Encoding.UTF8.GetBytes(status == 200 ? lists[path].ToJsonString() : "{\"message\":\"" + status + "\"}");
+            context.Response.StatusCode = status;
+            await context.Response.OutputStream.WriteAsync(body);
+            context.Response.Close();
+        });
+
+        var run = await KeylessProcess.RunAsync(
+            ["scan", "--gitlab-url", gitlab.Origin, "--group", "acme", "--gitlab-token-env", "KEYLESS_TEST_TOKEN"],
+            environment: new Dictionary<string, string> { ["KEYLESS_TEST_TOKEN"] = apiToken });
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("Variable SUB_TOKEN (group acme/platform, environment scope *)", run.StdOut, StringComparison.Ordinal);
+        Assert.Contains("Variable ARM_CLIENT_SECRET (project acme/platform/api, environment scope *)", run.StdOut, StringComparison.Ordinal);
+        Assert.Contains("project acme/locked: 403 Forbidden", run.StdErr, StringComparison.Ordinal);
+        AssertNoSecret(run, [_token, _azure, apiToken]);
     }
 
     [Fact]

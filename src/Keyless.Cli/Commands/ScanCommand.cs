@@ -47,7 +47,7 @@ internal sealed class ScanCommand : AsyncCommand<ScanCommand.Settings>
         public string[] Projects { get; init; } = [];
 
         [CommandOption("--group <ID>")]
-        [Description("Scan this group's CI/CD variables (id or full path). Repeatable.")]
+        [Description("Scan this group's CI/CD variables and those of every subgroup and every project in it or its subgroups (id or full path); a 403 on one of them is reported and skipped. Repeatable.")]
         public string[] Groups { get; init; } = [];
 
         [CommandOption("--instance")]
@@ -151,7 +151,16 @@ internal sealed class ScanCommand : AsyncCommand<ScanCommand.Settings>
 
         foreach (var group in settings.Groups)
         {
-            findings.AddRange(scanner.ScanVariables(await client.ListGroupVariablesAsync(group, cancellationToken).ConfigureAwait(false)));
+            var walk = await GroupVariableWalk.RunAsync(client, group, cancellationToken).ConfigureAwait(false);
+            foreach (var set in walk.Sets)
+            {
+                findings.AddRange(scanner.ScanVariables(set));
+            }
+
+            foreach (var skipped in walk.Skipped)
+            {
+                Console.Error.WriteLine($"keyless scan: {skipped}: 403 Forbidden (the token needs the Maintainer role there); its variables were not scanned");
+            }
         }
 
         if (settings.Instance)

@@ -7,8 +7,8 @@ namespace Keyless.Emulator.GitLab;
 
 /// <summary>
 /// GitLab REST API v4 reads at <c>/api/v4/…</c>: a project (<c>:id</c> a number or a URL-encoded full path), its
-/// protected branches, tags and environments and CI/CD variables, a group's projects (<c>include_subgroups</c>) and
-/// variables, and the instance's variables (<c>/admin/ci/variables</c>). Lists use offset pagination as
+/// protected branches, tags and environments and CI/CD variables, a group's projects (<c>include_subgroups</c>),
+/// descendant groups and variables, and the instance's variables (<c>/admin/ci/variables</c>). Lists use offset pagination as
 /// <c>doc/api/rest/_index.md</c> describes: <c>page</c>, <c>per_page</c> (default 20, at most 100), and the <c>Link</c>
 /// and <c>x-next-page</c>/<c>x-total</c> headers. The token is one from the emulator's reader endpoint, as
 /// <c>PRIVATE-TOKEN</c> or <c>Authorization: Bearer</c>.
@@ -63,6 +63,7 @@ public sealed class GitLabApi : ReadApi
                     || (IsTrue(request, "include_subgroups") && p.NamespacePath.StartsWith(id + "/", StringComparison.OrdinalIgnoreCase)))
                 .Select(p => (JsonNode)p.Resource)]),
             "groups" when list == "variables" && _model.IsGroup(id!) => Page(request, Variables(id!)),
+            "groups" when list == "descendant_groups" && _model.IsGroup(id!) => Page(request, _model.DescendantGroups(id!)),
             "admin" => Page(request, Variables("instance")),
             _ => EmulatorResponse.Json(404, new JsonObject { ["message"] = "404 Group Not Found" }),
         });
@@ -101,7 +102,7 @@ public sealed class GitLabApi : ReadApi
         {
             ["projects", var id] => ("projects", Uri.UnescapeDataString(id), null),
             ["projects", var id, "protected_branches" or "protected_tags" or "protected_environments" or "variables"] => ("projects", Uri.UnescapeDataString(id), s[2]),
-            ["groups", var id, "projects" or "variables"] => ("groups", Uri.UnescapeDataString(id), s[2]),
+            ["groups", var id, "projects" or "variables" or "descendant_groups"] => ("groups", Uri.UnescapeDataString(id), s[2]),
             ["admin", "ci", "variables"] => ("admin", null, "variables"),
             _ => null,
         };

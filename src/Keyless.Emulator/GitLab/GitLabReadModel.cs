@@ -36,6 +36,35 @@ public sealed class GitLabReadModel
                           || p.NamespacePath.StartsWith(path + "/", StringComparison.OrdinalIgnoreCase))
         || Variables.ContainsKey(path);
 
+    /// <summary>
+    /// The subgroups under <paramref name="path"/> at any depth, as <c>GET /groups/:id/descendant_groups</c> lists
+    /// them (gitlabhq <c>doc/api/groups.md</c>): every namespace of a project and every variables owner that is no
+    /// project, with their parent namespaces.
+    /// </summary>
+    public List<JsonNode?> DescendantGroups(string path)
+    {
+        var prefix = path + "/";
+        var names = new SortedSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var owner in Projects.Select(p => p.NamespacePath).Concat(Variables.Keys.Where(k => k != "instance" && Find(k) is null)))
+        {
+            // Each ancestor between the group and this namespace is a subgroup too.
+            for (var current = owner; current.StartsWith(prefix, StringComparison.OrdinalIgnoreCase); current = current[..current.LastIndexOf('/')])
+            {
+                names.Add(current);
+            }
+        }
+
+        return [.. names.Select(full => (JsonNode?)new JsonObject
+        {
+            ["id"] = StableIds.Number("gitlab-namespace", full, 90_000_000),
+            ["name"] = full[(full.LastIndexOf('/') + 1)..],
+            ["path"] = full[(full.LastIndexOf('/') + 1)..],
+            ["full_path"] = full,
+            ["parent_id"] = StableIds.Number("gitlab-namespace", full[..full.LastIndexOf('/')], 90_000_000),
+            ["web_url"] = $"https://gitlab.example.com/groups/{full}",
+        })];
+    }
+
     private static GitLabProjectEntry Project(GitLabProject project)
     {
         var path = project.Path ?? "project-" + project.Id;

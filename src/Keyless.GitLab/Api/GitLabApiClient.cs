@@ -57,24 +57,94 @@ public sealed class GitLabApiClient : IDisposable
     public Task<GitLabVariableSet> ListInstanceVariablesAsync(CancellationToken cancellationToken = default) =>
         ListAsync(VariableLevel.Instance, null, "admin/ci/variables", cancellationToken);
 
+    /// <summary>
+    /// The variables of one project found by a group walk, or null when GitLab answers 403 (the token may read the
+    /// group yet lack the Maintainer role on this project): the walk reports it and goes on.
+    /// </summary>
+    public Task<GitLabVariableSet?> TryListProjectVariablesAsync(string project, CancellationToken cancellationToken = default) =>
+        TryListAsync(VariableLevel.Project, project, $"projects/{Uri.EscapeDataString(project)}/variables", cancellationToken);
+
+    /// <summary>As <see cref="TryListProjectVariablesAsync"/>, for a subgroup found by a group walk.</summary>
+    public Task<GitLabVariableSet?> TryListGroupVariablesAsync(string group, CancellationToken cancellationToken = default) =>
+        TryListAsync(VariableLevel.Group, group, $"groups/{Uri.EscapeDataString(group)}/variables", cancellationToken);
+
+    /// <summary>
+    /// <c>GET /groups/:id/projects?include_subgroups=true&amp;with_shared=false</c>: the full paths
+    /// (<c>path_with_namespace</c>) of the group's own projects and its subgroups' projects, not projects merely
+    /// shared with it (they belong to, and are scanned with, another group).
+    /// </summary>
+    public Task<IReadOnlyList<string>> ListGroupProjectPathsAsync(string group, CancellationToken cancellationToken = default) =>
+        ListPathsAsync($"groups/{Uri.EscapeDataString(group)}/projects", "include_subgroups=true&with_shared=false&", "path_with_namespace", cancellationToken);
+
+    /// <summary><c>GET /groups/:id/descendant_groups</c>: the full paths of every subgroup, at any depth (not the group itself).</summary>
+    public Task<IReadOnlyList<string>> ListDescendantGroupPathsAsync(string group, CancellationToken cancellationToken = default) =>
+        ListPathsAsync($"groups/{Uri.EscapeDataString(group)}/descendant_groups", string.Empty, "full_path", cancellationToken);
+
     public void Dispose() => _http.Dispose();
 
     private async Task<GitLabVariableSet> ListAsync(VariableLevel level, string? owner, string relative,
-                                                    CancellationToken cancellationToken)
+                                                    CancellationToken cancellationToken) =>
+        (await ReadListAsync(level, owner, relative, forbiddenIsNull: false, cancellationToken).ConfigureAwait(false))!;
+
+    private Task<GitLabVariableSet?> TryListAsync(VariableLevel level, string owner, string relative, CancellationToken cancellationToken) =>
+        ReadListAsync(level, owner, relative, forbiddenIsNull: true, cancellationToken);
+
+    private async Task<GitLabVariableSet?> ReadListAsync(VariableLevel level, string? owner, string relative, bool forbiddenIsNull,
+                                                         CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(owner ?? "instance");
-        var first = new Uri(ApiBase, $"{relative}?per_page={_options.PerPage}");
-        var source = new Uri(ApiBase, relative).AbsoluteUri;
         var variables = new List<GitLabVariable>();
-        Uri? next = first;
+        var complete = await ReadPagesAsync(relative, string.Empty, forbiddenIsNull,
+            (root, url) => variables.AddRange(GitLabVariableJson.ReadArray(root, url, "$")), cancellationToken).ConfigureAwait(false);
+        return complete ? new GitLabVariableSet(level, owner, new Uri(ApiBase, relative).AbsoluteUri, "$", variables) : null;
+    }
+
+    private async Task<IReadOnlyList<string>> ListPathsAsync(string relative, string query, string field, CancellationToken cancellationToken)
+    {
+        var paths = new List<string>();
+        await ReadPagesAsync(relative, query, forbiddenIsNull: false, (root, url) =>
+        {
+            if (root.ValueKind != JsonValueKind.Array)
+            {
+                throw new InputException(url, "expected a JSON array", path: "$");
+            }
+
+            var index = 0;
+            foreach (var item in root.EnumerateArray())
+            {
+                if (item.ValueKind != JsonValueKind.Object || !item.TryGetProperty(field, out var value)
+                    || value.ValueKind != JsonValueKind.String || value.GetString() is not { Length: > 0 } path)
+                {
+                    throw new InputException(url, $"expected an object with a non-empty string {field}", path: $"$[{index}]");
+                }
+
+                paths.Add(path);
+                index++;
+            }
+        }, cancellationToken).ConfigureAwait(false);
+        return paths;
+    }
+
+    // Reads every page of one list, handing each page's root to read; false when the first page is a 403 and
+    // forbiddenIsNull says the caller would rather skip the list than stop.
+    private async Task<bool> ReadPagesAsync(string relative, string query, bool forbiddenIsNull, Action<JsonElement, string> read,
+                                            CancellationToken cancellationToken)
+    {
+        var source = new Uri(ApiBase, relative).AbsoluteUri;
+        Uri? next = new Uri(ApiBase, $"{relative}?{query}per_page={_options.PerPage}");
         for (var page = 1; next is not null; page++)
         {
             if (page > _options.MaxPages)
             {
-                throw new InputException(source, $"more than {_options.MaxPages} pages of variables; stopped");
+                throw new InputException(source, $"more than {_options.MaxPages} pages; stopped");
             }
 
-            using var response = await SendAsync(next, cancellationToken).ConfigureAwait(false);
+            using var response = await SendAsync(next, forbiddenIsNull && page == 1, cancellationToken).ConfigureAwait(false);
+            if (response is null)
+            {
+                return false;
+            }
+
             var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
             JsonDocument document;
             try
@@ -88,16 +158,16 @@ public sealed class GitLabApiClient : IDisposable
 
             using (document)
             {
-                variables.AddRange(GitLabVariableJson.ReadArray(document.RootElement, next.AbsoluteUri, "$"));
+                read(document.RootElement, next.AbsoluteUri);
             }
 
             next = NextPage(response, next);
         }
 
-        return new GitLabVariableSet(level, owner, source, "$", variables);
+        return true;
     }
 
-    private async Task<HttpResponseMessage> SendAsync(Uri url, CancellationToken cancellationToken)
+    private async Task<HttpResponseMessage?> SendAsync(Uri url, bool forbiddenIsNull, CancellationToken cancellationToken)
     {
         HttpResponseMessage response;
         try
@@ -121,6 +191,12 @@ public sealed class GitLabApiClient : IDisposable
         if (response.IsSuccessStatusCode)
         {
             return response;
+        }
+
+        if (forbiddenIsNull && response.StatusCode == HttpStatusCode.Forbidden)
+        {
+            response.Dispose();
+            return null;
         }
 
         using (response)

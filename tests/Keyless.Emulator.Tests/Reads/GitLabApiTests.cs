@@ -10,6 +10,13 @@ public sealed class GitLabApiTests
          {"variable_type":"env_var","key":"REGION","value":"eu","protected":false,"masked":false,"hidden":false,"raw":false,"environment_scope":"*","description":null}]
         """)!.AsArray();
 
+    // One item a page, so a two-item list has a next page; Variables served for owner.
+    private static CoreHarness PagedByOne(string owner) => new(ReadFixtures.Example("azure-hardened-graph"), configure: o => o with
+    {
+        MaxPageSize = 1,
+        GitLabVariables = new Dictionary<string, JsonArray> { [owner] = Variables },
+    });
+
     public sealed class Projects
     {
         [Fact]
@@ -34,11 +41,7 @@ public sealed class GitLabApiTests
         [Fact]
         public async Task Page_variables_with_link_headers_and_list_a_groups_projects()
         {
-            using var harness = new CoreHarness(ReadFixtures.Example("azure-hardened-graph"), configure: o => o with
-            {
-                MaxPageSize = 1,
-                GitLabVariables = new Dictionary<string, JsonArray> { ["acme/payments"] = Variables },
-            });
+            using var harness = PagedByOne("acme/payments");
             var bearer = "Bearer " + await harness.ReaderTokenAsync("gitlab");
             var first = await harness.RawAsync("GET", "/api/v4/projects/acme%2Fpayments/variables?per_page=100", authorization: bearer);
             Assert.Contains("rel=\"next\"", first.Headers["Link"], StringComparison.Ordinal);
@@ -51,6 +54,20 @@ public sealed class GitLabApiTests
             Assert.Equal("acme/payments", JsonNode.Parse(projects.Body)![0]!["path_with_namespace"]!.GetValue<string>());
             var unauthenticated = await harness.RawAsync("GET", "/api/v4/projects/4242");
             Assert.Equal(401, unauthenticated.Status);
+        }
+    
+        [Fact]
+        public async Task List_descendant_groups_at_any_depth_paged()
+        {
+            using var harness = PagedByOne("acme/platform/deep");
+            var bearer = "Bearer " + await harness.ReaderTokenAsync("gitlab");
+            var first = await harness.RawAsync("GET", "/api/v4/groups/acme/descendant_groups?per_page=100", authorization: bearer);
+            var second = await harness.RawAsync("GET", "/api/v4/groups/acme/descendant_groups?page=2&per_page=100", authorization: bearer);
+
+            Assert.Equal("2", first.Headers["x-total"]);
+            Assert.Equal(["acme/platform", "acme/platform/deep"], new[] { first, second }.Select(r => JsonNode.Parse(r.Body)![0]!["full_path"]!.GetValue<string>()));
+            var subgroupVariables = await harness.RawAsync("GET", "/api/v4/groups/acme%2Fplatform%2Fdeep/variables", authorization: bearer);
+            Assert.Equal("DEPLOY_TOKEN", JsonNode.Parse(subgroupVariables.Body)![0]!["key"]!.GetValue<string>());
         }
     }
 }

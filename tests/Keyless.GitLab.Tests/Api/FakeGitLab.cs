@@ -133,7 +133,10 @@ internal sealed class FakeGitLab : IAsyncDisposable
         if (SendLinkHeader)
         {
             var origin = NextLinkOrigin ?? BaseUrl;
-            string Link(int target, string rel) => $"<{new Uri(origin, path.TrimStart('/'))}?page={target}&per_page={perPage}>; rel=\"{rel}\"";
+            // GitLab keeps the request's other parameters (include_subgroups, with_shared) in every link.
+            var kept = string.Concat(query.AllKeys.Where(k => k is not (null or "page" or "per_page"))
+                .Select(k => $"{Uri.EscapeDataString(k!)}={Uri.EscapeDataString(query[k] ?? string.Empty)}&"));
+            string Link(int target, string rel) => $"<{new Uri(origin, path.TrimStart('/'))}?{kept}page={target}&per_page={perPage}>; rel=\"{rel}\"";
             var links = new List<string>();
             if (page < pages)
             {

@@ -204,4 +204,83 @@ public sealed class GitLabApiClientTests
             Assert.Equal(new Uri(gitlab.BaseUrl, "api/v4/admin/ci/variables").AbsoluteUri, instance.Source);
         }
     }
+
+    public sealed class GroupWalk
+    {
+        private static JsonObject Project(string path) => new() { ["id"] = path.Length, ["path_with_namespace"] = path, ["namespace"] = new JsonObject { ["full_path"] = path[..path.LastIndexOf('/')] } };
+
+        private static JsonObject Group(string path) => new() { ["id"] = path.Length, ["full_path"] = path, ["parent_id"] = 1 };
+
+        [Fact]
+        public async Task Should_Read_The_Group_Its_Subgroups_And_Every_Project_Across_Pages()
+        {
+            await using var gitlab = new FakeGitLab(Token);
+            gitlab.Serve("groups/acme/variables", Many(1));
+            gitlab.Serve("groups/acme/descendant_groups", [Group("acme/platform"), Group("acme/platform/deep")]);
+            gitlab.Serve("groups/acme/projects", [Project("acme/app"), Project("acme/platform/api"), Project("acme/platform/deep/db")]);
+            gitlab.Serve("groups/acme%2Fplatform/variables", Many(2));
+            gitlab.Serve("groups/acme%2Fplatform%2Fdeep/variables", Many(3));
+            gitlab.Serve(ProjectPath, Many(4));
+            gitlab.Serve("projects/acme%2Fplatform%2Fapi/variables", Many(5));
+            gitlab.Serve("projects/acme%2Fplatform%2Fdeep%2Fdb/variables", Many(6));
+            using var client = new GitLabApiClient(gitlab.BaseUrl, Token, Fast with { PerPage = 2 });
+
+            var walk = await GroupVariableWalk.RunAsync(client, "acme", Cancel);
+
+            Assert.Equal(
+                [(VariableLevel.Group, "acme", 1), (VariableLevel.Group, "acme/platform", 2), (VariableLevel.Group, "acme/platform/deep", 3),
+                 (VariableLevel.Project, "acme/app", 4), (VariableLevel.Project, "acme/platform/api", 5), (VariableLevel.Project, "acme/platform/deep/db", 6)],
+                walk.Sets.Select(s => (s.Level, s.Owner, s.Variables.Count)));
+            Assert.Empty(walk.Skipped);
+
+            // Page 2 of the project list keeps include_subgroups, or a real GitLab would drop the subgroups' projects there.
+            var projectPages = gitlab.Requests.Select(r => r.Target).Where(t => t.StartsWith("/api/v4/groups/acme/projects", StringComparison.Ordinal)).ToList();
+            Assert.Equal(2, projectPages.Count);
+            Assert.All(projectPages, t => Assert.Contains("include_subgroups=true", t, StringComparison.Ordinal));
+            Assert.Contains("page=2", projectPages[1], StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public async Task Should_Name_A_Forbidden_Project_Or_Subgroup_And_Go_On()
+        {
+            await using var gitlab = new FakeGitLab(Token);
+            gitlab.Serve("groups/acme/variables", Many(1));
+            gitlab.Serve("groups/acme/descendant_groups", [Group("acme/locked")]);
+            gitlab.Serve("groups/acme/projects", [Project("acme/secret"), Project("acme/app")]);
+            gitlab.FailFirst("groups/acme%2Flocked/variables", (403, null));
+            gitlab.FailFirst("projects/acme%2Fsecret/variables", (403, null));
+            gitlab.Serve(ProjectPath, Many(2));
+            using var client = new GitLabApiClient(gitlab.BaseUrl, Token, Fast);
+
+            var walk = await GroupVariableWalk.RunAsync(client, "acme", Cancel);
+
+            Assert.Equal(["group acme/locked", "project acme/secret"], walk.Skipped);
+            Assert.Equal(["acme", "acme/app"], walk.Sets.Select(s => s.Owner));
+        }
+
+        [Fact]
+        public async Task Should_Stop_On_A_403_For_The_Named_Group_Itself()
+        {
+            await using var gitlab = new FakeGitLab(Token);
+            gitlab.FailFirst("groups/acme/variables", (403, null));
+            using var client = new GitLabApiClient(gitlab.BaseUrl, Token, Fast);
+
+            var error = await Assert.ThrowsAsync<InputException>(() => GroupVariableWalk.RunAsync(client, "acme", Cancel));
+
+            Assert.Contains("403", error.Message, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public async Task Should_Name_The_Url_And_Item_Of_A_Project_List_Entry_Without_A_Path()
+        {
+            await using var gitlab = new FakeGitLab(Token);
+            gitlab.Serve("groups/acme/projects", [Project("acme/app"), new JsonObject { ["id"] = 9 }]);
+            using var client = new GitLabApiClient(gitlab.BaseUrl, Token, Fast);
+
+            var error = await Assert.ThrowsAsync<InputException>(() => client.ListGroupProjectPathsAsync("acme", Cancel));
+
+            Assert.Equal("$[1]", error.JsonPath);
+            Assert.Contains("groups/acme/projects", error.File, StringComparison.Ordinal);
+        }
+    }
 }
