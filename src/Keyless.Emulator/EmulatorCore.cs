@@ -70,7 +70,7 @@ public sealed class EmulatorCore : IDisposable
         _reads = new ReadApis(
         [
             new GcpReadApi(gcpReads, store, resourceManager: false, options.MaxPageSize),
-            new GcpReadApi(gcpReads, store, resourceManager: true, options.MaxPageSize),
+            new GcpReadApi(gcpReads, store, resourceManager: true, options.MaxPageSize, options.GcpParent),
             new GraphApi(graph, tokens, time, options.MaxPageSize),
             new ArmIdentitiesApi(arm, tokens, options.MaxPageSize),
             new GitLabApi(gitlab, _readers, options.MaxPageSize),

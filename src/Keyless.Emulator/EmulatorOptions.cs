@@ -20,6 +20,11 @@ public sealed record EmulatorOptions
     /// Small values make every list span pages, for paging tests.</summary>
     public int? MaxPageSize { get; init; }
 
+    /// <summary>The one parent of every GCP project the emulator serves, as Resource Manager names it (<c>folders/ID</c> or
+    /// <c>organizations/ID</c>): a trust does not say where its projects sit, so <c>projects.list</c> filtered by this
+    /// parent lists them all and any other parent lists none.</summary>
+    public string GcpParent { get; init; } = "folders/100";
+
     /// <summary>Failures the read APIs play (429, 5xx, 401, 403, dropped connections).</summary>
     public IReadOnlyList<ReadFault> Faults { get; init; } = [];
 

@@ -4,6 +4,8 @@ namespace Keyless.Pull;
 public sealed record PullScope(string Kind, string Name)
 {
     public const string Gcp = "gcp";
+    public const string GcpFolder = "gcp-folder";
+    public const string GcpOrganization = "gcp-organization";
     public const string Azure = "azure";
     public const string AzureSubscription = "azure-subscription";
     public const string GitLab = "gitlab";

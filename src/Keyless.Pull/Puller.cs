@@ -42,14 +42,21 @@ public sealed class Puller : IDisposable
     public EmulatorTokenSource? EmulatorCredentials(string api, string? tenant = null) =>
         Session.Endpoints.Emulator is { } emulator ? new EmulatorTokenSource(Client, emulator, api, tenant) : null;
 
-    /// <summary><c>keyless pull gcp</c>: every project at once (the request bound is the client's).</summary>
-    public async Task<PullOutcome> PullGcpAsync(IReadOnlyList<string> projects, ITokenSource auth, CancellationToken cancellationToken)
+    /// <summary>
+    /// <c>keyless pull gcp</c>: every project at once (the request bound is the client's). The folders and organizations
+    /// in <paramref name="parents"/> are listed first and each project they hold is pulled as if it had been given.
+    /// </summary>
+    public async Task<PullOutcome> PullGcpAsync(IReadOnlyList<string> projects, ITokenSource auth, CancellationToken cancellationToken,
+                                                IReadOnlyList<(string Type, string Id)>? parents = null)
     {
         ArgumentNullException.ThrowIfNull(projects);
         ArgumentNullException.ThrowIfNull(auth);
-        var distinct = projects.Distinct(StringComparer.Ordinal).ToList();
+        parents ??= [];
+        var listed = await Task.WhenAll(parents.Select(p => GcpProjectList.RunAsync(Session, p.Type, p.Id, auth, cancellationToken))).ConfigureAwait(false);
+        var distinct = projects.Concat(listed.SelectMany(l => l)).Distinct(StringComparer.Ordinal).ToList();
         await Task.WhenAll(distinct.Select(p => GcpPull.RunAsync(Session, p, auth, cancellationToken))).ConfigureAwait(false);
-        return Finish("gcp", [.. distinct.Select(p => new PullScope(PullScope.Gcp, p))],
+        return Finish("gcp", [.. parents.Select(p => GcpProjectList.Scope(p.Type, p.Id)),
+                              .. distinct.Select(p => new PullScope(PullScope.Gcp, p))],
             new Dictionary<string, string> { ["iam"] = auth.Description, ["cloudresourcemanager"] = auth.Description }, ["iam", "cloudresourcemanager"]);
     }
 

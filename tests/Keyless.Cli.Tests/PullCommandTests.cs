@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Keyless.Cli.Tests.Infrastructure;
 using Keyless.Emulator.Reads;
+using Keyless.Formats.Inputs;
 using Keyless.Testing;
 
 namespace Keyless.Cli.Tests;
@@ -44,6 +45,26 @@ public sealed class PullCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Pull_gcp_folder_lists_its_projects_over_pages_and_pulls_each()
+    {
+        // The emulator puts every project it serves under one parent, folders/100 unless told otherwise.
+        var trust = TrustLoader.Load([Path.Combine(RepoPaths.Root, "tests", "Keyless.Pull.Tests", "Fixtures", "two-projects")]);
+        await using var emu = await RunningEmulator.StartAsync(trust, configure: o => o with { MaxPageSize = 1 });
+        var output = Path.Combine(_dir, "pull");
+
+        var run = await KeylessProcess.RunAsync(["pull", "gcp", "--folder", "100", .. Connect(emu), "--out", output]);
+
+        Assert.True(run.ExitCode == 0, run.StdErr);
+        Assert.Contains("keyless pull: gcp folder 100: ", run.StdErr, StringComparison.Ordinal);
+        Assert.Contains("keyless pull: gcp:acme-prod: done", run.StdErr, StringComparison.Ordinal);
+        var record = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(output, "pull.json"), TestContext.Current.CancellationToken))!["pulls"]![0]!;
+        var listing = record["lists"]!.AsArray().Single(l => (string)l!["list"]! == "gcp-projects/folder-100")!;
+        Assert.True((int)listing["pages"]! == 2 && (int)listing["items"]! == 2, listing.ToJsonString());
+        Assert.Contains("keyless pull: gcp:acme-data: done", run.StdErr, StringComparison.Ordinal);
+        Assert.Equal((int)listing["items"]!, record["scopes"]!.AsArray().Count(s => ((string)s!).StartsWith("gcp:", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public async Task A_refused_list_is_a_partial_pull_exit_4_naming_the_permission()
     {
         await using var emu = await StartDenyingAsync();
@@ -70,6 +91,8 @@ public sealed class PullCommandTests : IDisposable
 
     [Theory]
     [InlineData(new[] { "pull", "gcp", "--out", "x" }, "--project")]
+    [InlineData(new[] { "pull", "gcp", "--folder", "folders/12", "--out", "x" }, "--folder 'folders/12'")]
+    [InlineData(new[] { "pull", "gcp", "--organization", "acme", "--out", "x" }, "--organization 'acme'")]
     [InlineData(new[] { "pull", "gcp", "--project", "p", "--out", "x", "--emulator", "not a url" }, "--emulator")]
     [InlineData(new[] { "pull", "gcp", "--project", "p", "--out", "x", "--endpoint", "sts=https://example.com" }, "--endpoint")]
     [InlineData(new[] { "audit", "--live", "aws:123" }, "--live")]

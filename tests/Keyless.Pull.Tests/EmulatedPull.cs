@@ -31,6 +31,9 @@ internal sealed class EmulatedPull : IDisposable
     public Task<PullOutcome> GcpAsync(params string[] projects) =>
         RunAsync(p => p.PullGcpAsync(projects, p.EmulatorCredentials("gcp")!, CancellationToken.None));
 
+    public Task<PullOutcome> GcpUnderAsync(params (string Type, string Id)[] parents) =>
+        RunAsync(p => p.PullGcpAsync([], p.EmulatorCredentials("gcp")!, CancellationToken.None, parents));
+
     public Task<PullOutcome> AzureAsync(string tenant, params string[] subscriptions) =>
         RunAsync(p => p.PullAzureAsync(tenant, subscriptions, p.EmulatorCredentials("graph", tenant)!, p.EmulatorCredentials("arm", tenant)!, CancellationToken.None));
 

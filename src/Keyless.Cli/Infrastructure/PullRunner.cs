@@ -12,11 +12,12 @@ namespace Keyless.Cli.Infrastructure;
 /// </summary>
 internal static class PullRunner
 {
-    public static async Task<PullOutcome> GcpAsync(ILiveOptions options, string folder, IReadOnlyList<string> projects, CancellationToken cancellationToken)
+    public static async Task<PullOutcome> GcpAsync(ILiveOptions options, string folder, IReadOnlyList<string> projects, CancellationToken cancellationToken,
+                                                   IReadOnlyList<(string Type, string Id)>? parents = null)
     {
         using var puller = Start(options, folder);
         var auth = (ITokenSource?)puller.EmulatorCredentials("gcp") ?? new GoogleAdcTokenSource();
-        return Report(await puller.PullGcpAsync(projects, auth, cancellationToken).ConfigureAwait(false));
+        return Report(await puller.PullGcpAsync(projects, auth, cancellationToken, parents).ConfigureAwait(false));
     }
 
     public static async Task<PullOutcome> AzureAsync(ILiveOptions options, string folder, string tenant, IReadOnlyList<string> subscriptions, CancellationToken cancellationToken)

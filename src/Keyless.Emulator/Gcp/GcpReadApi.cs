@@ -18,9 +18,11 @@ public sealed class GcpReadApi : ReadApi
     private readonly GcpTokenStore _tokens;
     private readonly bool _resourceManager;
     private readonly int? _pageCap;
+    private readonly string _parent;
 
-    public GcpReadApi(GcpReadModel model, GcpTokenStore tokens, bool resourceManager, int? pageCap)
+    public GcpReadApi(GcpReadModel model, GcpTokenStore tokens, bool resourceManager, int? pageCap, string parent = "folders/100")
     {
+        _parent = parent;
         _model = model;
         _tokens = tokens;
         _resourceManager = resourceManager;
@@ -58,22 +60,21 @@ public sealed class GcpReadApi : ReadApi
     }
 
     private static GcpReadRoute? Route(EmulatorRequest request) =>
-        request.Path.StartsWith("/v1/projects/", StringComparison.Ordinal) ? GcpReadRoute.Of(request.Method, request.Path["/v1/".Length..]) : null;
+        request.Path == "/v1/projects" && request.Method is "GET" or "HEAD"
+            ? new("projects.list", "resourcemanager.projects.list", "-", "projects")
+            : request.Path.StartsWith("/v1/projects/", StringComparison.Ordinal) ? GcpReadRoute.Of(request.Method, request.Path["/v1/".Length..]) : null;
 
     private EmulatorResponse? Answer(EmulatorRequest request, GcpReadRoute route)
     {
         var project = _model.Projects.Find(route.Project);
         switch (route.Method)
         {
+            case "projects.list":
+                return GcpProjectFilter.Parent(Query(request, "filter")) is not { } parent
+                    ? GoogleApiErrors.Error(400, "INVALID_ARGUMENT", "The emulator answers projects.list only for a filter 'parent.type:folder|organization parent.id:ID'.")
+                    : Page(request, "projects", parent == _parent ? [.. _model.Projects.All.Select(Resource)] : [], 500, 1000);
             case "projects.get":
-                return EmulatorResponse.Json(200, new JsonObject
-                {
-                    ["projectNumber"] = project!.Number,
-                    ["projectId"] = project.Id,
-                    ["lifecycleState"] = "ACTIVE",
-                    ["name"] = project.Id,
-                    ["createTime"] = "2024-01-01T00:00:00.000Z",
-                });
+                return EmulatorResponse.Json(200, Resource(project!));
             case "projects.getIamPolicy":
                 return EmulatorResponse.Json(200, _model.ProjectPolicy(project!).DeepClone());
             case "serviceAccounts.list":
@@ -107,6 +108,21 @@ public sealed class GcpReadApi : ReadApi
             "workloadIdentityPools.providers.get" => _model.Providers(project!, route.Pool!).FirstOrDefault(p => GcpReadModel.Id(p) == route.Provider) is { } provider
                 ? EmulatorResponse.Json(200, provider.DeepClone()) : null,
             _ => null,
+        };
+    }
+
+    // The v1 Project resource: its parent is the one the emulator is configured with (EmulatorOptions.GcpParent).
+    private JsonObject Resource(EmulatedProject project)
+    {
+        var slash = _parent.IndexOf('/', StringComparison.Ordinal);
+        return new JsonObject
+        {
+            ["projectNumber"] = project.Number,
+            ["projectId"] = project.Id,
+            ["lifecycleState"] = "ACTIVE",
+            ["name"] = project.Id,
+            ["createTime"] = "2024-01-01T00:00:00.000Z",
+            ["parent"] = new JsonObject { ["type"] = _parent[..slash].TrimEnd('s'), ["id"] = _parent[(slash + 1)..] },
         };
     }
 
