@@ -21,5 +21,6 @@ public static class ScanRegistry
         new SecretNamedVariable(),
     ];
 
-    public static IReadOnlyList<RuleDescriptor> Rules { get; } = Detectors.Select(d => d.Descriptor).ToArray();
+    /// <summary>The detectors' rules, and <see cref="NotScanned"/> for what a group walk could not read.</summary>
+    public static IReadOnlyList<RuleDescriptor> Rules { get; } = [.. Detectors.Select(d => d.Descriptor), NotScanned.Descriptor];
 }

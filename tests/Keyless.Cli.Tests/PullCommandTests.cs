@@ -78,15 +78,18 @@ public sealed class PullCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Audit_live_reports_what_it_could_not_read_as_not_verified_and_fails()
+    public async Task Audit_live_reports_what_it_could_not_read_as_not_verified_and_exits_4_for_incomplete()
     {
         await using var emu = await StartDenyingAsync();
 
-        var run = await KeylessProcess.RunAsync(["audit", "--live", "gcp:acme-prod", .. Connect(emu), "--format", "json"]);
+        // The pool is read and audits clean (the hardened example); only the service accounts were refused.
+        var run = await KeylessProcess.RunAsync(["audit", "--live", "gcp:acme-prod", .. Connect(emu), "--format", "json", "--fail-on", "critical"]);
 
-        Assert.True(run.ExitCode == 1, run.StdErr);
-        var finding = JsonNode.Parse(run.StdOut)!["findings"]!.AsArray().Single(f => (string)f!["id"]! == "not-verified")!;
+        Assert.True(run.ExitCode == 4, run.StdErr);
+        var findings = JsonNode.Parse(run.StdOut)!["findings"]!.AsArray();
+        var finding = findings.Single(f => (string)f!["id"]! == "not-verified")!;
         Assert.Contains(Denied, finding.ToJsonString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(findings, f => (string)f!["severity"]! == "critical");
     }
 
     [Theory]

@@ -204,7 +204,42 @@ public sealed class ScanCommandTests : IDisposable
         Assert.Contains("Variable SUB_TOKEN (group acme/platform, environment scope *)", run.StdOut, StringComparison.Ordinal);
         Assert.Contains("Variable ARM_CLIENT_SECRET (project acme/platform/api, environment scope *)", run.StdOut, StringComparison.Ordinal);
         Assert.Contains("project acme/locked: 403 Forbidden", run.StdErr, StringComparison.Ordinal);
+        Assert.Contains("high[not-scanned]: The CI/CD variables of project acme/locked were not scanned", run.StdOut, StringComparison.Ordinal);
         AssertNoSecret(run, [_token, _azure, apiToken]);
+    }
+
+    [Fact]
+    public async Task Should_Exit_4_When_The_Only_Gap_Is_A_Project_It_Could_Not_Read_And_Report_It()
+    {
+        var apiToken = "api-" + Guid.NewGuid().ToString("N");
+        var lists = new Dictionary<string, JsonArray>(StringComparer.Ordinal)
+        {
+            ["/api/v4/groups/acme/variables"] = [],
+            ["/api/v4/groups/acme/descendant_groups"] = [],
+            ["/api/v4/groups/acme/projects"] = new(
+                new JsonObject { ["id"] = 3, ["path_with_namespace"] = "acme/app" },
+                new JsonObject { ["id"] = 4, ["path_with_namespace"] = "acme/locked" }),
+            ["/api/v4/projects/acme%2Fapp/variables"] = OneVariable("DEPLOY_ENV", "production"),
+        };
+        using var gitlab = new LoopbackHttpServer(async context =>
+        {
+            var path = context.Request.RawUrl!.Split('?')[0];
+            var status = context.Request.Headers["PRIVATE-TOKEN"] != apiToken ? 401 : lists.ContainsKey(path) ? 200 : 403;
+            var body = Encoding.UTF8.GetBytes(status == 200 ? lists[path].ToJsonString() : "{\"message\":\"403 Forbidden\"}");
+            context.Response.StatusCode = status;
+            await context.Response.OutputStream.WriteAsync(body);
+            context.Response.Close();
+        });
+
+        var run = await KeylessProcess.RunAsync(
+            ["scan", "--gitlab-url", gitlab.Origin, "--group", "acme", "--gitlab-token-env", "KEYLESS_TEST_TOKEN", "--format", "json"],
+            environment: new Dictionary<string, string> { ["KEYLESS_TEST_TOKEN"] = apiToken });
+
+        Assert.True(run.ExitCode == 4, run.StdErr);
+        var finding = JsonNode.Parse(run.StdOut)!["findings"]!.AsArray().Single()!;
+        Assert.Equal(("not-scanned", "acme/locked"), ((string)finding["id"]!, (string)finding["identity"]!));
+        Assert.Equal(gitlab.Origin + "/api/v4/projects/acme%2Flocked/variables", (string)finding["location"]!["file"]!);
+        AssertNoSecret(run, [apiToken]);
     }
 
     [Fact]

@@ -160,6 +160,7 @@ internal sealed class ScanCommand : AsyncCommand<ScanCommand.Settings>
             foreach (var skipped in walk.Skipped)
             {
                 Console.Error.WriteLine($"keyless scan: {skipped}: 403 Forbidden (the token needs the Maintainer role there); its variables were not scanned");
+                findings.Add(NotScanned.For(skipped));
             }
         }
 

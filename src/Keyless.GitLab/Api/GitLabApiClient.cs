@@ -47,11 +47,11 @@ public sealed class GitLabApiClient : IDisposable
 
     /// <summary><c>GET /projects/:id/variables</c>; <paramref name="project"/> is an id or a full path.</summary>
     public Task<GitLabVariableSet> ListProjectVariablesAsync(string project, CancellationToken cancellationToken = default) =>
-        ListAsync(VariableLevel.Project, project, $"projects/{Uri.EscapeDataString(project)}/variables", cancellationToken);
+        ListAsync(VariableLevel.Project, project, VariablesPath(VariableLevel.Project, project), cancellationToken);
 
     /// <summary><c>GET /groups/:id/variables</c>; <paramref name="group"/> is an id or a full path.</summary>
     public Task<GitLabVariableSet> ListGroupVariablesAsync(string group, CancellationToken cancellationToken = default) =>
-        ListAsync(VariableLevel.Group, group, $"groups/{Uri.EscapeDataString(group)}/variables", cancellationToken);
+        ListAsync(VariableLevel.Group, group, VariablesPath(VariableLevel.Group, group), cancellationToken);
 
     /// <summary><c>GET /admin/ci/variables</c> (administrators only).</summary>
     public Task<GitLabVariableSet> ListInstanceVariablesAsync(CancellationToken cancellationToken = default) =>
@@ -62,11 +62,14 @@ public sealed class GitLabApiClient : IDisposable
     /// group yet lack the Maintainer role on this project): the walk reports it and goes on.
     /// </summary>
     public Task<GitLabVariableSet?> TryListProjectVariablesAsync(string project, CancellationToken cancellationToken = default) =>
-        TryListAsync(VariableLevel.Project, project, $"projects/{Uri.EscapeDataString(project)}/variables", cancellationToken);
+        TryListAsync(VariableLevel.Project, project, VariablesPath(VariableLevel.Project, project), cancellationToken);
 
     /// <summary>As <see cref="TryListProjectVariablesAsync"/>, for a subgroup found by a group walk.</summary>
     public Task<GitLabVariableSet?> TryListGroupVariablesAsync(string group, CancellationToken cancellationToken = default) =>
-        TryListAsync(VariableLevel.Group, group, $"groups/{Uri.EscapeDataString(group)}/variables", cancellationToken);
+        TryListAsync(VariableLevel.Group, group, VariablesPath(VariableLevel.Group, group), cancellationToken);
+
+    /// <summary>The API URL of a project's or group's variables (what a finding about them points at).</summary>
+    public string VariablesUrl(VariableLevel level, string owner) => new Uri(ApiBase, VariablesPath(level, owner)).AbsoluteUri;
 
     /// <summary>
     /// <c>GET /groups/:id/projects?include_subgroups=true&amp;with_shared=false</c>: the full paths
@@ -81,6 +84,9 @@ public sealed class GitLabApiClient : IDisposable
         ListPathsAsync($"groups/{Uri.EscapeDataString(group)}/descendant_groups", string.Empty, "full_path", cancellationToken);
 
     public void Dispose() => _http.Dispose();
+
+    private static string VariablesPath(VariableLevel level, string owner) =>
+        (level == VariableLevel.Group ? "groups/" : "projects/") + Uri.EscapeDataString(owner) + "/variables";
 
     private async Task<GitLabVariableSet> ListAsync(VariableLevel level, string? owner, string relative,
                                                     CancellationToken cancellationToken) =>

@@ -7,7 +7,7 @@ namespace Keyless.GitLab.Api;
 /// <see cref="Skipped"/> and the walk goes on, because Maintainer on a group is not needed to list it yet is needed
 /// to read a project's variables.
 /// </summary>
-public sealed record GroupVariableWalk(IReadOnlyList<GitLabVariableSet> Sets, IReadOnlyList<string> Skipped)
+public sealed record GroupVariableWalk(IReadOnlyList<GitLabVariableSet> Sets, IReadOnlyList<UnreadVariables> Skipped)
 {
     public static async Task<GroupVariableWalk> RunAsync(GitLabApiClient client, string group, CancellationToken cancellationToken = default)
     {
@@ -17,24 +17,24 @@ public sealed record GroupVariableWalk(IReadOnlyList<GitLabVariableSet> Sets, IR
             // The named group itself must be readable: a 403 here is the user's to fix, not a gap to note.
             await client.ListGroupVariablesAsync(group, cancellationToken).ConfigureAwait(false),
         };
-        var skipped = new List<string>();
+        var skipped = new List<UnreadVariables>();
         foreach (var subgroup in await client.ListDescendantGroupPathsAsync(group, cancellationToken).ConfigureAwait(false))
         {
-            Add(await client.TryListGroupVariablesAsync(subgroup, cancellationToken).ConfigureAwait(false), "group " + subgroup);
+            Add(await client.TryListGroupVariablesAsync(subgroup, cancellationToken).ConfigureAwait(false), VariableLevel.Group, subgroup);
         }
 
         foreach (var project in await client.ListGroupProjectPathsAsync(group, cancellationToken).ConfigureAwait(false))
         {
-            Add(await client.TryListProjectVariablesAsync(project, cancellationToken).ConfigureAwait(false), "project " + project);
+            Add(await client.TryListProjectVariablesAsync(project, cancellationToken).ConfigureAwait(false), VariableLevel.Project, project);
         }
 
         return new GroupVariableWalk(sets, skipped);
 
-        void Add(GitLabVariableSet? set, string name)
+        void Add(GitLabVariableSet? set, VariableLevel level, string owner)
         {
             if (set is null)
             {
-                skipped.Add(name);
+                skipped.Add(new UnreadVariables(level, owner, client.VariablesUrl(level, owner)));
             }
             else
             {

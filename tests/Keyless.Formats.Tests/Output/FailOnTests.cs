@@ -19,7 +19,31 @@ public sealed class FailOnTests
             Assert.Equal(0, FailOn.ExitCode(SampleFindings.All.Where(f => f.Severity < Severity.High).ToList(), Severity.High));
 
         [Fact]
+        public void Should_Exit_4_When_A_Part_Was_Not_Read_And_Nothing_Else_Fails_Whatever_Its_Severity()
+        {
+            var unread = Unread("not-verified", Severity.Low);
+
+            Assert.Equal(FailOn.Incomplete, FailOn.ExitCode([unread], Severity.Critical));
+            Assert.Equal(FailOn.Incomplete, FailOn.ExitCode([unread, Unread("not-scanned", Severity.High)], Severity.Info));
+            Assert.Equal(FailOn.Incomplete, FailOn.ExitCode([.. SampleFindings.All.Where(f => f.Severity < Severity.High), unread], Severity.High));
+        }
+
+        [Fact]
+        public void Should_Exit_1_When_Another_Finding_Fails_Even_If_A_Part_Was_Not_Read() =>
+            Assert.Equal(1, FailOn.ExitCode([Unread("not-verified", Severity.High), .. SampleFindings.All], Severity.High));
+
+        [Fact]
         public void Should_Exit_0_Without_Findings() =>
             Assert.Equal(0, FailOn.ExitCode([], Severity.Info));
     }
+
+    private static Finding Unread(string id, Severity severity) => new()
+    {
+        Id = id,
+        Severity = severity,
+        Confidence = Confidence.Proven,
+        Message = "gcp:acme-data was not verified.",
+        Fix = "Grant the reader.",
+        Location = new FindingLocation("pull.json", null),
+    };
 }

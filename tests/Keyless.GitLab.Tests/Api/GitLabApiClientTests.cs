@@ -254,7 +254,8 @@ public sealed class GitLabApiClientTests
 
             var walk = await GroupVariableWalk.RunAsync(client, "acme", Cancel);
 
-            Assert.Equal(["group acme/locked", "project acme/secret"], walk.Skipped);
+            Assert.Equal(["group acme/locked", "project acme/secret"], walk.Skipped.Select(s => s.Name));
+            Assert.Equal(new Uri(gitlab.BaseUrl, "api/v4/projects/acme%2Fsecret/variables").AbsoluteUri, walk.Skipped[1].Source);
             Assert.Equal(["acme", "acme/app"], walk.Sets.Select(s => s.Owner));
         }
 
