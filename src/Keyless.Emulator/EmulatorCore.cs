@@ -69,8 +69,8 @@ public sealed class EmulatorCore : IDisposable
         _readers = new ReaderCredentials(store, tokens, time);
         _reads = new ReadApis(
         [
-            new GcpReadApi(gcpReads, store, resourceManager: false, options.MaxPageSize),
-            new GcpReadApi(gcpReads, store, resourceManager: true, options.MaxPageSize, options.GcpParent),
+            new GcpReadApi(gcpReads, store, resourceManager: false, options.MaxPageSize, new GcpHierarchy(options)),
+            new GcpReadApi(gcpReads, store, resourceManager: true, options.MaxPageSize, new GcpHierarchy(options)),
             new GraphApi(graph, tokens, time, options.MaxPageSize),
             new ArmIdentitiesApi(arm, tokens, options.MaxPageSize),
             new GitLabApi(gitlab, _readers, options.MaxPageSize),

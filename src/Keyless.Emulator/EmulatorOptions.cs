@@ -25,6 +25,13 @@ public sealed record EmulatorOptions
     /// parent lists them all and any other parent lists none.</summary>
     public string GcpParent { get; init; } = "folders/100";
 
+    /// <summary>Folders under <see cref="GcpParent"/> or under each other, each with its parent (<c>folders/200</c> →
+    /// <c>folders/100</c>): Resource Manager v2 <c>folders.list</c> serves them.</summary>
+    public IReadOnlyDictionary<string, string> GcpFolders { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Projects (by id) that sit under another folder than <see cref="GcpParent"/>.</summary>
+    public IReadOnlyDictionary<string, string> GcpProjectParents { get; init; } = new Dictionary<string, string>();
+
     /// <summary>Failures the read APIs play (429, 5xx, 401, 403, dropped connections).</summary>
     public IReadOnlyList<ReadFault> Faults { get; init; } = [];
 

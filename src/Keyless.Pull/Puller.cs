@@ -16,7 +16,7 @@ public sealed class Puller : IDisposable
     private static readonly Dictionary<string, string> ApiVersions = new()
     {
         ["iam"] = "v1",
-        ["cloudresourcemanager"] = "v1",
+        ["cloudresourcemanager"] = "v1 (projects), v2 (folders)",
         ["graph"] = "v1.0 (applications), beta (federatedIdentityCredentials)",
         ["arm"] = AzurePull.ArmApiVersion + " (Microsoft.ManagedIdentity), " + AzurePull.SubscriptionsApiVersion + " (subscriptions)",
         ["gitlab"] = "v4",
@@ -44,7 +44,8 @@ public sealed class Puller : IDisposable
 
     /// <summary>
     /// <c>keyless pull gcp</c>: every project at once (the request bound is the client's). The folders and organizations
-    /// in <paramref name="parents"/> are listed first and each project they hold is pulled as if it had been given.
+    /// in <paramref name="parents"/> are walked first (subfolders too) and each project they hold is pulled as if it had
+    /// been given.
     /// </summary>
     public async Task<PullOutcome> PullGcpAsync(IReadOnlyList<string> projects, ITokenSource auth, CancellationToken cancellationToken,
                                                 IReadOnlyList<(string Type, string Id)>? parents = null)
@@ -53,9 +54,10 @@ public sealed class Puller : IDisposable
         ArgumentNullException.ThrowIfNull(auth);
         parents ??= [];
         var listed = await Task.WhenAll(parents.Select(p => GcpProjectList.RunAsync(Session, p.Type, p.Id, auth, cancellationToken))).ConfigureAwait(false);
-        var distinct = projects.Concat(listed.SelectMany(l => l)).Distinct(StringComparer.Ordinal).ToList();
+        var distinct = projects.Concat(listed.SelectMany(l => l.Projects)).Distinct(StringComparer.Ordinal).ToList();
         await Task.WhenAll(distinct.Select(p => GcpPull.RunAsync(Session, p, auth, cancellationToken))).ConfigureAwait(false);
         return Finish("gcp", [.. parents.Select(p => GcpProjectList.Scope(p.Type, p.Id)),
+                              .. listed.SelectMany(l => l.Subfolders).Distinct(StringComparer.Ordinal).Select(f => GcpProjectList.Scope(GcpProjectList.Folder, f)),
                               .. distinct.Select(p => new PullScope(PullScope.Gcp, p))],
             new Dictionary<string, string> { ["iam"] = auth.Description, ["cloudresourcemanager"] = auth.Description }, ["iam", "cloudresourcemanager"]);
     }

@@ -92,7 +92,29 @@ public sealed class PullCommandTests : IDisposable
         Assert.DoesNotContain(findings, f => (string)f!["severity"]! == "critical");
     }
 
+    [Fact]
+    public async Task Audit_live_gcp_folder_walks_its_subfolders_and_audits_every_project_as_the_folder_does()
+    {
+        var fixture = Path.Combine(RepoPaths.Root, "tests", "Keyless.Pull.Tests", "Fixtures", "two-projects");
+        await using var emu = await RunningEmulator.StartAsync(TrustLoader.Load([fixture]), configure: o => o with
+        {
+            GcpFolders = new Dictionary<string, string> { ["folders/200"] = "folders/100" },
+            GcpProjectParents = new Dictionary<string, string> { ["acme-data"] = "folders/200" },
+        });
+
+        var live = await KeylessProcess.RunAsync(["audit", "--live", "gcp-folder:100", .. Connect(emu), "--format", "json", "--group-by", "identity"]);
+        var offline = await KeylessProcess.RunAsync(["audit", fixture, "--format", "json", "--group-by", "identity"]);
+
+        Assert.True(live.ExitCode == offline.ExitCode, live.StdErr);
+        Assert.Contains("keyless pull: gcp:acme-data: done", live.StdErr, StringComparison.Ordinal);
+        static IEnumerable<string> Keys(string report) => JsonNode.Parse(report)!["findings"]!.AsArray()
+            .Select(f => $"{f!["id"]} {f["identity"]} {f["persona"]}").Order(StringComparer.Ordinal);
+        Assert.NotEmpty(Keys(offline.StdOut));
+        Assert.Equal(Keys(offline.StdOut), Keys(live.StdOut));
+    }
+
     [Theory]
+    [InlineData(new[] { "audit", "--live", "gcp-folder:folders/12" }, "--live")]
     [InlineData(new[] { "pull", "gcp", "--out", "x" }, "--project")]
     [InlineData(new[] { "pull", "gcp", "--folder", "folders/12", "--out", "x" }, "--folder 'folders/12'")]
     [InlineData(new[] { "pull", "gcp", "--organization", "acme", "--out", "x" }, "--organization 'acme'")]

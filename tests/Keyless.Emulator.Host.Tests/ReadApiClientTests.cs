@@ -47,10 +47,11 @@ public sealed class ReadApiClientTests
     }
 
     [Fact]
-    public async Task Gcloud_lists_providers_pools_policies_and_keys_from_the_emulator()
+    public async Task Gcloud_lists_providers_pools_policies_keys_and_folders_from_the_emulator()
     {
         Gcloud.SkipWithout();
-        await using var emu = await RunningEmulator.StartAsync(Trust());
+        await using var emu = await RunningEmulator.StartAsync(Trust(),
+            configure: o => o with { GcpFolders = new Dictionary<string, string> { ["folders/200"] = "folders/100" } });
         var overrides = new Dictionary<string, string>
         {
             ["CLOUDSDK_API_ENDPOINT_OVERRIDES_IAM"] = emu.Https + "/",
@@ -69,13 +70,18 @@ public sealed class ReadApiClientTests
         var policy = await GcloudJsonAsync("iam", "service-accounts", "get-iam-policy", TestTrust.ServiceAccount);
         var keys = await GcloudJsonAsync("iam", "service-accounts", "keys", "list", "--iam-account=" + TestTrust.ServiceAccount);
         var project = await GcloudJsonAsync("projects", "describe", "acme-prod");
+        var folders = await GcloudJsonAsync("resource-manager", "folders", "list", "--folder=100");
 
         var provider = TrustLoader.LoadText("providers.gcloud.json", providers).Providers.Single();
         Assert.Equal(TestTrust.Create().Providers.Single().AttributeCondition, provider.AttributeCondition);
         Assert.Equal("gitlab", TrustLoader.LoadText("pools.gcloud.json", pools).Pools.Single().PoolId);
         Assert.Equal("roles/iam.workloadIdentityUser", JsonNode.Parse(policy)!["bindings"]![0]!["role"]!.GetValue<string>());
         Assert.Equal("SYSTEM_MANAGED", JsonNode.Parse(keys)![0]!["keyType"]!.GetValue<string>());
-        Assert.Equal(TestTrust.ProjectNumber, JsonNode.Parse(project)!["projectNumber"]!.GetValue<string>());
+        var described = JsonNode.Parse(project)!;
+        Assert.Equal(TestTrust.ProjectNumber, described["projectNumber"]!.GetValue<string>());
+        Assert.Equal(("folder", "100"), (described["parent"]!["type"]!.GetValue<string>(), described["parent"]!["id"]!.GetValue<string>()));
+        var folder = JsonNode.Parse(folders)!.AsArray().Single()!;
+        Assert.Equal(("folders/200", "folders/100"), (folder["name"]!.GetValue<string>(), folder["parent"]!.GetValue<string>()));
     }
 
     [Fact]

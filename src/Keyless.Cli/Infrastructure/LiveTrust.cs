@@ -1,9 +1,11 @@
 using Keyless.Pull;
+using Keyless.Pull.Sources;
 
 namespace Keyless.Cli.Infrastructure;
 
 /// <summary>
-/// <c>--live</c> on audit and explain: pulls each named scope (gcp:P, azure:T[/S], gitlab:PATH, gitlab-group:PATH) into a
+/// <c>--live</c> on audit and explain: pulls each named scope (gcp:P, gcp-folder:ID, gcp-organization:ID, azure:T[/S],
+/// gitlab:PATH, gitlab-group:PATH) into a
 /// folder, <c>--save DIR</c> or a temporary one removed afterwards, which is then read like any other input. A scope that
 /// could not be read is in that folder's pull.json, so the audit reports it (not-verified) instead of passing it by.
 /// </summary>
@@ -24,9 +26,14 @@ internal sealed class LiveTrust : IDisposable
         var parsed = specs.Select(LiveSpec.Parse).ToList();
         var live = new LiveTrust(save ?? Path.Combine(Path.GetTempPath(), "keyless-live-" + Guid.NewGuid().ToString("N")), save is null);
         var gcp = parsed.Where(s => s.Source == "gcp").Select(s => s.Name).ToList();
-        if (gcp.Count > 0)
+        IReadOnlyList<(string Type, string Id)> parents =
+        [
+            .. parsed.Where(s => s.Source == "gcp-folder").Select(s => (GcpProjectList.Folder, s.Name)),
+            .. parsed.Where(s => s.Source == "gcp-organization").Select(s => (GcpProjectList.Organization, s.Name)),
+        ];
+        if (gcp.Count + parents.Count > 0)
         {
-            await PullRunner.GcpAsync(options, live.Folder, gcp, cancellationToken).ConfigureAwait(false);
+            await PullRunner.GcpAsync(options, live.Folder, gcp, cancellationToken, parents).ConfigureAwait(false);
         }
 
         foreach (var tenant in parsed.Where(s => s.Source == "azure").GroupBy(s => s.Name, StringComparer.OrdinalIgnoreCase))

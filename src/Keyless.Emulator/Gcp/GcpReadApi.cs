@@ -6,7 +6,8 @@ namespace Keyless.Emulator.Gcp;
 
 /// <summary>
 /// IAM v1 (<c>iam</c>: workload identity pools and providers, service accounts, their <c>getIamPolicy</c> and keys)
-/// or Cloud Resource Manager v1 (<c>cloudresourcemanager</c>: <c>projects.get</c> and <c>projects.getIamPolicy</c>),
+/// or Cloud Resource Manager (<c>cloudresourcemanager</c>: v1 <c>projects.list</c>, <c>projects.get</c> and
+/// <c>projects.getIamPolicy</c>; v2 <c>folders.list</c>, the version gcloud's <c>resource-manager folders</c> uses),
 /// from <see cref="GcpReadModel"/>, at the paths gcloud and the client libraries call below an endpoint override
 /// (<c>v1/projects/…</c>). Any live Google access token from this emulator is a bearer: a reader token, an STS token or
 /// a service account's. Paging as the discovery documents give it: <c>pageSize</c> (each method's default and
@@ -18,11 +19,11 @@ public sealed class GcpReadApi : ReadApi
     private readonly GcpTokenStore _tokens;
     private readonly bool _resourceManager;
     private readonly int? _pageCap;
-    private readonly string _parent;
+    private readonly GcpHierarchy _hierarchy;
 
-    public GcpReadApi(GcpReadModel model, GcpTokenStore tokens, bool resourceManager, int? pageCap, string parent = "folders/100")
+    internal GcpReadApi(GcpReadModel model, GcpTokenStore tokens, bool resourceManager, int? pageCap, GcpHierarchy hierarchy)
     {
-        _parent = parent;
+        _hierarchy = hierarchy;
         _model = model;
         _tokens = tokens;
         _resourceManager = resourceManager;
@@ -60,9 +61,10 @@ public sealed class GcpReadApi : ReadApi
     }
 
     private static GcpReadRoute? Route(EmulatorRequest request) =>
-        request.Path == "/v1/projects" && request.Method is "GET" or "HEAD"
-            ? new("projects.list", "resourcemanager.projects.list", "-", "projects")
-            : request.Path.StartsWith("/v1/projects/", StringComparison.Ordinal) ? GcpReadRoute.Of(request.Method, request.Path["/v1/".Length..]) : null;
+        request.Method is not ("GET" or "HEAD") && request.Path is "/v1/projects" or "/v2/folders" ? null
+        : request.Path == "/v1/projects" ? new("projects.list", "resourcemanager.projects.list", "-", "projects")
+        : request.Path == "/v2/folders" ? new("folders.list", "resourcemanager.folders.list", "-", Query(request, "parent") ?? "folders")
+        : request.Path.StartsWith("/v1/projects/", StringComparison.Ordinal) ? GcpReadRoute.Of(request.Method, request.Path["/v1/".Length..]) : null;
 
     private EmulatorResponse? Answer(EmulatorRequest request, GcpReadRoute route)
     {
@@ -72,7 +74,12 @@ public sealed class GcpReadApi : ReadApi
             case "projects.list":
                 return GcpProjectFilter.Parent(Query(request, "filter")) is not { } parent
                     ? GoogleApiErrors.Error(400, "INVALID_ARGUMENT", "The emulator answers projects.list only for a filter 'parent.type:folder|organization parent.id:ID'.")
-                    : Page(request, "projects", parent == _parent ? [.. _model.Projects.All.Select(Resource)] : [], 500, 1000);
+                    : Page(request, "projects", [.. _model.Projects.All.Where(p => _hierarchy.ParentOf(p.Id) == parent).Select(Resource)], 500, 1000);
+            case "folders.list":
+                // The API leaves the page size to the server when none is asked for; the emulator's is its own.
+                return Query(request, "parent") is { } under && (under.StartsWith("folders/", StringComparison.Ordinal) || under.StartsWith("organizations/", StringComparison.Ordinal))
+                    ? Page(request, "folders", [.. _hierarchy.FoldersUnder(under).Select(_hierarchy.FolderResource)], 100, 1000)
+                    : GoogleApiErrors.Error(400, "INVALID_ARGUMENT", "parent must be folders/{folder_id} or organizations/{org_id}.");
             case "projects.get":
                 return EmulatorResponse.Json(200, Resource(project!));
             case "projects.getIamPolicy":
@@ -111,10 +118,9 @@ public sealed class GcpReadApi : ReadApi
         };
     }
 
-    // The v1 Project resource: its parent is the one the emulator is configured with (EmulatorOptions.GcpParent).
+    // The v1 Project resource: its parent is where GcpHierarchy puts it.
     private JsonObject Resource(EmulatedProject project)
     {
-        var slash = _parent.IndexOf('/', StringComparison.Ordinal);
         return new JsonObject
         {
             ["projectNumber"] = project.Number,
@@ -122,7 +128,7 @@ public sealed class GcpReadApi : ReadApi
             ["lifecycleState"] = "ACTIVE",
             ["name"] = project.Id,
             ["createTime"] = "2024-01-01T00:00:00.000Z",
-            ["parent"] = new JsonObject { ["type"] = _parent[..slash].TrimEnd('s'), ["id"] = _parent[(slash + 1)..] },
+            ["parent"] = _hierarchy.ProjectParent(project.Id),
         };
     }
 

@@ -52,5 +52,5 @@ internal sealed record GcpReadRoute(string Method, string Permission, string Pro
         };
     }
 
-    public bool IsResourceManager => Method.StartsWith("projects.", StringComparison.Ordinal);
+    public bool IsResourceManager => Method.StartsWith("projects.", StringComparison.Ordinal) || Method.StartsWith("folders.", StringComparison.Ordinal);
 }

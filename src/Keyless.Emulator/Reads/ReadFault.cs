@@ -6,7 +6,8 @@ namespace Keyless.Emulator.Reads;
 /// A failure the emulator plays on its read APIs, so a client's retries and partial results can be tested without a
 /// cloud: an HTTP status in the API's own error shape (429 and 503 with <c>Retry-After</c>, 401 for an expired
 /// credential, 403 for a missing permission, named as the API names it), or a connection dropped half-way through the
-/// answer. It hits the first <see cref="Times"/> requests whose path contains <see cref="PathContains"/>.
+/// answer. It hits the first <see cref="Times"/> requests whose path contains <see cref="PathContains"/> (the path,
+/// then <c>?</c> and the decoded query parameters in name order, so <c>parent=folders/300</c> names one listing).
 /// </summary>
 public sealed record ReadFault
 {

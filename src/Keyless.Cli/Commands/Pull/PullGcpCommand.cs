@@ -9,7 +9,8 @@ namespace Keyless.Cli.Commands.Pull;
 /// <summary>
 /// <c>keyless pull gcp --project P|--folder ID|--organization ID --out DIR</c>: workload identity pools and providers,
 /// service accounts with their IAM policies and user-managed keys, the project's IAM policy and number, with Application
-/// Default Credentials; a folder or organization is listed first (its direct projects) and each project pulled. Exit 0
+/// Default Credentials; a folder or organization is walked first (its projects and its subfolders' at any depth) and
+/// each project pulled. Exit 0
 /// complete, 4 partial, 2 bad arguments or nothing readable.
 /// </summary>
 internal sealed class PullGcpCommand : AsyncCommand<PullGcpCommand.Settings>
@@ -21,11 +22,11 @@ internal sealed class PullGcpCommand : AsyncCommand<PullGcpCommand.Settings>
         public string[] Projects { get; init; } = [];
 
         [CommandOption("--folder <ID>")]
-        [Description("A folder's numeric id: list the projects directly under it (needs resourcemanager.projects.list on the folder) and read each. Repeatable.")]
+        [Description("A folder's numeric id: list the projects in it and in its subfolders at any depth (needs resourcemanager.projects.list and resourcemanager.folders.list on the folder) and read each. Repeatable.")]
         public string[] Folders { get; init; } = [];
 
         [CommandOption("--organization <ID>")]
-        [Description("An organization's numeric id: list the projects directly under it (needs resourcemanager.projects.list on it) and read each. Repeatable.")]
+        [Description("An organization's numeric id: list the projects in it and in its folders at any depth (needs resourcemanager.projects.list and resourcemanager.folders.list on it) and read each. Repeatable.")]
         public string[] Organizations { get; init; } = [];
 
         public IReadOnlyList<(string Type, string Id)> Parents =>
