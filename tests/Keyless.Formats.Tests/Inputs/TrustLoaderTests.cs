@@ -256,6 +256,24 @@ public sealed class TrustLoaderTests
         }
 
         [Fact]
+        public void The_shared_folder_keeps_its_addresses_and_a_folder_below_it_is_named_by_its_path()
+        {
+            using var folder = new TempFolder();
+            const string Application = """
+                resource "azuread_application" "ci" {
+                  display_name = "ci"
+                }
+                """;
+            folder.Write("main.tf", Application);
+            folder.Write("envs/prod/main.tf", Application);
+
+            var trust = TrustLoader.Load([folder.Path]);
+
+            Assert.Equal(["azuread_application.ci", "envs/prod/azuread_application.ci"],
+                trust.AzureIdentities.Select(i => i.TerraformAddress).Order(StringComparer.Ordinal));
+        }
+
+        [Fact]
         public void One_folder_keeps_its_addresses_as_terraform_writes_them()
         {
             using var folder = new TempFolder();
