@@ -192,6 +192,35 @@ public sealed class ComponentTests : IDisposable
     }
 
     [Fact]
+    public async Task Verify_fails_with_exit_4_on_a_partial_read_after_writing_the_report_and_keeping_the_pull()
+    {
+        // The reader may list the pools but not the service accounts: nothing else is wrong, yet the verdict is partial.
+        await using var emulator = await LoginTestEmulator.StartAsync(o => o with
+        {
+            Faults = [new Keyless.Emulator.Reads.ReadFault { PathContains = "/projects/acme-prod/serviceAccounts", Status = 403, Times = 0 }],
+        });
+        var job = RenderedJob("verify", new(Example["verify"])
+        {
+            ["service-account"] = LoginTestEmulator.ServiceAccount,
+            ["live"] = "gcp:acme-prod",
+            ["login-args"] = string.Join(' ', emulator.GcpEndpoints),
+            ["pull-args"] = $"--emulator {emulator.Https} --ca-file {emulator.CertificatePath}",
+            ["fail-on"] = "critical",
+        });
+        var (variable, aud) = IdToken(job);
+        var artifacts = job["artifacts"]!;
+
+        var run = await RunJobAsync(job, variable, await emulator.MintAsync(aud), "true");
+
+        Assert.True(run.ExitCode == 4, run.ToString());
+        Assert.Contains("not-verified", run.StdOut, StringComparison.Ordinal);
+        await JsonSchemaCheck.AssertValidFilesAsync(JsonSchemaCheck.GitLabSast, [Path.Combine(_dir, (string)artifacts["reports"]!["sast"]!)]);
+        var pulled = Path.Combine(_dir, (string)artifacts["paths"]![0]!);
+        var record = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(pulled, "pull.json"), TestContext.Current.CancellationToken))!;
+        Assert.Equal("partial", (string)record["pulls"]![0]!["result"]!);
+    }
+
+    [Fact]
     public void Verify_runs_only_in_scheduled_pipelines_of_protected_refs_of_the_project()
     {
         var rules = RenderedJob("verify", Example["verify"])["rules"]!.AsArray().Select(r => ((string?)r!["if"], (string?)r["when"])).ToList();

@@ -32,8 +32,8 @@ public sealed class LoginTestEmulator : IAsyncDisposable
     /// <summary>The emulator's certificate (PEM), for <c>--ca-file</c>.</summary>
     public string CertificatePath => _emulator.CertificatePath;
 
-    public static async Task<LoginTestEmulator> StartAsync() =>
-        new(await RunningEmulator.StartAsync(TrustLoader.Load([Path.Combine(RepoPaths.Root, Trust)]), issuerUrl: "https://gitlab.com"));
+    public static async Task<LoginTestEmulator> StartAsync(Func<Keyless.Emulator.EmulatorOptions, Keyless.Emulator.EmulatorOptions>? configure = null) =>
+        new(await RunningEmulator.StartAsync(TrustLoader.Load([Path.Combine(RepoPaths.Root, Trust)]), issuerUrl: "https://gitlab.com", configure: configure));
 
     /// <summary>The options that point a login command at this emulator.</summary>
     public string[] GcpEndpoints => ["--sts-url", _emulator.StsUrl.ToString(), "--iamcredentials-url", _emulator.IamCredentialsUrl.ToString(), "--ca-file", _emulator.CertificatePath];
