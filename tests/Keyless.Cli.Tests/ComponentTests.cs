@@ -168,14 +168,7 @@ public sealed class ComponentTests : IDisposable
     public async Task Verify_logs_in_pulls_the_live_trust_and_writes_the_sast_report_it_uploads()
     {
         await using var emulator = await LoginTestEmulator.StartAsync();
-        var job = RenderedJob("verify", new(Example["verify"])
-        {
-            ["service-account"] = LoginTestEmulator.ServiceAccount,
-            ["live"] = "gcp:acme-prod",
-            ["login-args"] = string.Join(' ', emulator.GcpEndpoints),
-            ["pull-args"] = $"--emulator {emulator.Https} --ca-file {emulator.CertificatePath}",
-            ["fail-on"] = "critical",
-        });
+        var job = VerifyJob(emulator);
         var (variable, aud) = IdToken(job);
         var artifacts = job["artifacts"]!;
 
@@ -199,14 +192,7 @@ public sealed class ComponentTests : IDisposable
         {
             Faults = [new Keyless.Emulator.Reads.ReadFault { PathContains = "/projects/acme-prod/serviceAccounts", Status = 403, Times = 0 }],
         });
-        var job = RenderedJob("verify", new(Example["verify"])
-        {
-            ["service-account"] = LoginTestEmulator.ServiceAccount,
-            ["live"] = "gcp:acme-prod",
-            ["login-args"] = string.Join(' ', emulator.GcpEndpoints),
-            ["pull-args"] = $"--emulator {emulator.Https} --ca-file {emulator.CertificatePath}",
-            ["fail-on"] = "critical",
-        });
+        var job = VerifyJob(emulator);
         var (variable, aud) = IdToken(job);
         var artifacts = job["artifacts"]!;
 
@@ -249,6 +235,16 @@ public sealed class ComponentTests : IDisposable
     /// Runs the job's before_script and script in bash as a runner would (in a scratch project folder, the id_token in
     /// its variable, keyless on the PATH being the keyless under test), then <paramref name="check"/>.
     /// </summary>
+    // The verify component rendered to read gcp:acme-prod from the emulator, failing on critical findings only.
+    private static JsonObject VerifyJob(LoginTestEmulator emulator) => RenderedJob("verify", new(Example["verify"])
+    {
+        ["service-account"] = LoginTestEmulator.ServiceAccount,
+        ["live"] = "gcp:acme-prod",
+        ["login-args"] = string.Join(' ', emulator.GcpEndpoints),
+        ["pull-args"] = $"--emulator {emulator.Https} --ca-file {emulator.CertificatePath}",
+        ["fail-on"] = "critical",
+    });
+
     private async Task<ToolRun> RunJobAsync(JsonObject job, string? variable, string? token, string check)
     {
         var bin = KeylessShim.Create(_dir);
