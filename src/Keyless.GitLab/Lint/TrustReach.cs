@@ -99,15 +99,28 @@ internal sealed class TrustReach
         provider.Unknown.Count > 0 || provider.ClientIds.Contains(audience, StringComparer.Ordinal);
 
     /// <summary>
-    /// What a job could be after with this aud: identities behind an accepting provider or credential. AWS roles
-    /// are left out: whether their trust policies pin an environment is not judged here.
+    /// What a job could be after with this aud: identities behind an accepting provider or credential, and AWS roles
+    /// with an Allow statement through an IAM OIDC provider that lists the aud as a client id.
     /// </summary>
     public IEnumerable<Identity> IdentitiesFor(string audience, Cloud cloud) => Identities.Where(identity => identity.Cloud switch
     {
         "gcp" => cloud.HasFlag(Cloud.Gcp) && identity.Providers.Any(p => p.Protocol == "oidc" && !Gcp(p, audience).IsRefused),
         "azure" => cloud.HasFlag(Cloud.Azure) && identity.Azure!.Credentials.Any(c => AzureAccepts(c, audience)),
+        "aws" => cloud.HasFlag(Cloud.Aws) && AwsAllows(identity.Aws!, audience).Any(),
         _ => false,
     });
+
+    /// <summary>The role's Allow statements a token with this aud can pass the provider check of.</summary>
+    private IEnumerable<AwsPolicyStatement> AwsAllows(AwsRole role, string audience)
+    {
+        var providers = AwsProviders.Where(p => AwsAccepts(p, audience)).ToList();
+        return role.Statements.Where(s => s.IsAllow && (s.AnyPrincipal || providers.Any(p => s.Federated.Any(f => Names(f, p)))));
+
+        // Principal.Federated is the provider's ARN, arn:aws:iam::ACCOUNT:oidc-provider/URL.
+        static bool Names(string federated, AwsOidcProvider provider) =>
+            string.Equals(federated, provider.Arn, StringComparison.Ordinal)
+            || (provider.Arn is null && federated.EndsWith(":oidc-provider/" + provider.Url, StringComparison.Ordinal));
+    }
 
     /// <summary>
     /// How the identity requires an environment of tokens with this aud, or null when a token without one can get
@@ -124,7 +137,12 @@ internal sealed class TrustReach
             return cached;
         }
 
-        var pin = identity.Cloud == "gcp" ? GcpPin(identity, audience) : AzurePin(identity, audience);
+        var pin = identity.Cloud switch
+        {
+            "gcp" => GcpPin(identity, audience),
+            "azure" => AzurePin(identity, audience),
+            _ => AwsPin(identity.Aws!, audience),
+        };
         _pins[(identity, audience)] = pin;
         return pin;
     }
@@ -174,6 +192,39 @@ internal sealed class TrustReach
         var tier = credentials.Select(c => c.Subject is null ? null : SubjectComponent(c.Subject, GitLabClaimNames.DeploymentTier)).FirstOrDefault(t => t is not null);
         var subjects = string.Join(", ", credentials.Select(c => $"'{c.Subject ?? c.ClaimsMatchingExpression}' (credential '{c.Name}')"));
         return new EnvironmentPin($"its federated credentials match only subjects with an environment: {subjects}", credentials[0].Source.ToString(), tier);
+    }
+
+    /// <summary>
+    /// AWS sees a GitLab token only as <c>aud</c> and <c>sub</c>: a role pins an environment when every Allow
+    /// statement the token could pass names <c>URL:sub</c> with a positive string operator whose every value has an
+    /// environment component (GitLab drops it from sub when the job has none, so no such value can match). Deny
+    /// statements only narrow; a statement Keyless does not model, or a policy unknown until apply, says nothing.
+    /// </summary>
+    private EnvironmentPin? AwsPin(AwsRole role, string audience)
+    {
+        var allows = role.Unknown.Count > 0 || role.PolicyError is not null ? [] : AwsAllows(role, audience).ToList();
+        if (allows.Count == 0 || allows.Any(s => s.Unmodelled.Count > 0))
+        {
+            return null;
+        }
+
+        var pins = allows.Select(s => (Statement: s, Values: s.Conditions.FirstOrDefault(SubPinsEnvironment)?.Values)).ToList();
+        if (pins.Any(p => p.Values is null))
+        {
+            return null;
+        }
+
+        var tier = pins.SelectMany(p => p.Values!).Select(v => SubjectComponent(v, GitLabClaimNames.DeploymentTier)).FirstOrDefault(t => t is not null);
+        var subjects = string.Join(", ", pins.Select(p => $"{string.Join(" or ", p.Values!.Select(v => $"'{v}'"))} ({p.Statement.Describe()})"));
+        return new EnvironmentPin($"its trust policy matches only subjects with an environment: {subjects}", role.Source.ToString(), tier);
+
+        // Negated and ...IfExists operators admit a token the value does not describe; set qualifiers are left out too.
+        static bool SubPinsEnvironment(AwsCondition condition) =>
+            condition.Key.EndsWith(":sub", StringComparison.OrdinalIgnoreCase)
+            && condition.Operator is "StringEquals" or "StringEqualsIgnoreCase" or "StringLike"
+            && condition.Values.Count > 0
+            && condition.Values.All(v => SubjectComponent(v, GitLabClaimNames.EnvironmentProtected) is not null
+                                         || SubjectComponent(v, GitLabClaimNames.DeploymentTier) is not null);
     }
 
     private static bool PinsEnvironment(AzureFederatedCredential credential)

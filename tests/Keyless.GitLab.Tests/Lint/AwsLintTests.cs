@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Keyless.Formats.Inputs;
 using Keyless.GitLab.Lint;
 using Keyless.Trust.Findings;
@@ -115,8 +116,63 @@ public sealed class AwsLintTests
     [Fact]
     public void Aws_roles_in_the_trust_do_not_break_the_environment_rule()
     {
-        // A token with no cloud signal is judged against every cloud; AWS roles are not judged for environment pins.
+        // A token with no cloud signal is judged against every cloud; this role's sub pins no environment.
         Assert.Empty(FindingsOf(Job("deploy", "ID_TOKEN", "https://gitlab.com", "./deploy.sh \"$ID_TOKEN\""), AwsTrust(), "missing-environment"));
+    }
+
+    private const string DeployRole = "arn:aws:iam::111122223333:role/gitlab-deploy";
+    private const string DeployLogin = "keyless login aws --role-arn " + DeployRole + " --token-env AWS_ID_TOKEN --env-file /tmp/aws.env";
+
+    /// <summary>
+    /// The role of the case aws-sub-exact-allow (aws CLI output, SOURCE beside it) with its sub condition replaced
+    /// by <paramref name="op"/> over <paramref name="subs"/>: a role for jobs that deploy to a protected environment.
+    /// </summary>
+    private static LintOptions EnvironmentRole(string op, params string[] subs)
+    {
+        var source = Path.Combine(LintFixtures.Root, "..", "..", "..", "cases", "aws-sub-exact-allow", "trust");
+        var role = JsonNode.Parse(File.ReadAllText(Path.Combine(source, "get-role.json")))!;
+        var condition = new JsonObject { ["StringEquals"] = new JsonObject { ["gitlab.com:aud"] = "https://gitlab.com" } };
+        var values = subs.Length == 1 ? (JsonNode)subs[0] : new JsonArray([.. subs.Select(v => (JsonNode)v)]);
+        ((JsonObject)(condition[op] ??= new JsonObject()))["gitlab.com:sub"] = values;
+        role["Role"]!["AssumeRolePolicyDocument"]!["Statement"]![0]!["Condition"] = condition;
+
+        var folder = Directory.CreateTempSubdirectory("keyless-aws-env-").FullName;
+        try
+        {
+            File.Copy(Path.Combine(source, "get-open-id-connect-provider.json"), Path.Combine(folder, "get-open-id-connect-provider.json"));
+            File.WriteAllText(Path.Combine(folder, "get-role.json"), role.ToJsonString());
+            return new LintOptions { Trust = TrustLoader.Load([folder], TrustRequirement.AnyTrust) };
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Theory]
+    [InlineData("StringEquals", "project_path:acme/payments:ref_type:branch:ref:main:environment_protected:true", null)]
+    [InlineData("StringLike", "project_path:acme/payments:ref_type:branch:ref:main:deployment_tier:production", "production")]
+    public void A_job_without_environment_using_a_role_whose_sub_pins_one_is_reported(string op, string sub, string? tier)
+    {
+        var options = EnvironmentRole(op, sub);
+
+        var finding = Assert.Single(FindingsOf(Job("deploy", "AWS_ID_TOKEN", "https://gitlab.com", DeployLogin), options, "missing-environment"));
+
+        Assert.Contains("role 'gitlab-deploy'", finding.Message, StringComparison.Ordinal);
+        Assert.Contains($"'{sub}'", finding.Message, StringComparison.Ordinal);
+        Assert.Equal(tier is not null, finding.Fix.Contains("deployment_tier: " + tier, StringComparison.Ordinal));
+        Assert.Empty(FindingsOf(Job("deploy", "AWS_ID_TOKEN", "https://gitlab.com", DeployLogin, extra: "  environment: production\n"), options, "missing-environment"));
+    }
+
+    [Theory]
+    // One value that a job without an environment renders: the role is not pinned.
+    [InlineData("StringEquals", "project_path:acme/payments:ref_type:branch:ref:main:environment_protected:true", "project_path:acme/payments:ref_type:branch:ref:main")]
+    // ...IfExists and negated operators admit what their values do not describe.
+    [InlineData("StringEqualsIfExists", "project_path:acme/payments:ref_type:branch:ref:main:environment_protected:true")]
+    [InlineData("StringNotEquals", "project_path:acme/payments:ref_type:branch:ref:main:environment_protected:false")]
+    public void A_role_that_admits_a_sub_without_an_environment_is_not_reported(string op, params string[] subs)
+    {
+        Assert.Empty(FindingsOf(Job("deploy", "AWS_ID_TOKEN", "https://gitlab.com", DeployLogin), EnvironmentRole(op, subs), "missing-environment"));
     }
 
     [Fact]

@@ -7,8 +7,8 @@ namespace Keyless.GitLab.Lint.Rules;
 
 /// <summary>
 /// A job without <c>environment:</c> whose token goes to an identity that only admits tokens with an environment
-/// (a GCP condition on <c>environment_protected</c>/<c>environment</c>, an Azure subject with
-/// <c>environment_protected</c>/<c>deployment_tier</c>): GitLab leaves the environment claims out, so the exchange
+/// (a GCP condition on <c>environment_protected</c>/<c>environment</c>, an Azure subject or an AWS role's
+/// <c>sub</c> condition with <c>environment_protected</c>/<c>deployment_tier</c>): GitLab leaves the environment claims out, so the exchange
 /// is refused, and the protected environment's approval never applies to the job. With <c>--trust</c> only.
 /// </summary>
 internal sealed class MissingEnvironmentRule : LintRule
@@ -48,7 +48,7 @@ internal sealed class MissingEnvironmentRule : LintRule
 
     /// <summary>
     /// The first token whose every reachable identity pins an environment. The identities are those behind the
-    /// aud, narrowed to the ones the job names (a service account email, a client id) when it names any.
+    /// aud, narrowed to the ones the job names (a service account email, a client id, a role ARN) when it names any.
     /// </summary>
     private static (IdToken Token, List<(Identity Identity, EnvironmentPin Pin)> Identities)? Pinned(TrustReach reach, PipelineJob job)
     {
@@ -92,6 +92,7 @@ internal sealed class MissingEnvironmentRule : LintRule
         IdentityKind.GcpServiceAccount => text.Contains(identity.Name, StringComparison.OrdinalIgnoreCase),
         IdentityKind.AzureApplication or IdentityKind.AzureManagedIdentity =>
             identity.Azure?.ClientId is { } clientId && text.Contains(clientId, StringComparison.OrdinalIgnoreCase),
+        IdentityKind.AwsRole => text.Contains(identity.Aws?.Arn ?? ":role/" + identity.Name, StringComparison.Ordinal),
         _ => false,
     };
 }
