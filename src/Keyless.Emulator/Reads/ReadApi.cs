@@ -18,6 +18,13 @@ public abstract class ReadApi
 
     public abstract EmulatorResponse Refusal(int status, EmulatorRequest request);
 
+    /// <summary>What a played fault's <c>path=</c> is matched against: the path, or for a Query API served at one path, the action.</summary>
+    public virtual string FaultPath(EmulatorRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return request.Path;
+    }
+
     /// <summary>The bearer token of a request, or null.</summary>
     protected static string? Bearer(EmulatorRequest request)
     {

@@ -33,7 +33,7 @@ public sealed class ReadApis
         }
 
         _calls.AddOrUpdate(api.Name, 1, (_, n) => n + 1);
-        if (_faults.Hit(request.Path) is { } fault)
+        if (_faults.Hit(api.FaultPath(request)) is { } fault)
         {
             if (fault.Drop)
             {
