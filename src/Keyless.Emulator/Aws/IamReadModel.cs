@@ -80,6 +80,11 @@ public sealed class IamReadModel
             {
                 statement["Principal"] = new JsonObject { ["Federated"] = OneOrMany(s.Federated) };
             }
+            else if (!s.Unmodelled.Contains("NotPrincipal"))
+            {
+                // A service or account principal: the loader keeps no more than that it is none of the above.
+                statement["Principal"] = new JsonObject();
+            }
 
             foreach (var element in s.Unmodelled)
             {
