@@ -100,6 +100,21 @@ public sealed class AwsPullTests
     }
 
     [Fact]
+    public async Task An_expired_key_is_refreshed_once_and_the_read_goes_on()
+    {
+        using var pull = new EmulatedPull(Fixtures.AwsAccount(), o => o with
+        {
+            // The emulator plays an expired credential as AWS answers it: 403 ExpiredToken.
+            Faults = [new ReadFault { PathContains = "Action=ListOpenIDConnectProviders", Status = 401, Times = 1 }],
+        });
+        var outcome = await pull.AwsAsync(Account);
+        Assert.True(outcome.ExitCode == PullOutcome.Complete, string.Join("; ", outcome.Failures.Select(f => f.Reason)));
+        var retry = Assert.Single(pull.Record["pulls"]![0]!["retries"]!.AsArray());
+        Assert.Equal(("/?Action=ListOpenIDConnectProviders", "403, credential refreshed"), (retry!["path"]!.GetValue<string>(), retry["outcome"]!.GetValue<string>()));
+        Assert.Single(pull.Load().AwsProviders);
+    }
+
+    [Fact]
     public async Task Access_denied_on_one_call_is_a_partial_pull_that_names_the_iam_action_and_the_audit_reports_it()
     {
         using var pull = new EmulatedPull(Fixtures.AwsAccount(), o => o with

@@ -60,7 +60,7 @@ public sealed class PullHttp : IDisposable
             }
 
             return request;
-        }, null, cancellationToken).ConfigureAwait(false);
+        }, null, cancellationToken: cancellationToken).ConfigureAwait(false);
         if (raw.Transport is not null)
         {
             return new PullResponse(0, null, raw.Headers, raw.Transport);
@@ -89,10 +89,12 @@ public sealed class PullHttp : IDisposable
     /// Sends one request built by <paramref name="build"/> (called again for each attempt, with <c>true</c> after a 401 to
     /// ask for a fresh credential) and retries as the class says; <paramref name="throttled"/> says whether an answer with
     /// another status (as IAM's HTTP 400 <c>Throttling</c>) asks to slow down, so it is retried too. The body comes back as
-    /// text for the caller to parse (JSON, or a Query API's XML).
+    /// text for the caller to parse (JSON, or a Query API's XML). <paramref name="expired"/> says whether an answer other
+    /// than 401 means the credential expired (as AWS's 403 <c>ExpiredToken</c>), so it is refreshed once as for a 401.
     /// </summary>
     public async Task<RawResponse> SendRawAsync(string api, string path, Func<bool, CancellationToken, Task<HttpRequestMessage>> build,
-                                                Func<int, string, bool>? throttled, CancellationToken cancellationToken)
+                                                Func<int, string, bool>? throttled, Func<int, string, bool>? expired = null,
+                                                CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(build);
         var refreshed = false;
@@ -102,12 +104,12 @@ public sealed class PullHttp : IDisposable
             using var request = await build(refreshNow, cancellationToken).ConfigureAwait(false);
             refreshNow = false;
             var (status, text, headers, retryAfter, transport) = await AttemptAsync(api, request, cancellationToken).ConfigureAwait(false);
-            if (status == 401 && !refreshed)
+            if ((status == 401 || expired?.Invoke(status, text) == true) && !refreshed)
             {
                 // An expired or revoked credential: one fresh token, then the answer stands.
                 refreshed = true;
                 refreshNow = true;
-                _retries.Enqueue(new RetryRecord(api, path, "401, credential refreshed", 0));
+                _retries.Enqueue(new RetryRecord(api, path, status.ToString(CultureInfo.InvariantCulture) + ", credential refreshed", 0));
                 continue;
             }
 

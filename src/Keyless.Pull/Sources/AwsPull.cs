@@ -143,7 +143,7 @@ public static class AwsPull
             KeyValuePair<string, string>[] form = [new("Action", action), new("Version", ApiVersion), .. parameters];
             var raw = await session.Http.SendRawAsync(Api, "/?Action=" + action, async (refresh, token) =>
                     AwsQuerySigner.Build(endpoint, "iam", form, await credentials.GetAsync(refresh, token).ConfigureAwait(false), session.Options.Time.GetUtcNow().UtcDateTime),
-                Throttled, cancellationToken).ConfigureAwait(false);
+                Throttled, Expired, cancellationToken).ConfigureAwait(false);
             var call = $"{Api} {action}{page}";
             if (raw.Transport is not null)
             {
@@ -178,6 +178,10 @@ public static class AwsPull
         // IAM says "slow down" with HTTP 400 and the code Throttling (legion-platform/legion#807), not only with 429.
         private static bool Throttled(int status, string text) =>
             status == 400 && text.Contains("<Code>Throttling</Code>", StringComparison.Ordinal);
+
+        // A session key past its expiry: AWS answers 403 ExpiredToken ("The security token included in the request is expired").
+        private static bool Expired(int status, string text) =>
+            status == 403 && text.Contains("<Code>ExpiredToken</Code>", StringComparison.Ordinal);
 
         private static JsonObject Entry(string action) => new() { ["response"] = $"{Api} {action}" };
     }
