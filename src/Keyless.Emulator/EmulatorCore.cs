@@ -78,7 +78,7 @@ public sealed class EmulatorCore : IDisposable
             new Aws.IamQueryApi(iam, _readers, options.MaxPageSize),
         ], options.Faults);
         _scopes = new ReadScopes(gcpReads, graph, arm, gitlab, trust) { AwsAccounts = iam.Roles.Count + iam.Providers.Count + iam.Users.Count > 0 ? [iam.Account] : [] };
-        _awsSts = new Aws.AwsStsEndpoint(new AwsEvaluator(trust, time), keys, options.Log, time);
+        _awsSts = new Aws.AwsStsEndpoint(new AwsEvaluator(trust, time), keys, options.Log, time, _readers.AdmitAwsKey);
     }
 
     public IssuerPolicy Issuers => _policy;

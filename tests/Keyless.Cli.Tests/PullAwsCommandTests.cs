@@ -101,6 +101,58 @@ public sealed class PullAwsCommandTests : IDisposable
         Assert.Contains("Not authorized to perform sts:AssumeRoleWithWebIdentity", feature.StdOut, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Without_emulator_credentials_the_sdk_chain_signs_with_env_keys_or_a_web_identity()
+    {
+        await using var emu = await StartAsync();
+        // Nothing of the machine's own AWS configuration may leak in, nor may EC2's metadata service be asked.
+        var isolated = new Dictionary<string, string>
+        {
+            ["AWS_CONFIG_FILE"] = Path.Combine(_dir, "aws-config"),
+            ["AWS_SHARED_CREDENTIALS_FILE"] = Path.Combine(_dir, "aws-credentials"),
+            ["AWS_EC2_METADATA_DISABLED"] = "true",
+            ["AWS_REGION"] = "us-east-1",
+        };
+
+        // Keys in the environment (here the emulator's reader key), IAM read through --endpoint iam=URL.
+        using var client = emu.Client();
+        using var answer = await client.PostAsync(emu.Https + ReaderCredentials.Path, new StringContent("{\"api\":\"aws\"}"), TestContext.Current.CancellationToken);
+        var key = JsonNode.Parse(await answer.Content.ReadAsStringAsync(TestContext.Current.CancellationToken))!;
+        var keys = new Dictionary<string, string>(isolated)
+        {
+            ["AWS_ACCESS_KEY_ID"] = (string)key["AccessKeyId"]!,
+            ["AWS_SECRET_ACCESS_KEY"] = (string)key["SecretAccessKey"]!,
+        };
+        var run = await KeylessProcess.RunAsync(["pull", "aws", "--account", Account, "--endpoint", "iam=" + emu.Http, "--out", Path.Combine(_dir, "keys")], environment: keys);
+        Assert.True(run.ExitCode == 0, run.StdErr);
+        var record = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(_dir, "keys", "pull.json"), TestContext.Current.CancellationToken))!["pulls"]![0]!;
+        Assert.Equal("AWS SDK default credential chain (AWSSDK.Core)", (string)record["credentials"]!["aws-iam"]!);
+        Assert.DoesNotContain((string)key["SecretAccessKey"]!, run.StdErr, StringComparison.Ordinal);
+
+        // A GitLab job's web identity: the SDK exchanges the token at STS (the emulator's) and signs with the session key.
+        var token = Path.Combine(_dir, "id_token");
+        await File.WriteAllTextAsync(token, await emu.MintAsync(new JsonObject
+        {
+            ["aud"] = "https://gitlab.com",
+            ["sub"] = "project_id:4242:ref_type:branch:ref:main",
+            ["project_id"] = "4242",
+            ["project_path"] = "acme/payments",
+            ["ref"] = "main",
+            ["ref_type"] = "branch",
+            ["ref_protected"] = "true",
+        }), TestContext.Current.CancellationToken);
+        var web = new Dictionary<string, string>(isolated)
+        {
+            ["AWS_ROLE_ARN"] = $"arn:aws:iam::{Account}:role/gitlab-deploy",
+            ["AWS_WEB_IDENTITY_TOKEN_FILE"] = token,
+            ["AWS_ROLE_SESSION_NAME"] = "gitlab-job",
+            ["AWS_ENDPOINT_URL_STS"] = emu.Http,
+        };
+        var job = await KeylessProcess.RunAsync(["pull", "aws", "--account", Account, "--endpoint", "iam=" + emu.Http, "--out", Path.Combine(_dir, "web")], environment: web);
+        Assert.True(job.ExitCode == 0, job.StdErr);
+        Assert.True(File.Exists(Path.Combine(_dir, "web", "aws", Account, "roles.page-1.json")));
+    }
+
     [Theory]
     [InlineData(new[] { "pull", "aws", "--account", "1234", "--out", "x" }, "--account '1234'")]
     [InlineData(new[] { "pull", "aws", "--out", "x", "--endpoint", "sts=https://example.com" }, "--endpoint")]

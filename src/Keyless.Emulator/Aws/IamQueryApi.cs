@@ -11,8 +11,8 @@ namespace Keyless.Emulator.Aws;
 /// <c>ListRoles</c>, <c>GetRole</c>, <c>ListOpenIDConnectProviders</c>, <c>GetOpenIDConnectProvider</c>,
 /// <c>ListUsers</c>, <c>ListAccessKeys</c>). Lists page with <c>Marker</c> / <c>MaxItems</c> (default 100, at most 1000)
 /// and answer <c>IsTruncated</c> and the next <c>Marker</c>; a role's <c>AssumeRolePolicyDocument</c> is URL-encoded, as
-/// IAM returns it. The request must be SigV4-signed with an access key the emulator's reader endpoint handed out
-/// (the key id is checked, not the signature). A played fault matches <c>/?Action=NAME</c>.
+/// IAM returns it. The request must be SigV4-signed with an access key the emulator handed out, from its reader
+/// endpoint or its STS (the key id is checked, not the signature). A played fault matches <c>/?Action=NAME</c>.
 /// </summary>
 public sealed class IamQueryApi : ReadApi
 {

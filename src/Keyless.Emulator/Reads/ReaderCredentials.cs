@@ -99,6 +99,9 @@ public sealed class ReaderCredentials
     public bool IsLiveAwsKey(string? keyId) =>
         keyId is not null && _aws.TryGetValue(keyId, out var expiry) && expiry > _time.GetUtcNow();
 
+    /// <summary>Takes a key the emulator's STS handed out as a reader key until it expires.</summary>
+    public void AdmitAwsKey(string keyId, DateTimeOffset expiry) => _aws[keyId] = expiry;
+
     // AWS readers sign with an access key: the answer has the shape of AWS's container credentials endpoint
     // (AccessKeyId, SecretAccessKey, Token, Expiration), which every AWS SDK reads. The secret lives only in the answer.
     private EmulatorResponse AwsKey(DateTimeOffset now)
