@@ -57,6 +57,8 @@ app.Configure(config =>
             .WithDescription(CommandCatalog.Describe("pull azure"));
         pull.AddCommand<PullGitLabCommand>("gitlab")
             .WithDescription(CommandCatalog.Describe("pull gitlab"));
+        pull.AddCommand<PullAwsCommand>("aws")
+            .WithDescription(CommandCatalog.Describe("pull aws"));
     });
 
     config.SetExceptionHandler(ExitCodes.FromException);

@@ -65,6 +65,7 @@ public sealed class EmulatorCore : IDisposable
         var graph = new GraphReadModel(trust);
         var arm = new ArmReadModel(trust);
         var gitlab = new GitLabReadModel(trust, options.GitLabVariables);
+        var iam = new Aws.IamReadModel(trust);
         _arm = new ArmEndpoint(tokens, arm.Subscriptions);
         _readers = new ReaderCredentials(store, tokens, time);
         _reads = new ReadApis(
@@ -74,14 +75,15 @@ public sealed class EmulatorCore : IDisposable
             new GraphApi(graph, tokens, time, options.MaxPageSize),
             new ArmIdentitiesApi(arm, tokens, options.MaxPageSize),
             new GitLabApi(gitlab, _readers, options.MaxPageSize),
+            new Aws.IamQueryApi(iam, _readers, options.MaxPageSize),
         ], options.Faults);
-        _scopes = new ReadScopes(gcpReads, graph, arm, gitlab, trust);
-        _awsSts = new Aws.AwsStsEndpoint(new AwsEvaluator(trust, time), keys, options.Log, time);
+        _scopes = new ReadScopes(gcpReads, graph, arm, gitlab, trust) { AwsAccounts = iam.Roles.Count + iam.Providers.Count + iam.Users.Count > 0 ? [iam.Account] : [] };
+        _awsSts = new Aws.AwsStsEndpoint(new AwsEvaluator(trust, time), keys, options.Log, time, _readers.AdmitAwsKey);
     }
 
     public IssuerPolicy Issuers => _policy;
 
-    /// <summary>What the read APIs serve: GCP projects, Entra tenants and subscriptions, GitLab projects.</summary>
+    /// <summary>What the read APIs serve: GCP projects, Entra tenants and subscriptions, GitLab projects, the AWS account.</summary>
     public ReadScopes Scopes => _scopes;
 
     /// <summary>Requests each read API has answered so far, by API name.</summary>
@@ -104,8 +106,10 @@ public sealed class EmulatorCore : IDisposable
             case "/" when get:
                 return EmulatorResponse.Json(200, Index());
             case "/" when post && Aws.AwsStsEndpoint.IsQuery(request):
-                // AWS serves STS's Query API at the root of its endpoint, so --endpoint-url is the emulator's URL.
-                return await _awsSts.HandleAsync(request, cancellationToken).ConfigureAwait(false);
+                // AWS serves STS's and IAM's Query APIs at the root of their endpoints, so --endpoint-url is the emulator's
+                // URL for both: IAM's read actions go to the read APIs (counted, faults played), any other Action to STS.
+                return await _reads.HandleAsync(request, cancellationToken).ConfigureAwait(false)
+                       ?? await _awsSts.HandleAsync(request, cancellationToken).ConfigureAwait(false);
             case GitLabDiscovery.DiscoveryPath when get:
                 return EmulatorResponse.Json(200, GitLabDiscovery.Document(_policy.DefaultIssuer ?? _policy.StandIns[0], request.BaseUrl));
             case GitLabDiscovery.KeysPath or GitLabDiscovery.LegacyKeysPath when get:

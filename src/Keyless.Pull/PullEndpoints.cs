@@ -24,10 +24,13 @@ public sealed record PullEndpoints
 
     public Uri GitLab { get; init; } = new("https://gitlab.com/");
 
+    /// <summary>AWS IAM's Query API (global, signed in us-east-1). <c>--endpoint iam=URL</c> sets it with Google's IAM: the name is each cloud's.</summary>
+    public Uri AwsIam { get; init; } = new("https://iam.amazonaws.com/");
+
     /// <summary>Set when every endpoint is a running <c>keyless emulate</c>, whose reader endpoint gives the credentials.</summary>
     public Uri? Emulator { get; init; }
 
-    /// <summary>Every endpoint at a running <c>keyless emulate</c>: IAM and Resource Manager at its root, Graph under <c>graph/</c>, ARM under <c>arm/</c>, GitLab at its root.</summary>
+    /// <summary>Every endpoint at a running <c>keyless emulate</c>: IAM (Google's and AWS's) and Resource Manager at its root, Graph under <c>graph/</c>, ARM under <c>arm/</c>, GitLab at its root.</summary>
     public static PullEndpoints ForEmulator(Uri emulator)
     {
         ArgumentNullException.ThrowIfNull(emulator);
@@ -40,6 +43,7 @@ public sealed record PullEndpoints
             Arm = new Uri(root, "arm/"),
             Authority = root,
             GitLab = root,
+            AwsIam = root,
             Emulator = root,
         };
     }
@@ -51,7 +55,7 @@ public sealed record PullEndpoints
         var based = new Uri(url.AbsoluteUri.TrimEnd('/') + "/");
         return name switch
         {
-            "iam" => this with { Iam = based },
+            "iam" => this with { Iam = based, AwsIam = based },
             "cloudresourcemanager" => this with { ResourceManager = based },
             "graph" => this with { Graph = based },
             "arm" => this with { Arm = based },
@@ -69,6 +73,7 @@ public sealed record PullEndpoints
         "graph" => Graph,
         "arm" => Arm,
         "authority" => Authority,
+        "aws-iam" => AwsIam,
         _ => GitLab,
     };
 }

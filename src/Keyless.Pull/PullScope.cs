@@ -1,6 +1,6 @@
 namespace Keyless.Pull;
 
-/// <summary>What one pull reads: <c>gcp:PROJECT</c>, <c>azure:TENANT</c> (with subscriptions), <c>gitlab:PATH</c> or <c>gitlab-group:PATH</c>.</summary>
+/// <summary>What one pull reads: <c>gcp:PROJECT</c>, <c>azure:TENANT</c> (with subscriptions), <c>gitlab:PATH</c>, <c>gitlab-group:PATH</c> or <c>aws:ACCOUNT</c>.</summary>
 public sealed record PullScope(string Kind, string Name)
 {
     public const string Gcp = "gcp";
@@ -11,6 +11,7 @@ public sealed record PullScope(string Kind, string Name)
     public const string GitLab = "gitlab";
     public const string GitLabGroup = "gitlab-group";
     public const string GitLabInstance = "gitlab-instance";
+    public const string Aws = "aws";
 
     public override string ToString() => $"{Kind}:{Name}";
 }

@@ -8,7 +8,7 @@ namespace Keyless.Pull;
 
 /// <summary>
 /// One <c>keyless pull</c>: a session over an output folder; the sources (<see cref="GcpPull"/>, <see cref="AzurePull"/>,
-/// <see cref="GitLabPull"/>) read into it, and <see cref="Finish"/> writes the manifest and the pull.json record (source,
+/// <see cref="GitLabPull"/>, <see cref="AwsPull"/>) read into it, and <see cref="Finish"/> writes the manifest and the pull.json record (source,
 /// time, endpoints, API versions, calls, pages, retries, what could not be read and why) and says how it ended.
 /// </summary>
 public sealed class Puller : IDisposable
@@ -20,6 +20,7 @@ public sealed class Puller : IDisposable
         ["graph"] = "v1.0 (applications), beta (federatedIdentityCredentials)",
         ["arm"] = AzurePull.ArmApiVersion + " (Microsoft.ManagedIdentity), " + AzurePull.SubscriptionsApiVersion + " (subscriptions)",
         ["gitlab"] = "v4",
+        [AwsPull.Api] = AwsPull.ApiVersion,
     };
 
     private readonly PullHttp _http;
@@ -89,6 +90,21 @@ public sealed class Puller : IDisposable
              .. (instance ? [new PullScope(PullScope.GitLabInstance, "instance")] : Array.Empty<PullScope>())],
             new Dictionary<string, string> { ["gitlab"] = auth.Description }, ["gitlab"]);
     }
+
+    /// <summary>
+    /// <c>keyless pull aws</c>: one account's IAM (the account the credentials sign in; <paramref name="account"/> names
+    /// the folder and the scope).
+    /// </summary>
+    public async Task<PullOutcome> PullAwsAsync(string account, IAwsCredentialSource credentials, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(credentials);
+        await AwsPull.RunAsync(Session, account, credentials, cancellationToken).ConfigureAwait(false);
+        return Finish("aws", [new PullScope(PullScope.Aws, account)], new Dictionary<string, string> { [AwsPull.Api] = credentials.Description }, [AwsPull.Api]);
+    }
+
+    /// <summary>The emulator's reader key for AWS, when the endpoints are a running emulator; else null.</summary>
+    public EmulatorAwsCredentials? EmulatorAwsCredentials() =>
+        Session.Endpoints.Emulator is { } emulator ? new EmulatorAwsCredentials(Client, emulator) : null;
 
     /// <summary>Writes the manifest and pull.json; <paramref name="credentials"/> says what authenticated each API (never a token).</summary>
     public PullOutcome Finish(string source, IReadOnlyList<PullScope> scopes, IReadOnlyDictionary<string, string> credentials, IReadOnlyList<string> apis)

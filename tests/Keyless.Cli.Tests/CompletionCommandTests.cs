@@ -49,7 +49,7 @@ public sealed class CompletionCommandTests : IDisposable
     [InlineData("keyless audit --fail", "--fail-on")]
     [InlineData("keyless --color never au", "audit")]
     [InlineData("keyless login gcp --token-", "--token-env --token-file")]
-    [InlineData("keyless pull ''", "gcp azure gitlab")]
+    [InlineData("keyless pull ''", "gcp azure gitlab aws")]
     [InlineData("keyless pull gcp --pro", "--project")]
     [InlineData("keyless pull azure --sub", "--subscription")]
     [InlineData("keyless completion ''", "bash zsh fish pwsh")]

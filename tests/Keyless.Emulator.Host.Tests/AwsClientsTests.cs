@@ -30,7 +30,7 @@ public sealed class AwsClientsTests
         print("KEY " + boto3.Session(region_name="us-east-1").get_credentials().get_frozen_credentials().access_key)
         """;
 
-    private static Dictionary<string, string> Isolated(RunningEmulator emu) => new()
+    internal static Dictionary<string, string> Isolated(RunningEmulator emu) => new()
     {
         // No user configuration or credentials may leak in, and nothing may be asked of EC2's metadata service.
         ["AWS_CONFIG_FILE"] = Path.Combine(emu.Directory, "aws-config"),
@@ -40,7 +40,7 @@ public sealed class AwsClientsTests
         ["AWS_DEFAULT_REGION"] = "us-east-1",
     };
 
-    private static async Task<string> PythonWithBoto3Async() => (await PythonsWithBoto3Async())[0];
+    internal static async Task<string> PythonWithBoto3Async() => (await PythonsWithBoto3Async())[0];
 
     // Debian's interpreter first (python3-boto3), then whichever python3 is on PATH.
     private static async Task<List<string>> PythonsWithBoto3Async()

@@ -40,6 +40,9 @@ internal sealed class EmulatedPull : IDisposable
     public Task<PullOutcome> GitLabAsync(string[] projects, string[]? groups = null) =>
         RunAsync(p => p.PullGitLabAsync(projects, groups ?? [], false, p.EmulatorCredentials("gitlab")!, CancellationToken.None));
 
+    public Task<PullOutcome> AwsAsync(string account) =>
+        RunAsync(p => p.PullAwsAsync(account, p.EmulatorAwsCredentials()!, CancellationToken.None));
+
     /// <summary>Every scope the emulator serves, one pull per source as a user would run them; the outcomes in order.</summary>
     public async Task<IReadOnlyList<PullOutcome>> EverythingAsync()
     {
@@ -58,6 +61,11 @@ internal sealed class EmulatedPull : IDisposable
         if (scopes.GitLabProjects.Count > 0)
         {
             outcomes.Add(await GitLabAsync([.. scopes.GitLabProjects]));
+        }
+
+        foreach (var account in scopes.AwsAccounts)
+        {
+            outcomes.Add(await AwsAsync(account));
         }
 
         return outcomes;

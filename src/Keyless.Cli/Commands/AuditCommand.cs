@@ -21,7 +21,7 @@ internal sealed class AuditCommand : AsyncCommand<AuditCommand.Settings>
         public string[] Inputs { get; init; } = [];
 
         [CommandOption("--live <SCOPE>")]
-        [Description("Read the live trust first and audit it too: gcp:PROJECT, gcp-folder:ID or gcp-organization:ID (every project in it, subfolders too), azure:TENANT or azure:TENANT/SUBSCRIPTION, gitlab:PROJECT_PATH, gitlab-group:GROUP_PATH (as keyless pull). Repeatable.")]
+        [Description("Read the live trust first and audit it too: gcp:PROJECT, gcp-folder:ID or gcp-organization:ID (every project in it, subfolders too), azure:TENANT or azure:TENANT/SUBSCRIPTION, gitlab:PROJECT_PATH, gitlab-group:GROUP_PATH, aws:ACCOUNT (as keyless pull). Repeatable.")]
         public string[] Live { get; init; } = [];
 
         [CommandOption("--save <DIR>")]

@@ -45,11 +45,11 @@ internal sealed class EmulateCommand : AsyncCommand<EmulateCommand.Settings>
         public string? IssuerUrl { get; init; }
 
         [CommandOption("--page-size <N>")]
-        [Description("At most N items on a page of the read APIs (IAM, Graph, ARM, GitLab), so every list spans pages. Default: each API's own page sizes.")]
+        [Description("At most N items on a page of the read APIs (IAM, Graph, ARM, GitLab, AWS IAM), so every list spans pages. Default: each API's own page sizes.")]
         public int? PageSize { get; init; }
 
         [CommandOption("--fault <SPEC>")]
-        [Description("Play a failure on the read APIs: path=TEXT,status=N or path=TEXT,drop, each optionally followed by ,retry-after=S (with a status) and ,times=N (0: every request). Repeatable.")]
+        [Description("Play a failure on the read APIs: path=TEXT,status=N or path=TEXT,drop, each optionally followed by ,retry-after=S (with a status) and ,times=N (0: every request). AWS IAM's Query API matches path=Action=NAME. Repeatable.")]
         public string[] Faults { get; init; } = [];
 
         [CommandOption("--gitlab-variables <OWNER=FILE>")]

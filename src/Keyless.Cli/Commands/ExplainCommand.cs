@@ -26,7 +26,7 @@ internal sealed class ExplainCommand : AsyncCommand<ExplainCommand.Settings>
         public string[] Inputs { get; init; } = [];
 
         [CommandOption("--live <SCOPE>")]
-        [Description("Read the live trust first and decide against it too: gcp:PROJECT, gcp-folder:ID, gcp-organization:ID, azure:TENANT or azure:TENANT/SUBSCRIPTION, gitlab:PROJECT_PATH, gitlab-group:GROUP_PATH. Repeatable.")]
+        [Description("Read the live trust first and decide against it too: gcp:PROJECT, gcp-folder:ID, gcp-organization:ID, azure:TENANT or azure:TENANT/SUBSCRIPTION, gitlab:PROJECT_PATH, gitlab-group:GROUP_PATH, aws:ACCOUNT. Repeatable.")]
         public string[] Live { get; init; } = [];
 
         [CommandOption("--save <DIR>")]

@@ -42,6 +42,7 @@ internal static class CommandCatalog
         new("pull gcp", "Workload identity pools, providers, service accounts, their policies and keys (IAM, Resource Manager).", typeof(PullGcpCommand.Settings)),
         new("pull azure", "Applications and managed identities with their federated credentials (Graph, ARM).", typeof(PullAzureCommand.Settings)),
         new("pull gitlab", "Project settings, protected branches, tags, environments and CI/CD variables (values scanned, never written).", typeof(PullGitLabCommand.Settings)),
+        new("pull aws", "IAM OIDC providers, the roles whose trust names one, and IAM users' access keys (metadata only).", typeof(PullAwsCommand.Settings)),
     ];
 
     /// <summary>The first words a command line can start with: the commands and the branches (<c>login</c>, <c>pull</c>).</summary>

@@ -8,7 +8,7 @@ namespace Keyless.Cli.Infrastructure;
 internal abstract class LiveConnectionSettings : KeylessSettings, ILiveOptions
 {
     [CommandOption("--endpoint <NAME=URL>")]
-    [Description("Read one API somewhere else (NAME: iam, cloudresourcemanager, graph, arm, authority, gitlab). Repeatable.")]
+    [Description("Read one API somewhere else (NAME: iam (Google's or AWS's, whichever is pulled), cloudresourcemanager, graph, arm, authority, gitlab). Repeatable.")]
     public string[] Endpoints { get; init; } = [];
 
     [CommandOption("--emulator <URL>")]

@@ -5,7 +5,7 @@ namespace Keyless.Cli.Infrastructure;
 
 /// <summary>
 /// <c>--live</c> on audit and explain: pulls each named scope (gcp:P, gcp-folder:ID, gcp-organization:ID, azure:T[/S],
-/// gitlab:PATH, gitlab-group:PATH) into a
+/// gitlab:PATH, gitlab-group:PATH, aws:ACCOUNT) into a
 /// folder, <c>--save DIR</c> or a temporary one removed afterwards, which is then read like any other input. A scope that
 /// could not be read is in that folder's pull.json, so the audit reports it (not-verified) instead of passing it by.
 /// </summary>
@@ -46,6 +46,11 @@ internal sealed class LiveTrust : IDisposable
         if (projects.Count + groups.Count > 0)
         {
             await PullRunner.GitLabAsync(options, live.Folder, projects, groups, instance: false, cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (var account in parsed.Where(s => s.Source == "aws").Select(s => s.Name).Distinct(StringComparer.Ordinal))
+        {
+            await PullRunner.AwsAsync(options, live.Folder, account, cancellationToken).ConfigureAwait(false);
         }
 
         if (save is not null)

@@ -6,7 +6,8 @@ using Keyless.Trust.Diagnostics;
 namespace Keyless.Cli.Infrastructure;
 
 /// <summary>
-/// Runs one pull with the user's credentials (Application Default Credentials, Azure.Identity, a GitLab token) or, with
+/// Runs one pull with the user's credentials (Application Default Credentials, Azure.Identity, a GitLab token, the AWS
+/// SDK's chain) or, with
 /// <c>--emulator</c>, the emulator's reader tokens, and reports it on standard error: progress per scope, what was written,
 /// what could not be read and the permission it needed. Tokens are never printed.
 /// </summary>
@@ -35,6 +36,13 @@ internal static class PullRunner
         using var puller = Start(options, folder);
         var auth = (ITokenSource?)puller.EmulatorCredentials("gitlab") ?? GitLabToken(options.TokenEnv);
         return Report(await puller.PullGitLabAsync(projects, groups, instance, auth, cancellationToken).ConfigureAwait(false));
+    }
+
+    public static async Task<PullOutcome> AwsAsync(ILiveOptions options, string folder, string account, CancellationToken cancellationToken)
+    {
+        using var puller = Start(options, folder);
+        var credentials = (IAwsCredentialSource?)puller.EmulatorAwsCredentials() ?? new AwsSdkCredentials();
+        return Report(await puller.PullAwsAsync(account, credentials, cancellationToken).ConfigureAwait(false));
     }
 
     private static Puller Start(ILiveOptions options, string folder)

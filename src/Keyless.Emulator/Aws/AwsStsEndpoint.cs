@@ -31,13 +31,17 @@ public sealed class AwsStsEndpoint
     private readonly IssuerKeys _keys;
     private readonly DecisionLog _log;
     private readonly TimeProvider _time;
+    private readonly Action<string, DateTimeOffset>? _issued;
 
-    public AwsStsEndpoint(AwsEvaluator evaluator, IssuerKeys keys, DecisionLog log, TimeProvider time)
+    // `issued` is told each access key id handed out and its expiry, so the emulator's IAM takes the key as AWS's IAM
+    // takes a session key from STS (a job that logged in reads with it).
+    public AwsStsEndpoint(AwsEvaluator evaluator, IssuerKeys keys, DecisionLog log, TimeProvider time, Action<string, DateTimeOffset>? issued = null)
     {
         _evaluator = evaluator;
         _keys = keys;
         _log = log;
         _time = time;
+        _issued = issued;
     }
 
     /// <summary>Whether a POST at the root is an STS query (its form names an Action).</summary>
@@ -130,6 +134,7 @@ public sealed class AwsStsEndpoint
             $"arn:aws:sts::{account}:assumed-role/{role.Name}/{session}",
             iss ?? string.Empty,
             claims.Audiences.Count > 0 ? claims.Audiences[0] : string.Empty);
+        _issued?.Invoke(credentials.AccessKeyId, credentials.Expiration);
         _log.Write(new Decision(now, "aws.sts", true, role.DisplayName, null, null, result.Reasons));
         return StsXml.AssumeRoleWithWebIdentity(credentials, requestId);
     }

@@ -18,6 +18,18 @@ public abstract class ReadApi
 
     public abstract EmulatorResponse Refusal(int status, EmulatorRequest request);
 
+    /// <summary>
+    /// What a played fault's <c>path=</c> is matched against: the path, then <c>?</c> and the decoded query parameters
+    /// in name order (so one parent of a listing, <c>folders.list?parent=folders/300</c>, can be refused alone), or for a
+    /// Query API served at one path, the action.
+    /// </summary>
+    public virtual string FaultPath(EmulatorRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return request.Query.Count == 0 ? request.Path
+            : request.Path + "?" + string.Join('&', request.Query.OrderBy(q => q.Key, StringComparer.Ordinal).Select(q => q.Key + "=" + q.Value));
+    }
+
     /// <summary>The bearer token of a request, or null.</summary>
     protected static string? Bearer(EmulatorRequest request)
     {

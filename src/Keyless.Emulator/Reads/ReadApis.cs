@@ -33,10 +33,7 @@ public sealed class ReadApis
         }
 
         _calls.AddOrUpdate(api.Name, 1, (_, n) => n + 1);
-        // The query takes part so that one parent of a listing (folders.list?parent=folders/300) can be refused alone.
-        var target = request.Query.Count == 0 ? request.Path
-            : request.Path + "?" + string.Join('&', request.Query.OrderBy(q => q.Key, StringComparer.Ordinal).Select(q => q.Key + "=" + q.Value));
-        if (_faults.Hit(target) is { } fault)
+        if (_faults.Hit(api.FaultPath(request)) is { } fault)
         {
             if (fault.Drop)
             {

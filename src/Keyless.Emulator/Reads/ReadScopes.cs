@@ -43,6 +43,9 @@ public sealed class ReadScopes
 
     public IReadOnlyList<string> GitLabProjects { get; }
 
+    /// <summary>The AWS account IAM serves (one, as an IAM endpoint is one account's), when the trust has any AWS part.</summary>
+    public IReadOnlyList<string> AwsAccounts { get; init; } = [];
+
     public JsonObject ToJson() => new()
     {
         ["gcp"] = new JsonArray([.. GcpProjects.Select(p => (JsonNode)new JsonObject { ["projectId"] = p.Id, ["projectNumber"] = p.Number })]),
@@ -52,5 +55,6 @@ public sealed class ReadScopes
             ["subscriptions"] = new JsonArray([.. AzureSubscriptions.Select(s => (JsonNode)s)]),
         },
         ["gitlab"] = new JsonArray([.. GitLabProjects.Select(p => (JsonNode)p)]),
+        ["aws"] = new JsonArray([.. AwsAccounts.Select(a => (JsonNode)a)]),
     };
 }

@@ -12,9 +12,9 @@ using Keyless.Trust.Model;
 namespace Keyless.Emulator.Reads;
 
 /// <summary>
-/// <c>POST /-/keyless/reader-token</c> with <c>{"api": "gcp"|"graph"|"arm"|"gitlab", "tenant": "…"?}</c>: a bearer
+/// <c>POST /-/keyless/reader-token</c> with <c>{"api": "gcp"|"graph"|"arm"|"gitlab"|"aws", "tenant": "…"?}</c>: a bearer
 /// token for the emulator's read APIs, in the shape each cloud's is (an opaque <c>ya29.</c> Google token, a signed
-/// Entra access token, a <c>glpat-</c> GitLab token), living an hour. This is what <c>keyless pull --emulator</c>
+/// Entra access token, a <c>glpat-</c> GitLab token, an AWS access key pair), living an hour. This is what <c>keyless pull --emulator</c>
 /// logs in with, so no account is needed; loopback callers only, as for minting. The read APIs also take the tokens
 /// real clients get from the emulator's STS and Entra endpoints.
 /// </summary>
@@ -28,6 +28,7 @@ public sealed class ReaderCredentials
     private readonly EntraAccessTokens _entra;
     private readonly TimeProvider _time;
     private readonly ConcurrentDictionary<string, DateTimeOffset> _gitlab = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _aws = new(StringComparer.Ordinal);
 
     public ReaderCredentials(GcpTokenStore gcp, EntraAccessTokens entra, TimeProvider time)
     {
@@ -80,8 +81,10 @@ public sealed class ReaderCredentials
                 token = "glpat-" + Base64Url.Encode(RandomNumberGenerator.GetBytes(15));
                 _gitlab[token] = now + Lifetime;
                 break;
+            case "aws":
+                return AwsKey(now);
             default:
-                return Refuse(400, "invalid_request", "\"api\" must be one of gcp, graph, arm, gitlab.");
+                return Refuse(400, "invalid_request", "\"api\" must be one of gcp, graph, arm, gitlab, aws.");
         }
 
         return EmulatorResponse.Token(200, new JsonObject
@@ -89,6 +92,29 @@ public sealed class ReaderCredentials
             ["access_token"] = token,
             ["token_type"] = "Bearer",
             ["expires_in"] = (int)Lifetime.TotalSeconds,
+        });
+    }
+
+    /// <summary>Whether an access key id is one this emulator handed out and still live.</summary>
+    public bool IsLiveAwsKey(string? keyId) =>
+        keyId is not null && _aws.TryGetValue(keyId, out var expiry) && expiry > _time.GetUtcNow();
+
+    /// <summary>Takes a key the emulator's STS handed out as a reader key until it expires.</summary>
+    public void AdmitAwsKey(string keyId, DateTimeOffset expiry) => _aws[keyId] = expiry;
+
+    // AWS readers sign with an access key: the answer has the shape of AWS's container credentials endpoint
+    // (AccessKeyId, SecretAccessKey, Token, Expiration), which every AWS SDK reads. The secret lives only in the answer.
+    private EmulatorResponse AwsKey(DateTimeOffset now)
+    {
+        const string Alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+        var id = "AKIA" + string.Concat(RandomNumberGenerator.GetBytes(16).Select(b => Alphabet[b % 32]));
+        _aws[id] = now + Lifetime;
+        return EmulatorResponse.Token(200, new JsonObject
+        {
+            ["AccessKeyId"] = id,
+            ["SecretAccessKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(30)),
+            ["Token"] = string.Empty,
+            ["Expiration"] = (now + Lifetime).UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture),
         });
     }
 

@@ -69,7 +69,7 @@ internal static class InputDetector
                 AzureImporter.Template(input, o, builder);
                 return;
             case JsonObject o when Aws.AwsImporter.IsInput(o):
-                Aws.AwsImporter.Import(input, o, builder);
+                Aws.AwsImporter.Import(input, o, builder, context);
                 return;
             case JsonObject o when Aws.CloudFormationImporter.IsTemplate(o):
                 Aws.CloudFormationImporter.Template(input, o, builder);

@@ -37,6 +37,28 @@ internal static class PermissionHint
         return Needed(api, method);
     }
 
+    /// <summary>
+    /// The IAM action an AWS <c>AccessDenied</c> names ("… is not authorized to perform: iam:GetRole on resource: …",
+    /// aws/aws-cdk#27067), else the one the call needs: IAM's actions are named as its API's (<c>iam:ListRoles</c>).
+    /// </summary>
+    public static string Permission(string api, string action, string? message)
+    {
+        const string Marker = "perform: ";
+        var start = message?.IndexOf(Marker, StringComparison.Ordinal) ?? -1;
+        if (start >= 0)
+        {
+            var from = start + Marker.Length;
+            var end = message!.IndexOf(' ', from);
+            var named = end < 0 ? message[from..] : message[from..end];
+            if (named.Contains(':', StringComparison.Ordinal))
+            {
+                return named;
+            }
+        }
+
+        return Needed(api, action) ?? "iam:" + action;
+    }
+
     /// <summary>The permission a call needs when the refusal does not say (docs/pull.md, least privilege).</summary>
     public static string? Needed(string api, string method) => (api, method) switch
     {
@@ -46,6 +68,7 @@ internal static class PermissionHint
         ("arm", _) => "Microsoft.Resources/subscriptions/read",
         ("gitlab", "variables") => "the Maintainer role in the project or group, with a token that has read_api (administrator for instance variables)",
         ("gitlab", _) => "a token with read_api and at least the Reporter role (Maintainer for protected environments)",
+        ("aws-iam", _) => "iam:" + method,
         _ => null,
     };
 }

@@ -48,54 +48,91 @@ public sealed class PullHttp : IDisposable
         ArgumentNullException.ThrowIfNull(method);
         ArgumentNullException.ThrowIfNull(url);
         ArgumentNullException.ThrowIfNull(auth);
+        var raw = await SendRawAsync(api, url.AbsolutePath, async (refresh, token) =>
+        {
+            var bearer = await auth.GetTokenAsync(refresh, token).ConfigureAwait(false);
+            var request = new HttpRequestMessage(method, url);
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
+            request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+            if (body is not null)
+            {
+                request.Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
+            }
+
+            return request;
+        }, null, cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (raw.Transport is not null)
+        {
+            return new PullResponse(0, null, raw.Headers, raw.Transport);
+        }
+
+        JsonNode? json = null;
+        string? parseError = null;
+        try
+        {
+            json = raw.Text.Length == 0 ? null : StrictJson.Parse(raw.Text, 128);
+        }
+        catch (JsonException e)
+        {
+            parseError = "the answer is not JSON: " + e.Message;
+        }
+
+        if (raw.Status is >= 200 and < 300)
+        {
+            return new PullResponse(raw.Status, json, raw.Headers, parseError ?? (json is null ? "the answer is empty" : null));
+        }
+
+        return new PullResponse(raw.Status, json, raw.Headers, Describe(raw.Status, Words(json), raw.Attempts));
+    }
+
+    /// <summary>
+    /// Sends one request built by <paramref name="build"/> (called again for each attempt, with <c>true</c> after a 401 to
+    /// ask for a fresh credential) and retries as the class says; <paramref name="throttled"/> says whether an answer with
+    /// another status (as IAM's HTTP 400 <c>Throttling</c>) asks to slow down, so it is retried too. The body comes back as
+    /// text for the caller to parse (JSON, or a Query API's XML). <paramref name="expired"/> says whether an answer other
+    /// than 401 means the credential expired (as AWS's 403 <c>ExpiredToken</c>), so it is refreshed once as for a 401.
+    /// </summary>
+    public async Task<RawResponse> SendRawAsync(string api, string path, Func<bool, CancellationToken, Task<HttpRequestMessage>> build,
+                                                Func<int, string, bool>? throttled, Func<int, string, bool>? expired = null,
+                                                CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(build);
         var refreshed = false;
         var refreshNow = false;
         for (var attempt = 0; ; attempt++)
         {
-            var token = await auth.GetTokenAsync(refreshNow, cancellationToken).ConfigureAwait(false);
+            using var request = await build(refreshNow, cancellationToken).ConfigureAwait(false);
             refreshNow = false;
-            var (status, text, headers, retryAfter, transport) = await AttemptAsync(api, method, url, token, body, cancellationToken).ConfigureAwait(false);
-            if (status == 401 && !refreshed)
+            var (status, text, headers, retryAfter, transport) = await AttemptAsync(api, request, cancellationToken).ConfigureAwait(false);
+            if ((status == 401 || expired?.Invoke(status, text) == true) && !refreshed)
             {
                 // An expired or revoked credential: one fresh token, then the answer stands.
                 refreshed = true;
                 refreshNow = true;
-                _retries.Enqueue(new RetryRecord(api, url.AbsolutePath, "401, credential refreshed", 0));
+                _retries.Enqueue(new RetryRecord(api, path, status.ToString(CultureInfo.InvariantCulture) + ", credential refreshed", 0));
                 continue;
             }
 
-            var retryable = transport is not null || status is 408 or 429 or >= 500;
+            var slowDown = throttled?.Invoke(status, text) == true;
+            var retryable = transport is not null || slowDown || status is 408 or 429 or >= 500;
             if (retryable && attempt < _options.MaxRetries)
             {
                 var wait = retryAfter ?? Backoff(attempt);
-                _retries.Enqueue(new RetryRecord(api, url.AbsolutePath, transport ?? status.ToString(CultureInfo.InvariantCulture), wait.TotalSeconds));
+                var outcome = transport ?? status.ToString(CultureInfo.InvariantCulture) + (slowDown ? " throttled" : string.Empty);
+                _retries.Enqueue(new RetryRecord(api, path, outcome, wait.TotalSeconds));
                 await Task.Delay(wait, _options.Time, cancellationToken).ConfigureAwait(false);
                 continue;
             }
 
-            if (transport is not null)
-            {
-                return new PullResponse(0, null, headers, $"{transport} (after {attempt + 1} attempts)");
-            }
-
-            JsonNode? json = null;
-            string? parseError = null;
-            try
-            {
-                json = text.Length == 0 ? null : StrictJson.Parse(text, 128);
-            }
-            catch (JsonException e)
-            {
-                parseError = "the answer is not JSON: " + e.Message;
-            }
-
-            if (status is >= 200 and < 300)
-            {
-                return new PullResponse(status, json, headers, parseError ?? (json is null ? "the answer is empty" : null));
-            }
-
-            return new PullResponse(status, json, headers, Describe(status, json, attempt));
+            return new RawResponse(status, text, headers, transport is null ? null : $"{transport} (after {attempt + 1} attempts)", attempt);
         }
+    }
+
+    /// <summary>"HTTP 403 Forbidden: WORDS (after N attempts)": how a failed answer is told in pull.json.</summary>
+    public static string Describe(int status, string? words, int attempt)
+    {
+        var retried = attempt > 0 ? $" (after {attempt + 1} attempts)" : string.Empty;
+        return $"HTTP {status} {(HttpStatusCode)status}{(words is null ? string.Empty : ": " + words)}{retried}";
     }
 
     public void Dispose()
@@ -105,7 +142,7 @@ public sealed class PullHttp : IDisposable
     }
 
     private async Task<(int Status, string Text, IReadOnlyDictionary<string, string> Headers, TimeSpan? RetryAfter, string? Transport)> AttemptAsync(
-        string api, HttpMethod method, Uri url, string token, JsonNode? body, CancellationToken cancellationToken)
+        string api, HttpRequestMessage request, CancellationToken cancellationToken)
     {
         await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);
         _calls.AddOrUpdate(api, 1, (_, n) => n + 1);
@@ -114,14 +151,6 @@ public sealed class PullHttp : IDisposable
         var answered = false;
         try
         {
-            using var request = new HttpRequestMessage(method, url);
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-            request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-            if (body is not null)
-            {
-                request.Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
-            }
-
             using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
             answered = true;
             var text = await response.Content.ReadAsStringAsync(timeout.Token).ConfigureAwait(false);
@@ -165,15 +194,10 @@ public sealed class PullHttp : IDisposable
         return TimeSpan.FromMilliseconds(Math.Min(jittered, _options.MaxDelay.TotalMilliseconds));
     }
 
-    private static string Describe(int status, JsonNode? body, int attempt)
+    private static string? Words(JsonNode? body) => body?["error"] switch
     {
-        var words = body?["error"] switch
-        {
-            JsonObject e when e["message"] is JsonValue m && m.TryGetValue<string>(out var message) => message,
-            JsonValue v when v.TryGetValue<string>(out var oauth) => oauth + (body?["error_description"] is JsonValue d && d.TryGetValue<string>(out var description) ? ": " + description : string.Empty),
-            _ => body?["message"] is JsonValue g && g.TryGetValue<string>(out var gitlab) ? gitlab : null,
-        };
-        var retried = attempt > 0 ? $" (after {attempt + 1} attempts)" : string.Empty;
-        return $"HTTP {status} {(HttpStatusCode)status}{(words is null ? string.Empty : ": " + words)}{retried}";
-    }
+        JsonObject e when e["message"] is JsonValue m && m.TryGetValue<string>(out var message) => message,
+        JsonValue v when v.TryGetValue<string>(out var oauth) => oauth + (body?["error_description"] is JsonValue d && d.TryGetValue<string>(out var description) ? ": " + description : string.Empty),
+        _ => body?["message"] is JsonValue g && g.TryGetValue<string>(out var gitlab) ? gitlab : null,
+    };
 }

@@ -56,6 +56,12 @@ public sealed class PullSession
 
     public void Secret(PulledSecret secret) => _secrets.Enqueue(secret);
 
+    /// <summary>Counts a call answered with success, for a source that reads through <see cref="PullHttp.SendRawAsync"/>.</summary>
+    public void CountAnswer() => Interlocked.Increment(ref _answered);
+
+    /// <summary>Records a list read page by page outside <see cref="ReadPagesAsync"/> (a Query API's <c>Marker</c> pages).</summary>
+    public void Listed(PullList list) => _lists.Enqueue(list);
+
     /// <summary>
     /// Reads one resource and writes it (after <paramref name="transform"/>, which may drop fields that hold secrets);
     /// null, with the failure recorded against <paramref name="scope"/>, when it cannot be read.

@@ -22,7 +22,7 @@ internal static class AwsImporter
 
     public static bool IsProvider(JsonObject o) => o["Url"] is JsonValue && o["ClientIDList"] is JsonArray;
 
-    public static void Import(JsonInput input, JsonObject o, TrustBuilder builder)
+    public static void Import(JsonInput input, JsonObject o, TrustBuilder builder, InputContext context)
     {
         if (o["Role"] is JsonObject role)
         {
@@ -35,7 +35,9 @@ internal static class AwsImporter
                 Role(input, input.Object(roles[i], $"$.Roles[{i}]"), $"$.Roles[{i}]", builder);
             }
 
-            if (o["IsTruncated"] is JsonValue t && t.TryGetValue<bool>(out var truncated) && truncated)
+            // A page keyless pull wrote says in the manifest where the list goes on; only a lone page is one of more.
+            if (o["IsTruncated"] is JsonValue t && t.TryGetValue<bool>(out var truncated) && truncated
+                && !(context.NextPage is { } next && File.Exists(next)))
             {
                 builder.Notes.Add($"{input.File}: list-roles says IsTruncated; roles on the following pages are only read if those pages are given too.");
             }
