@@ -69,16 +69,18 @@ public sealed class AuditCommandTests
         Assert.Equal("major", item["severity"]!.GetValue<string>());
     }
 
-    [Fact]
-    public async Task Bad_input_exits_2_naming_the_file_without_a_stack_trace()
+    [Theory]
+    [InlineData(".json", "{ \"attributeCondition\": ", ":")]
+    [InlineData(".yaml", "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  Role:\n    Type: AWS::IAM::Role\n    Properties: !Reference [a]\n", ":5:17: the tag !Reference is no CloudFormation intrinsic")]
+    public async Task Bad_input_exits_2_naming_the_file_and_place_without_a_stack_trace(string extension, string text, string place)
     {
-        var bad = Path.Combine(Path.GetTempPath(), $"keyless-bad-{Guid.NewGuid():N}.json");
-        await File.WriteAllTextAsync(bad, "{ \"attributeCondition\": ", TestContext.Current.CancellationToken);
+        var bad = Path.Combine(Path.GetTempPath(), $"keyless-bad-{Guid.NewGuid():N}{extension}");
+        await File.WriteAllTextAsync(bad, text, TestContext.Current.CancellationToken);
         try
         {
             var run = await KeylessProcess.RunAsync("audit", bad);
             Assert.Equal(2, run.ExitCode);
-            Assert.Contains(Path.GetFileName(bad), run.StdErr, StringComparison.Ordinal);
+            Assert.Contains(Path.GetFileName(bad) + place, run.StdErr, StringComparison.Ordinal);
             Assert.DoesNotContain("   at ", run.StdErr, StringComparison.Ordinal);
         }
         finally

@@ -16,7 +16,7 @@ public sealed class LoginAwsCommandTests
 
     private static async Task<string> MintAsync(RunningEmulator emu, string reference = "main")
     {
-        var claims = TestTrust.Claims("https://gitlab.com", reference);
+        var claims = TestTrust.Claims("sts.amazonaws.com", reference);
         // The example's project sets its sub components to project_id, ref_type and ref.
         claims["sub"] = $"project_id:4242:ref_type:branch:ref:{reference}";
         return await emu.MintAsync(claims);

@@ -129,6 +129,36 @@ public sealed class AwsClientsTests
         Assert.Skip($"every python3 with boto3 has a botocore older than 1.31 ({string.Join(", ", runs.Select(r => r.StdOut.Trim()))}): none can be pointed at the emulator");
     }
 
+    // The probe is built beside this project (the ProjectReference); same configuration and framework folders.
+    private static string SdkProbe() =>
+        Path.Combine(AppContext.BaseDirectory.Replace("Keyless.Emulator.Host.Tests", "Keyless.AwsSdkProbe", StringComparison.Ordinal), "Keyless.AwsSdkProbe.dll");
+
+    [Fact]
+    public async Task The_dotnet_sdk_web_identity_provider_reads_role_token_file_and_sts_endpoint_from_the_environment()
+    {
+        await using var emu = await RunningEmulator.StartAsync(TestTrust.CreateWithAws());
+        var tokenFile = Path.Combine(emu.Directory, "gitlab-oidc-token");
+        Task<ToolRun> Probe(string token)
+        {
+            File.WriteAllText(tokenFile, token);
+            var environment = Isolated(emu);
+            environment["AWS_ROLE_ARN"] = TestTrust.AwsRoleArn;
+            environment["AWS_WEB_IDENTITY_TOKEN_FILE"] = tokenFile;
+            environment["AWS_ROLE_SESSION_NAME"] = "gitlab-job";
+
+            // Plain HTTP: the SDK's HttpClient trusts the system's CAs only, not the emulator's own certificate.
+            environment["AWS_ENDPOINT_URL_STS"] = emu.Http;
+            return ExternalTool.RunAsync("dotnet", [SdkProbe()], environment);
+        }
+
+        var run = await Probe(await emu.MintAsync(TestTrust.Claims(TestTrust.AwsAudience)));
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.StartsWith("KEY ASIA", run.StdOut, StringComparison.Ordinal);
+
+        var denied = await Probe(await emu.MintAsync(TestTrust.Claims(TestTrust.AwsAudience, reference: "feature")));
+        Assert.Equal("ERROR AccessDenied: Not authorized to perform sts:AssumeRoleWithWebIdentity", denied.StdOut.Trim());
+    }
+
     [Fact]
     public async Task The_dotnet_sdk_gets_credentials_and_throws_the_modelled_exception()
     {

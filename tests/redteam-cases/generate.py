@@ -7,7 +7,9 @@ Each case is a small trust built to break the search, with the personas that mus
 GitLab fact it rests on. The files are the shapes of the existing fixtures (tests/cases, tests/audit-cases), whose
 sources are named there: gcloud `iam workload-identity-pools providers describe --format=json`, `service-accounts
 get-iam-policy`, `az ad app federated-credential list`, and the GitLab REST API (projects, protected_branches,
-protected_tags, protected_environments). Edit the CASES below and run this again; the folders are committed.
+protected_tags, protected_environments), and for AWS the AWS CLI's `iam get-role`, `get-open-id-connect-provider` and
+`list-access-keys --output json` (tests/real-shapes/aws-cli). Edit the CASES below and run this again; the folders
+are committed.
 """
 import json, os, shutil
 
@@ -74,6 +76,33 @@ def azure(subject=None, expression=None, issuer="https://gitlab.com"):
     return {"app-fics.json": [fic], "keyless-manifest.json": manifest}
 
 
+ACCOUNT = "111122223333"
+ROLE = f"role 'gitlab-deploy' (arn:aws:iam::{ACCOUNT}:role/gitlab-deploy)"
+
+
+def aws(*statements, host="gitlab.com", client_ids=None, access_keys=None):
+    """An IAM role trusting the GitLab provider (aws iam get-role) and the provider (get-open-id-connect-provider)."""
+    provider = {"Url": host, "ClientIDList": client_ids or ["sts.amazonaws.com"],
+                "ThumbprintList": ["b3dd7606d2b5a8b4a13771dbecc9ee1cecafa38a"], "CreateDate": "2025-11-03T09:12:44.120Z", "Tags": []}
+    role = {"Role": {"Path": "/", "RoleName": "gitlab-deploy", "RoleId": "AROAZX3EXAMPLEDEPLOY1",
+                     "Arn": f"arn:aws:iam::{ACCOUNT}:role/gitlab-deploy", "CreateDate": "2025-11-03T09:15:02Z",
+                     "AssumeRolePolicyDocument": {"Version": "2012-10-17", "Statement": list(statements)},
+                     "MaxSessionDuration": 3600}}
+    files = {"get-open-id-connect-provider.json": provider, "get-role.json": role}
+    if access_keys:
+        files["list-access-keys.json"] = {"AccessKeyMetadata": [
+            {"UserName": user, "AccessKeyId": key, "Status": "Active", "CreateDate": "2023-04-18T08:00:00Z"} for user, key in access_keys]}
+    return files
+
+
+def statement(condition, effect="Allow", host="gitlab.com"):
+    s = {"Effect": effect, "Principal": {"Federated": f"arn:aws:iam::{ACCOUNT}:oidc-provider/{host}"},
+         "Action": "sts:AssumeRoleWithWebIdentity"}
+    if condition:
+        s["Condition"] = condition
+    return s
+
+
 def gitlab(proj=None, branches=None, tags=None, environments=None):
     files = {"gitlab-project.json": proj or project()}
     if branches is not None:
@@ -87,12 +116,12 @@ def gitlab(proj=None, branches=None, tags=None, environments=None):
 
 PROTECTED_MAIN = dict(branches=[branch("main")], tags=[])
 
-# name: (description, fact, files, must {persona: why}, must_not {persona: why}, unreachable, identity, options)
+# name: (description, fact, files, must {persona: why}, must_not {persona: why}, unreachable, identity, options, findings)
 CASES = []
 
 
-def case(name, description, fact, files, must=None, must_not=None, unreachable=None, identity=SA, options=None):
-    CASES.append((name, description, fact, files, must or {}, must_not or {}, unreachable, identity, options or {}))
+def case(name, description, fact, files, must=None, must_not=None, unreachable=None, identity=SA, options=None, findings=None):
+    CASES.append((name, description, fact, files, must or {}, must_not or {}, unreachable, identity, options or {}, findings or []))
 
 
 ALL = ["anyone", "group-member", "developer", "fork-contributor", "path-reclaimer"]
@@ -413,12 +442,70 @@ case("azure-issuer-trailing-slash",
      must_not=none_of("no token carries the slash"), unreachable=True, identity=APP)
 
 
+# --- AWS -----------------------------------------------------------------------------------------------------------
+AUD = {"gitlab.com:aud": "sts.amazonaws.com"}
+case("aws-missing-sub",
+     "A role trusting the gitlab.com provider with a condition on aud only: every GitLab.com project can assume it.",
+     "AWS exposes aud and sub of a GitLab token (docs/aws.md); aud is whatever the job's id_tokens asks for (doc/ci/secrets/id_token_authentication.md)",
+     aws(statement({"StringEquals": AUD})),
+     must={"anyone": "any project on GitLab.com mints a token with aud sts.amazonaws.com",
+           "group-member": "any project", "developer": "any branch", "fork-contributor": "a fork is a project"}, identity=ROLE)
+case("aws-stringlike-group-wildcard",
+     "StringLike gitlab.com:sub 'project_path:acme/*': every project of acme, on any ref; no outsider owns a path there.",
+     "StringLike * matches any run of characters (IAM condition operators); paths under acme/ need membership of acme",
+     {**aws(statement({"StringEquals": AUD, "StringLike": {"gitlab.com:sub": "project_path:acme/*"}})), **gitlab(**PROTECTED_MAIN)},
+     must={"group-member": "acme/keyless-other matches acme/*", "developer": "any branch of acme/payments matches"},
+     must_not={"anyone": "acme belongs to the victim", "fork-contributor": "a fork's project_path lies outside acme"},
+     identity=ROLE)
+case("aws-sub-without-ref-type",
+     "The project renders sub from project_path and ref only; the role pins main: a Developer's tag named main has the same sub.",
+     "ci_id_token_sub_claim_components may omit ref_type (Projects API); a tag may share a branch's name and tags are unprotected unless a rule matches",
+     {**aws(statement({"StringEquals": {**AUD, "gitlab.com:sub": "project_path:acme/payments:ref:main"}})),
+      **gitlab(project(components=["project_path", "ref"]), **PROTECTED_MAIN)},
+     must={"developer": "push tag main", "path-reclaimer": "the sub names a path"},
+     must_not={"anyone": "acme/payments is taken", "group-member": "only acme/payments matches"}, identity=ROLE)
+case("aws-stringlike-ref-prefix",
+     "StringLike sub '…:ref_type:branch:ref:main*': a Developer pushes branch main-x, which the wildcard admits.",
+     "StringLike * matches any run of characters; branches other than the protected main are a Developer's to push",
+     {**aws(statement({"StringEquals": AUD, "StringLike": {"gitlab.com:sub": "project_path:acme/payments:ref_type:branch:ref:main*"}})),
+      **gitlab(**PROTECTED_MAIN)},
+     must={"developer": "branch main-x is unprotected", "path-reclaimer": "the sub names a path"},
+     must_not={"anyone": "acme/payments is taken", "group-member": "only acme/payments matches"}, identity=ROLE)
+case("aws-instance-url-audience",
+     "The provider's client id is the instance URL (GitLab's AWS guide) and only aud is checked: any project's job asks for that aud.",
+     "GitLab's guide registers https://gitlab.com as provider URL and audience; any job sets id_tokens aud freely",
+     aws(statement({"StringEquals": {"gitlab.com:aud": "https://gitlab.com"}}), client_ids=["https://gitlab.com"]),
+     must={"anyone": "any project's job asks for aud https://gitlab.com"}, identity=ROLE, findings=["instance-url-audience"])
+case("aws-safe-project-id-protected-main",
+     "sub rendered from project_id, pinned to the protected main branch: the hardened AWS trust.",
+     "ci_id_token_sub_claim_components may start with project_id (Projects API); project ids are never reused",
+     {**aws(statement({"StringEquals": {**AUD, "gitlab.com:sub": "project_id:4242:ref_type:branch:ref:main"}})),
+      **gitlab(project(components=["project_id", "ref_type", "ref"]), **PROTECTED_MAIN)},
+     must_not=none_of("hardened"), unreachable=False, identity=ROLE)
+case("aws-deny-closes-the-gap",
+     "An Allow for every branch of acme/payments, and a Deny for any sub but main's: only main gets in, as IAM's explicit Deny wins.",
+     "IAM policy evaluation: an explicit Deny overrides any Allow (IAM User Guide, policy evaluation logic)",
+     {**aws(statement({"StringEquals": AUD, "StringLike": {"gitlab.com:sub": "project_path:acme/payments:ref_type:branch:ref:*"}}),
+            statement({"StringNotEquals": {"gitlab.com:sub": "project_path:acme/payments:ref_type:branch:ref:main"}}, effect="Deny")),
+      **gitlab(**PROTECTED_MAIN)},
+     must={"path-reclaimer": "main's sub names a path"},
+     must_not={"developer": "every branch but main is denied, and main is protected", "anyone": "acme/payments is taken",
+               "group-member": "only acme/payments matches"}, identity=ROLE)
+case("aws-access-key-beside-federation",
+     "A hardened role, and an IAM user's active access key in the same account: the static key outlives any trust.",
+     "aws iam list-access-keys lists long-lived keys (botocore iam-2010-05-08 ListAccessKeys)",
+     {**aws(statement({"StringEquals": {**AUD, "gitlab.com:sub": "project_id:4242:ref_type:branch:ref:main"}}),
+            access_keys=[("ci-legacy", "AKIAZX3KEYID1EXAMPLE")]),
+      **gitlab(project(components=["project_id", "ref_type", "ref"]), **PROTECTED_MAIN)},
+     must_not=none_of("hardened"), identity=ROLE, findings=["access-key-beside-federation"])
+
+
 def main():
     for entry in os.listdir(ROOT):
         full = os.path.join(ROOT, entry)
         if os.path.isdir(full):
             shutil.rmtree(full)
-    for name, description, fact, files, must, must_not, unreachable, identity, options in CASES:
+    for name, description, fact, files, must, must_not, unreachable, identity, options, findings in CASES:
         trust = os.path.join(ROOT, name, "trust")
         os.makedirs(trust)
         for file, content in files.items():
@@ -432,6 +519,8 @@ def main():
             spec["unreachable"] = unreachable
         if options:
             spec["options"] = options
+        if findings:
+            spec["findings"] = findings
         with open(os.path.join(ROOT, name, "case.json"), "w") as f:
             json.dump(spec, f, indent=2)
             f.write("\n")

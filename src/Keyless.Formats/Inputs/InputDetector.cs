@@ -172,7 +172,7 @@ internal static class InputDetector
                 builder.Unrecognized.Add(new UnrecognizedInput($"ARM resource type '{input.Str(o, "type", path)}'", input.Ref(path)));
                 break;
             default:
-                throw input.Error(path, "not a trust input Keyless recognises (Terraform JSON, gcloud/IAM, az/Graph/ARM, GitLab API, or a keyless manifest; see docs/inputs.md)");
+                throw input.Error(path, "not a trust input Keyless recognises (Terraform JSON, gcloud/IAM, az/Graph/ARM, AWS CLI, a CloudFormation template, GitLab API, or a keyless manifest; see docs/inputs.md)");
         }
     }
 }

@@ -8,9 +8,9 @@ namespace Keyless.Formats.Inputs;
 /// <summary>
 /// Loads trust inputs (files or folders), each detected by its content, never by its name: Terraform JSON
 /// (show -json of a state or plan, *.tf.json configuration, raw state), gcloud/REST JSON, az CLI, Graph and ARM
-/// JSON, GitLab REST JSON, and keyless manifests; and Terraform's native syntax (<c>*.tf</c>), known by its extension
+/// JSON, GitLab REST JSON, AWS CLI JSON, CloudFormation templates (JSON or YAML), and keyless manifests; and Terraform's native syntax (<c>*.tf</c>), known by its extension
 /// as Terraform knows it. A folder is read as users have one: every <c>*.json</c> and <c>*.tfstate</c> below it that
-/// is a trust input is read, with its <c>*.tf</c> (and the <c>*.tfvars</c> Terraform loads by itself); anything else
+/// is a trust input is read, and every <c>*.yaml</c> / <c>*.yml</c> that is a CloudFormation template, with its <c>*.tf</c> (and the <c>*.tfvars</c> Terraform loads by itself); anything else
 /// is listed in <see cref="TrustSet.Skipped"/>; a file named explicitly must be one. Bad input throws <see cref="InputException"/> with the file and JSON path,
 /// and so does input that names no identity at all: a gate that read nothing must not pass.
 /// </summary>
@@ -115,9 +115,7 @@ public static class TrustLoader
             {
                 if (!Hcl.HclFiles.IsHcl(files[i]))
                 {
-                    JsonNode? root = null;
-                    var ok = TryRead(files[i], out var text, out var why) && JsonInput.TryParse(text, out root, out why);
-                    read[i] = (ok, root, why);
+                    read[i] = ReadFound(files[i]);
                 }
             });
 
@@ -142,8 +140,14 @@ public static class TrustLoader
                     continue;
                 }
 
-                // Found, not named: whatever is not a trust input is listed and left alone.
+                // Found, not named: whatever is not a trust input is listed and left alone; a YAML file that names no
+                // AWS resource type (a pipeline, a .keyless.yml) is not even listed.
                 var (ok, root, why) = read[i];
+                if (ok && root is null && why == NotATemplate)
+                {
+                    continue;
+                }
+
                 if (!ok)
                 {
                     skipped.Add(new SkippedInput(file, why));
@@ -165,7 +169,7 @@ public static class TrustLoader
 
     /// <summary>
     /// The candidate files below a folder: <c>*.json</c> (so <c>*.tf.json</c>), <c>*.tfstate</c>, <c>*.tf</c> and the
-    /// <c>*.tfvars</c> Terraform loads by itself, in path order.
+    /// <c>*.tfvars</c> Terraform loads by itself, and <c>*.yaml</c> / <c>*.yml</c> (CloudFormation templates), in path order.
     /// </summary>
     private static List<string> FolderFiles(string folder)
     {
@@ -178,6 +182,7 @@ public static class TrustLoader
             var current = pending.Pop();
             files.AddRange(Directory.EnumerateFiles(current, "*", options).Where(f =>
                 f.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".tfstate", StringComparison.OrdinalIgnoreCase)
+                || Aws.CloudFormationYaml.IsYaml(f)
                 || (Hcl.HclFiles.IsHcl(f) && (!Hcl.HclFiles.IsVariableValues(f) || Hcl.HclFiles.IsAutoLoaded(f)))));
             foreach (var sub in Directory.EnumerateDirectories(current, "*", options))
             {
@@ -208,9 +213,44 @@ public static class TrustLoader
     private static string Listed(string[] items) =>
         string.Join(", ", items.Take(5)) + (items.Length > 5 ? $", … ({items.Length - 5} more)" : string.Empty);
 
-    /// <summary>A <c>.tf</c> file becomes the JSON syntax a <c>.tf.json</c> has, so both share every rule after this.</summary>
+    /// <summary>
+    /// A <c>.tf</c> file becomes the JSON syntax a <c>.tf.json</c> has, and a CloudFormation template in YAML the JSON
+    /// template, so each shares every rule after this.
+    /// </summary>
     private static JsonNode? Parse(string file, string text) =>
-        Hcl.HclFiles.IsHcl(file) ? Hcl.HclToJson.Convert(file, text) : JsonInput.Parse(file, text);
+        Hcl.HclFiles.IsHcl(file) ? Hcl.HclToJson.Convert(file, text)
+        : Aws.CloudFormationYaml.IsYaml(file) ? Aws.CloudFormationYaml.Convert(file, text)
+        : JsonInput.Parse(file, text);
+
+    private const string NotATemplate = "names no AWS resource type";
+
+    // A file found in a folder: its tree, or why it is not read (a YAML file that is no template is passed over).
+    private static (bool Ok, JsonNode? Root, string Why) ReadFound(string file)
+    {
+        if (!TryRead(file, out var text, out var why))
+        {
+            return (false, null, why);
+        }
+
+        if (!Aws.CloudFormationYaml.IsYaml(file))
+        {
+            return JsonInput.TryParse(text, out var root, out why) ? (true, root, why) : (false, null, why);
+        }
+
+        if (!Aws.CloudFormationYaml.MayBeTemplate(text))
+        {
+            return (true, null, NotATemplate);
+        }
+
+        try
+        {
+            return (true, Aws.CloudFormationYaml.Convert(file, text), string.Empty);
+        }
+        catch (InputException e)
+        {
+            return (false, null, e.Line is { } line ? $"{e.Message} (line {line})" : e.Message);
+        }
+    }
 
     private static string Read(string file) =>
         TryRead(file, out var text, out var why) ? text : throw new InputException(file, why);

@@ -16,6 +16,7 @@ public sealed class InstanceUrlAudienceAudit : AuditRule
         ArgumentNullException.ThrowIfNull(context);
         var issuers = context.Trust.Providers.Select(p => p.IssuerUri)
             .Concat(context.Trust.AzureIdentities.SelectMany(i => i.Credentials).Select(c => c.Issuer))
+            .Concat(context.Trust.AwsProviders.Select(p => "https://" + p.Url))
             .OfType<string>().Select(i => i.TrimEnd('/')).ToHashSet(StringComparer.OrdinalIgnoreCase);
         bool IsInstance(string aud) => issuers.Contains(aud.TrimEnd('/'))
             || (Uri.TryCreate(aud, UriKind.Absolute, out var u) && u.Host.StartsWith("gitlab.", StringComparison.OrdinalIgnoreCase) && u.AbsolutePath.Trim('/').Length == 0);
@@ -42,6 +43,18 @@ public sealed class InstanceUrlAudienceAudit : AuditRule
                         "Use audience 'api://AzureADTokenExchange' (az ad app federated-credential update --audiences api://AzureADTokenExchange) and the same aud in the job's id_tokens.",
                         credential.Source);
                 }
+            }
+        }
+
+        // GitLab's AWS guide registers the instance URL as the provider's audience (docs/aws.md); AWS's own is sts.amazonaws.com.
+        foreach (var provider in context.Trust.AwsProviders)
+        {
+            if (provider.ClientIds.FirstOrDefault(IsInstance) is { } aud)
+            {
+                yield return Static($"IAM OIDC provider '{provider.Url}'",
+                    $"IAM OIDC provider '{provider.Url}' accepts audience '{aud}', the GitLab instance URL.",
+                    $"Make 'sts.amazonaws.com' the provider's client id (aws iam add-client-id-to-open-id-connect-provider --client-id sts.amazonaws.com, then remove-client-id-from-open-id-connect-provider --client-id {aud}; Terraform: client_id_list = [\"sts.amazonaws.com\"]), condition the roles on {provider.Url}:aud = sts.amazonaws.com, and set that as the job's id_tokens aud.",
+                    provider.Source);
             }
         }
     }

@@ -44,6 +44,13 @@ public sealed class RedTeamCorpusTests
         {
             Assert.Equal(unreachable.GetValue<bool>(), findings.Any(f => f.Id == "unreachable-identity"));
         }
+
+        // Static findings the case is about, on whatever they name (an access key names its user, not the role).
+        var all = Auditor.Run(RedTeamCorpus.Trust(name), RedTeamCorpus.Options(name)).Select(f => f.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var id in spec["findings"]?.AsArray().Select(f => f!.GetValue<string>()) ?? [])
+        {
+            Assert.True(all.Contains(id), $"{name}: {id} must be found; found: {string.Join(", ", all)}");
+        }
     }
 
     [Theory]

@@ -6,7 +6,9 @@ namespace Keyless.Formats.Inputs.Aws;
 /// <summary>
 /// The AWS CLI's IAM answers, as <c>aws iam … --output json</c> prints them (botocore's iam-2010-05-08 shapes):
 /// <c>get-role</c> (<c>{"Role": {…}}</c>), <c>list-roles</c> (<c>{"Roles": […]}</c>) and
-/// <c>get-open-id-connect-provider</c> (<c>{"Url", "ClientIDList", "ThumbprintList", …}</c>, which carries no ARN).
+/// <c>get-open-id-connect-provider</c> (<c>{"Url", "ClientIDList", "ThumbprintList", …}</c>, which carries no ARN);
+/// and a bare trust policy document, the file <c>aws iam create-role --assume-role-policy-document file://…</c> reads
+/// (GitLab's own AWS guide gives the trust as such a document), as the role named by the file.
 /// </summary>
 internal static class AwsImporter
 {
@@ -18,7 +20,19 @@ internal static class AwsImporter
         || (o["Roles"] is JsonArray roles && roles.All(r => r is JsonObject ro && IsRole(ro)))
         || IsProvider(o)
         || (o["OpenIDConnectProviderList"] is JsonArray)
-        || (o["AccessKeyMetadata"] is JsonArray);
+        || (o["AccessKeyMetadata"] is JsonArray)
+        || IsTrustPolicy(o);
+
+    // A policy document whose statements name a principal: a trust policy (a permissions policy names none).
+    private static bool IsTrustPolicy(JsonObject o) =>
+        o["Version"] is JsonValue && o["Statement"] switch
+        {
+            JsonArray statements => statements.Any(s => s is JsonObject so && HasPrincipal(so)),
+            JsonObject statement => HasPrincipal(statement),
+            _ => false,
+        };
+
+    private static bool HasPrincipal(JsonObject statement) => statement.ContainsKey("Principal") || statement.ContainsKey("NotPrincipal");
 
     public static bool IsProvider(JsonObject o) => o["Url"] is JsonValue && o["ClientIDList"] is JsonArray;
 
@@ -60,6 +74,18 @@ internal static class AwsImporter
         else if (o["AccessKeyMetadata"] is JsonArray)
         {
             // Static keys, not trust: StaticCredentialImporter reads them with the other keys once every file is parsed.
+        }
+        else if (IsTrustPolicy(o))
+        {
+            // The document holds no role name: the file's name stands for it, as the file given to create-role.
+            var (statements, error) = AwsTrustPolicy.Parse(o);
+            builder.AwsRoles.Add(new AwsRole
+            {
+                Name = Path.GetFileNameWithoutExtension(input.File),
+                Statements = statements,
+                PolicyError = error,
+                Source = input.Ref("$"),
+            });
         }
         else
         {

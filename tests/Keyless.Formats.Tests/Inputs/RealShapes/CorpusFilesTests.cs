@@ -11,7 +11,7 @@ public sealed class CorpusFilesTests
     {
         var data = new TheoryData<string>();
         foreach (var folder in Directory.EnumerateDirectories(Corpus.Root, "*", SearchOption.AllDirectories)
-                     .Where(d => Directory.EnumerateFiles(d, "*.json").Any() || Directory.EnumerateFiles(d, "*.tfstate").Any())
+                     .Where(d => Directory.EnumerateFiles(d, "*.json").Any() || Directory.EnumerateFiles(d, "*.tfstate").Any() || Directory.EnumerateFiles(d, "*.yaml").Any())
                      .Order(StringComparer.Ordinal))
         {
             data.Add(Path.GetRelativePath(Corpus.Root, folder).Replace(Path.DirectorySeparatorChar, '/'));
@@ -26,7 +26,9 @@ public sealed class CorpusFilesTests
     {
         foreach (var file in Directory.EnumerateFiles(Corpus.File(folder)).Where(f => !f.EndsWith(".md", StringComparison.Ordinal)))
         {
-            Assert.True(InputDetector.Recognises(JsonInput.Parse(file, File.ReadAllText(file))), $"{file} is not recognised");
+            var text = File.ReadAllText(file);
+            var root = Keyless.Formats.Inputs.Aws.CloudFormationYaml.IsYaml(file) ? Keyless.Formats.Inputs.Aws.CloudFormationYaml.Convert(file, text) : JsonInput.Parse(file, text);
+            Assert.True(InputDetector.Recognises(root), $"{file} is not recognised");
         }
 
         try
@@ -47,8 +49,9 @@ public sealed class CorpusFilesTests
     {
         var producers = Directory.EnumerateDirectories(Corpus.Root).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToArray();
         Assert.Equal(
-            ["arm", "aws-cli", "az-cli", "gitlab-api", "graph-beta", "graph-v1.0", "iam-v1-rest", "terraform-provider-azuread",
-             "terraform-provider-azurerm", "terraform-provider-gitlab", "terraform-provider-google"],
+            ["arm", "aws-cli", "az-cli", "cloudformation", "gitlab-api", "gitlab-docs-aws", "graph-beta", "graph-v1.0", "iam-v1-rest",
+             "terraform-provider-aws", "terraform-provider-azuread", "terraform-provider-azurerm", "terraform-provider-gitlab",
+             "terraform-provider-google"],
             producers);
         Assert.All(producers, p => Assert.True(File.Exists(Path.Combine(Corpus.Root, p!, "SOURCE.md")), $"{p} has no SOURCE.md"));
     }
