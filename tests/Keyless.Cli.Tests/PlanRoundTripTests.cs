@@ -20,6 +20,9 @@ public sealed class PlanRoundTripTests(PlanRoundTripOutput output) : IClassFixtu
         // The .tf.json names the application by object id; its job logs in with the client id.
         { "22222222-2222-4222-8222-222222222222", "11111111-1111-4111-8111-111111111111" },
         { "id-payments-infra", "33333333-3333-4333-8333-333333333333" },
+        // AWS roles by name; their jobs log in with the role ARN.
+        { "gitlab-payments-deploy", "arn:aws:iam::123456789012:role/gitlab-payments-deploy" },
+        { "gitlab-payments-infra", "arn:aws:iam::123456789012:role/gitlab/gitlab-payments-infra" },
     };
 
     [Fact]
@@ -115,7 +118,16 @@ public sealed class PlanRoundTripTests(PlanRoundTripOutput output) : IClassFixtu
             var run = await KeylessProcess.RunAsync(args, environment: new Dictionary<string, string> { [variable] = token });
 
             Assert.True(run.ExitCode == 0, $"{line}\nexit {run.ExitCode}\n{run.StdErr}");
-            Assert.Single(Directory.EnumerateFiles(directory, line.Contains(" gcp ", StringComparison.Ordinal) ? "gcp.json" : "azure.env"));
+            if (line.Contains(" aws ", StringComparison.Ordinal))
+            {
+                // Without the exchange there are no AWS credentials to write: login aws checks the token and flags only.
+                Assert.Empty(Directory.EnumerateFiles(directory));
+            }
+            else
+            {
+                Assert.Single(Directory.EnumerateFiles(directory, line.Contains(" gcp ", StringComparison.Ordinal) ? "gcp.json" : "azure.env"));
+            }
+
             Assert.DoesNotContain(token, run.StdOut + run.StdErr, StringComparison.Ordinal);
         }
         finally
