@@ -196,67 +196,14 @@ public sealed class AwsRoundTripTests : IDisposable
         }, token);
     }
 
-    /// <summary>
-    /// Runs the generated script in a real <c>sh</c> with <c>aws</c> as a shell function that records each call's
-    /// arguments, exactly as the shell split them, and answers every <c>get-*</c> with failure (nothing exists yet,
-    /// so the script takes its create branches). Returns the recorded calls in order.
-    /// </summary>
-    private async Task<List<string[]>> RunCliScriptAsync(string script)
-    {
-        var calls = Directory.CreateDirectory(Path.Combine(_work, Guid.NewGuid().ToString("N"))).FullName;
-        var path = Path.Combine(_work, "aws.sh");
-        await File.WriteAllTextAsync(path, script, TestContext.Current.CancellationToken);
-        const string Recorder = """
-            n=0
-            aws() {
-              case "$2" in get-*) return 1 ;; esac
-              n=$((n + 1))
-              for word in "$@"; do printf '%s\0' "$word"; done > "$CALLS/$n"
-            }
-            . "$1"
-            """;
-        var run = await ExternalTool.RunAsync("sh", ["-c", Recorder, "sh", path], new Dictionary<string, string> { ["CALLS"] = calls });
-        Assert.True(run.ExitCode == 0, $"the script failed: {run.StdErr}");
-        return [.. Directory.GetFiles(calls).OrderBy(f => int.Parse(Path.GetFileName(f), System.Globalization.CultureInfo.InvariantCulture))
-            .Select(f => File.ReadAllText(f).TrimEnd('\0').Split('\0'))];
-    }
+    private Task<List<string[]>> RunCliScriptAsync(string script) => AwsCliScript.RunAsync(script, _work);
 
-    /// <summary>
-    /// What IAM answers once the recorded calls have run, as the aws CLI prints it (botocore iam-2010-05-08:
-    /// GetOpenIDConnectProviderResponse with Url without the scheme and ClientIDList; GetRoleResponse's Role with
-    /// Path, RoleName, RoleId, Arn, CreateDate, AssumeRolePolicyDocument and MaxSessionDuration).
-    /// </summary>
     private void WriteAsIamAnswers(List<string[]> calls, string account)
     {
-        for (var i = 0; i < calls.Count; i++)
+        var answers = AwsCliScript.IamAnswers(calls, account);
+        for (var i = 0; i < answers.Count; i++)
         {
-            var call = calls[i];
-            string Option(string name) => call[Array.IndexOf(call, name) + 1];
-            JsonObject answer = call[1] switch
-            {
-                "create-open-id-connect-provider" => new JsonObject
-                {
-                    ["Url"] = Option("--url")["https://".Length..],
-                    ["ClientIDList"] = new JsonArray(Option("--client-id-list")),
-                    ["ThumbprintList"] = new JsonArray(),
-                    ["CreateDate"] = "2026-12-07T22:00:00+00:00",
-                },
-                "create-role" => new JsonObject
-                {
-                    ["Role"] = new JsonObject
-                    {
-                        ["Path"] = Option("--path"),
-                        ["RoleName"] = Option("--role-name"),
-                        ["RoleId"] = $"AROA{i:D17}",
-                        ["Arn"] = $"arn:aws:iam::{account}:role{Option("--path")}{Option("--role-name")}",
-                        ["CreateDate"] = "2026-12-07T22:00:00+00:00",
-                        ["AssumeRolePolicyDocument"] = JsonNode.Parse(Option("--assume-role-policy-document")),
-                        ["MaxSessionDuration"] = Array.IndexOf(call, "--max-session-duration") >= 0 ? int.Parse(Option("--max-session-duration"), System.Globalization.CultureInfo.InvariantCulture) : 3600,
-                    },
-                },
-                _ => throw new InvalidOperationException($"unexpected call: aws {string.Join(' ', call)}"),
-            };
-            File.WriteAllText(Path.Combine(_folder, $"iam-{i}.json"), answer.ToJsonString());
+            File.WriteAllText(Path.Combine(_folder, $"iam-{i}.json"), answers[i].ToJsonString());
         }
     }
 }
