@@ -139,4 +139,22 @@ public sealed class AwsIntentTests
 
         Assert.Contains("none of 'gcp', 'azure' and 'aws'", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Should_Write_Aws_Jobs_Whole_In_The_Component_Style_With_No_Empty_Include()
+    {
+        var intent = IntentReader.ReadFile(GoldenFiles.Fixture("aws.yml"));
+
+        var components = PlanGenerator.Generate(intent, TerraformSyntax.Json, Pipeline.CiStyle.Component, new Pipeline.ComponentSource("gitlab.com/keyless/keyless", "0.1.0"))
+            .Where(f => f.Path.StartsWith("gitlab-ci/", StringComparison.Ordinal)).ToList();
+        var inline = PlanGenerator.Generate(intent, TerraformSyntax.Json).Where(f => f.Path.StartsWith("gitlab-ci/", StringComparison.Ordinal)).ToList();
+
+        Assert.Equal(inline.Select(f => f.Path), components.Select(f => f.Path));
+        foreach (var (component, written) in components.Zip(inline))
+        {
+            Assert.DoesNotContain("\ninclude:", component.Content, StringComparison.Ordinal);
+            var jobs = written.Content[written.Content.IndexOf("\nkeyless-aws-", StringComparison.Ordinal)..];
+            Assert.EndsWith(jobs, component.Content, StringComparison.Ordinal);
+        }
+    }
 }
