@@ -1,4 +1,5 @@
 using Keyless.Plan.Bicep;
+using Keyless.Plan.CloudFormation;
 using Keyless.Plan.Design;
 using Keyless.Plan.Intent;
 using Keyless.Plan.Pipeline;
@@ -26,14 +27,17 @@ public static class PlanGenerator
     /// <param name="syntax">Terraform as HCL or JSON.</param>
     /// <param name="ci">The GitLab jobs written out, or extending Keyless's CI/CD components.</param>
     /// <param name="components">Where the components come from; required with <see cref="CiStyle.Component"/>.</param>
-    public static IReadOnlyList<PlanFile> Generate(PlanIntent intent, TerraformSyntax syntax, CiStyle ci, ComponentSource? components)
+    public static IReadOnlyList<PlanFile> Generate(PlanIntent intent, TerraformSyntax syntax, CiStyle ci, ComponentSource? components) =>
+        Generate(TrustDesigner.Design(intent), syntax, ci, components);
+
+    /// <summary>The files of an already made design (whose <see cref="TrustDesign.Notes"/> the caller may print).</summary>
+    public static IReadOnlyList<PlanFile> Generate(TrustDesign design, TerraformSyntax syntax, CiStyle ci, ComponentSource? components)
     {
         if (ci == CiStyle.Component && components is null)
         {
             throw new ArgumentNullException(nameof(components), "--ci component needs the components' source");
         }
 
-        var design = TrustDesigner.Design(intent);
         var files = new List<PlanFile>();
         var terraform = TerraformGenerator.Generate(design);
         files.Add(syntax == TerraformSyntax.Hcl
@@ -51,6 +55,12 @@ public static class PlanGenerator
         {
             files.Add(new PlanFile("scripts/az.sh", AzScriptGenerator.Generate(design, azure)));
             files.AddRange(BicepGenerator.Generate(design, azure).Select(f => new PlanFile($"bicep/{f.Key}", f.Value)));
+        }
+
+        if (design.Aws is { } aws)
+        {
+            files.Add(new PlanFile("scripts/aws.sh", AwsScriptGenerator.Generate(design, aws)));
+            files.Add(new PlanFile("cloudformation/aws-iam.json", CloudFormationGenerator.Generate(design, aws)));
         }
 
         files.Add(new PlanFile("scripts/gitlab-api.sh", GitLabApiScriptGenerator.Generate(design)));

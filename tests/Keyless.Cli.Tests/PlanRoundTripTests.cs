@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Keyless.Cli.Tests.Infrastructure;
+using Keyless.Testing;
 using Keyless.Trust.Claims;
 
 namespace Keyless.Cli.Tests;
@@ -20,6 +21,9 @@ public sealed class PlanRoundTripTests(PlanRoundTripOutput output) : IClassFixtu
         // The .tf.json names the application by object id; its job logs in with the client id.
         { "22222222-2222-4222-8222-222222222222", "11111111-1111-4111-8111-111111111111" },
         { "id-payments-infra", "33333333-3333-4333-8333-333333333333" },
+        // AWS roles by name; their jobs log in with the role ARN.
+        { "gitlab-payments-deploy", "arn:aws:iam::123456789012:role/gitlab-payments-deploy" },
+        { "gitlab-payments-infra", "arn:aws:iam::123456789012:role/gitlab/gitlab-payments-infra" },
     };
 
     [Fact]
@@ -115,8 +119,55 @@ public sealed class PlanRoundTripTests(PlanRoundTripOutput output) : IClassFixtu
             var run = await KeylessProcess.RunAsync(args, environment: new Dictionary<string, string> { [variable] = token });
 
             Assert.True(run.ExitCode == 0, $"{line}\nexit {run.ExitCode}\n{run.StdErr}");
-            Assert.Single(Directory.EnumerateFiles(directory, line.Contains(" gcp ", StringComparison.Ordinal) ? "gcp.json" : "azure.env"));
+            if (line.Contains(" aws ", StringComparison.Ordinal))
+            {
+                // Without the exchange there are no AWS credentials to write: login aws checks the token and flags only.
+                Assert.Empty(Directory.EnumerateFiles(directory));
+            }
+            else
+            {
+                Assert.Single(Directory.EnumerateFiles(directory, line.Contains(" gcp ", StringComparison.Ordinal) ? "gcp.json" : "azure.env"));
+            }
+
             Assert.DoesNotContain(token, run.StdOut + run.StdErr, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Theory]
+    [InlineData("arn:aws:iam::123456789012:role/gitlab-payments-deploy")]
+    [InlineData("arn:aws:iam::123456789012:role/gitlab/gitlab-payments-infra")]
+    public async Task The_aws_login_line_gets_credentials_from_sts_trusting_the_plan_and_a_feature_branch_does_not(string roleArn)
+    {
+        // The emulator's STS (at its root, as AWS serves it) trusting the plan's own Terraform JSON; the job's own
+        // login line, with only the STS endpoint and its certificate added.
+        await using var emu = await RunningEmulator.StartAsync(Keyless.Formats.Inputs.TrustLoader.Load([output.Terraform]), issuerUrl: "https://gitlab.com");
+        var line = output.LoginLine(roleArn);
+        var directory = Directory.CreateTempSubdirectory("keyless-plan-login-aws-").FullName;
+        try
+        {
+            var args = line.Split(' ').Skip(1).Select(w => w.Trim('"').Replace("$KEYLESS_DIR", directory, StringComparison.Ordinal))
+                .Concat(["--sts-url", emu.Https, "--ca-file", emu.CertificatePath]).ToList();
+            var intended = await emu.MintAsync(output.WithSub(output.IntendedToken(roleArn), roleArn));
+
+            var run = await KeylessProcess.RunAsync(args, environment: new Dictionary<string, string> { ["AWS_ID_TOKEN"] = intended });
+
+            Assert.True(run.ExitCode == 0, $"{line}\nexit {run.ExitCode}\n{run.StdErr}");
+            Assert.Contains(File.ReadLines(Path.Combine(directory, "aws.env")), l => l.StartsWith("AWS_ACCESS_KEY_ID=ASIA", StringComparison.Ordinal));
+
+            var feature = output.IntendedToken(roleArn);
+            feature[GitLabClaimNames.Ref] = "feature/steal";
+            feature[GitLabClaimNames.RefPath] = "refs/heads/feature/steal";
+            feature[GitLabClaimNames.RefProtected] = "false";
+            File.Delete(Path.Combine(directory, "aws.env"));
+            var refused = await KeylessProcess.RunAsync(args, environment: new Dictionary<string, string> { ["AWS_ID_TOKEN"] = await emu.MintAsync(output.WithSub(feature, roleArn)) });
+
+            Assert.Equal(1, refused.ExitCode);
+            Assert.Contains("AccessDenied", refused.StdErr, StringComparison.Ordinal);
+            Assert.False(File.Exists(Path.Combine(directory, "aws.env")));
         }
         finally
         {

@@ -11,6 +11,7 @@ public sealed class PlanGeneratorGoldenTests
     [Theory]
     [InlineData("issue")]
     [InlineData("self-managed")]
+    [InlineData("aws")]
     public void Should_Match_The_Golden_Files_For_Every_Format(string fixture)
     {
         var intent = IntentReader.ReadFile(GoldenFiles.Fixture(fixture + ".yml"));

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using Keyless.Cli.Infrastructure;
 using Keyless.Plan;
+using Keyless.Plan.Design;
 using Keyless.Plan.Intent;
 using Keyless.Plan.Pipeline;
 using Keyless.Formats.Output;
@@ -12,14 +13,14 @@ namespace Keyless.Cli.Commands;
 
 /// <summary>
 /// <c>keyless plan keyless.yml --out DIR</c>: drafts the hardened trust in every format teams paste (Terraform,
-/// gcloud, az, Bicep, the GitLab API, .gitlab-ci.yml jobs). The written paths go to stdout, one per line.
+/// gcloud, az, Bicep, the aws CLI, CloudFormation, the GitLab API, .gitlab-ci.yml jobs). The written paths go to stdout, one per line.
 /// </summary>
 internal sealed class PlanCommand : Command<PlanCommand.Settings>
 {
     public sealed class Settings : KeylessSettings
     {
         [CommandArgument(0, "<INTENT>")]
-        [Description("keyless.yml: the GitLab projects, refs and environments, and the GCP and Azure identities they may use.")]
+        [Description("keyless.yml: the GitLab projects, refs and environments, and the GCP, Azure and AWS identities they may use.")]
         public string Intent { get; init; } = string.Empty;
 
         [CommandOption("-o|--out <DIR>")]
@@ -67,7 +68,8 @@ internal sealed class PlanCommand : Command<PlanCommand.Settings>
     {
         var intent = IntentReader.ReadFile(settings.Intent);
         var syntax = settings.TerraformSyntax == "json" ? TerraformSyntax.Json : TerraformSyntax.Hcl;
-        var files = PlanGenerator.Generate(intent, syntax, settings.Ci == "component" ? CiStyle.Component : CiStyle.Inline, Components(settings));
+        var design = TrustDesigner.Design(intent);
+        var files = PlanGenerator.Generate(design, syntax, settings.Ci == "component" ? CiStyle.Component : CiStyle.Inline, Components(settings));
         var root = Path.GetFullPath(settings.Out!);
         foreach (var file in files)
         {
@@ -87,6 +89,12 @@ internal sealed class PlanCommand : Command<PlanCommand.Settings>
             }
 
             Console.Out.WriteLine(Path.Combine(settings.Out!, file.Path.Replace('/', Path.DirectorySeparatorChar)));
+        }
+
+        // What the clouds cannot enforce goes to stderr, so the list of written paths on stdout stays a list.
+        foreach (var note in design.Notes ?? [])
+        {
+            Console.Error.WriteLine($"note: {settings.Intent} ({note.Path}): {note.Text}");
         }
 
         return 0;

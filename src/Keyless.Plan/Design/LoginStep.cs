@@ -31,13 +31,23 @@ public static class LoginStep
         ["keyless", "login", "azure", "--tenant", tenant, "--client-id", clientId, "--token-env", tokenVariable,
             "--env-file", DirectoryValue + "/azure.env"];
 
+    /// <summary>
+    /// <c>keyless login aws</c>: the role's ARN, and <c>--env-file</c> (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY,
+    /// AWS_SESSION_TOKEN) for the AWS CLI, the SDKs and Terraform's aws provider.
+    /// </summary>
+    public static IReadOnlyList<string> Aws(string roleArn, string tokenVariable) =>
+        ["keyless", "login", "aws", "--role-arn", roleArn, "--token-env", tokenVariable, "--env-file", DirectoryValue + "/aws.env"];
+
     /// <summary>The script lines around a login: the private directory, the login, and handing its result to the tools.</summary>
     public static IReadOnlyList<string> Script(Cloud cloud, IReadOnlyList<string> login)
     {
         var words = string.Join(' ', login.Select(Word));
-        return cloud == Cloud.Gcp
-            ? [$"{Directory}=\"$(mktemp -d)\"", words, $"export GOOGLE_APPLICATION_CREDENTIALS=\"{DirectoryValue}/gcp.json\""]
-            : [$"{Directory}=\"$(mktemp -d)\"", words, $"set -a; . \"{DirectoryValue}/azure.env\"; set +a"];
+        return cloud switch
+        {
+            Cloud.Gcp => [$"{Directory}=\"$(mktemp -d)\"", words, $"export GOOGLE_APPLICATION_CREDENTIALS=\"{DirectoryValue}/gcp.json\""],
+            Cloud.Azure => [$"{Directory}=\"$(mktemp -d)\"", words, $"set -a; . \"{DirectoryValue}/azure.env\"; set +a"],
+            _ => [$"{Directory}=\"$(mktemp -d)\"", words, $"set -a; . \"{DirectoryValue}/aws.env\"; set +a"],
+        };
     }
 
     /// <summary>A shell word; paths in the private directory are double-quoted so the variable expands.</summary>

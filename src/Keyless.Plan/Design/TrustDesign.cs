@@ -11,10 +11,19 @@ public sealed record TrustDesign(
     IReadOnlyList<ProjectDesign> Projects,
     GcpDesign? Gcp,
     AzureDesign? Azure,
-    IReadOnlyList<CiJobDesign> Jobs)
+    IReadOnlyList<CiJobDesign> Jobs,
+    AwsDesign? Aws = null,
+    IReadOnlyList<PlanNote>? Notes = null)
 {
     public string Issuer => Intent.Issuer;
 }
+
+/// <summary>
+/// Something the plan cannot enforce, or relies on outside the cloud trust, said where the user reads it:
+/// <c>keyless plan</c> prints it, and the outputs it concerns repeat it as a comment. <c>Path</c> is the intent key it
+/// is about, e.g. <c>aws.roles[0]</c>.
+/// </summary>
+public sealed record PlanNote(string Path, string Text);
 
 /// <summary>The GitLab side of one project: its sub claim and the protections the cloud pins rely on.</summary>
 public sealed record ProjectDesign(
@@ -73,11 +82,46 @@ public sealed record AzureIdentityDesign(
 /// <summary>One federated identity credential: an exact subject for one project, ref and (optionally) tier.</summary>
 public sealed record FederatedCredentialDesign(string Name, string Subject, string Description);
 
+/// <summary>
+/// One exact <c>sub</c> a planned job's token carries: a project, a protected ref of one type and, when environments
+/// are named, a protected environment of one deployment tier.
+/// </summary>
+public sealed record SubjectDesign(GitLabProjectIntent Project, string RefType, string Ref, string? Tier, string Subject, string Description);
+
 public enum Cloud
 {
     Gcp,
     Azure,
+    Aws,
 }
+
+/// <summary>
+/// The AWS side: the IAM OIDC provider for the issuer (its URL without the scheme, as IAM keeps it and as the
+/// condition keys spell it) and the roles. AWS gives a GitLab token only the keys <c>URL:aud</c> and <c>URL:sub</c>
+/// (docs/aws.md), so each role pins exact subjects rendered from the project's sub claim components.
+/// </summary>
+public sealed record AwsDesign(string AccountId, string ProviderUrl, string Audience, IReadOnlyList<AwsRoleDesign> Roles)
+{
+    /// <summary><c>arn:aws:iam::ACCOUNT:oidc-provider/URL</c>.</summary>
+    public string ProviderArn => $"arn:aws:iam::{AccountId}:oidc-provider/{ProviderUrl}";
+
+    public string AudienceKey => $"{ProviderUrl}:aud";
+
+    public string SubjectKey => $"{ProviderUrl}:sub";
+}
+
+/// <summary>
+/// One IAM role. Each of <c>Subjects</c> is one Allow statement (<c>StringEquals</c> on aud and on that exact sub);
+/// <c>PolicyJson</c> is the trust policy, minified, exactly as the CLI script passes it and the size quota counts it.
+/// </summary>
+public sealed record AwsRoleDesign(
+    string Name,
+    string Path,
+    int? MaxSessionDuration,
+    string Arn,
+    string Description,
+    IReadOnlyList<SubjectDesign> Subjects,
+    string PolicyJson);
 
 /// <summary>One pipeline job that gets one token for one identity, on the intended refs (and environment) only.</summary>
 public sealed record CiJobDesign(

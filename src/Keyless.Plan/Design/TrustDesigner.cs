@@ -12,19 +12,23 @@ public static class TrustDesigner
 {
     public const string GcpTokenVariable = "GCP_ID_TOKEN";
     public const string AzureTokenVariable = "AZURE_ID_TOKEN";
+    public const string AwsTokenVariable = "AWS_ID_TOKEN";
 
     public static TrustDesign Design(PlanIntent intent)
     {
         var gcp = intent.Gcp is { } g ? DesignGcp(intent, g) : null;
         var azure = intent.Azure is { } a ? DesignAzure(intent, a) : null;
-        return new TrustDesign(intent, DesignProjects(intent), gcp, azure, DesignJobs(intent, gcp, azure));
+        var aws = intent.Aws is { } w ? AwsDesigner.Design(intent, w) : null;
+        return new TrustDesign(intent, DesignProjects(intent), gcp, azure, DesignJobs(intent, gcp, azure, aws), aws,
+            aws is null ? [] : AwsDesigner.Notes(intent, aws));
     }
 
     /// <summary>Every grant in the intent, with the cloud it belongs to.</summary>
     private static IEnumerable<(Cloud Cloud, GrantIntent Grant)> AllGrants(PlanIntent intent) =>
         (intent.Gcp?.ServiceAccounts.Select(s => (Cloud.Gcp, s.Grant)) ?? [])
         .Concat(intent.Azure?.Applications.Select(a => (Cloud.Azure, a.Grant)) ?? [])
-        .Concat(intent.Azure?.ManagedIdentities.Select(m => (Cloud.Azure, m.Grant)) ?? []);
+        .Concat(intent.Azure?.ManagedIdentities.Select(m => (Cloud.Azure, m.Grant)) ?? [])
+        .Concat(intent.Aws?.Roles.Select(r => (Cloud.Aws, r.Grant)) ?? []);
 
     private static List<ProjectDesign> DesignProjects(PlanIntent intent) =>
         intent.Projects.Select(project =>
@@ -34,13 +38,14 @@ public static class TrustDesigner
                 .ToList();
 
             // project_id first closes path reuse (§3.3); ref_type and ref keep tags and branches apart (§3.7);
-            // ref_protected repeats the GCP pin for Azure. Environment components are added only when an Azure
-            // identity pins a tier, and GitLab drops them from jobs without an environment.
+            // ref_protected repeats the GCP pin for Azure and AWS, which see only the sub. Environment components are
+            // added only when an Azure identity or AWS role pins a tier, and GitLab drops them from jobs without an
+            // environment.
             List<string> components =
             [
                 GitLabClaimNames.ProjectId, GitLabClaimNames.RefType, GitLabClaimNames.Ref, GitLabClaimNames.RefProtected,
             ];
-            if (grants.Any(x => x.Cloud == Cloud.Azure && x.Grant.Environments.Count > 0))
+            if (grants.Any(x => x.Cloud != Cloud.Gcp && x.Grant.Environments.Count > 0))
             {
                 components.Add(GitLabClaimNames.EnvironmentProtected);
                 components.Add(GitLabClaimNames.DeploymentTier);
@@ -122,32 +127,13 @@ public static class TrustDesigner
         return new AzureDesign(azure.Tenant, azure.Audience ?? IntentValidator.DefaultAzureAudience, identities);
     }
 
-    /// <summary>
-    /// One credential per project, ref and tier, with the subject GitLab renders from the components of
-    /// <see cref="DesignProjects"/> (absent components dropped).
-    /// </summary>
+    /// <summary>One credential per planned subject, named after its project, ref and tier.</summary>
     private static List<FederatedCredentialDesign> Credentials(PlanIntent intent, GrantIntent grant)
     {
-        var credentials = new List<FederatedCredentialDesign>();
         var names = new HashSet<string>(StringComparer.Ordinal);
-        var tiers = IntentValidator.TiersOf(grant);
-        foreach (var project in IntentValidator.ProjectsOf(intent, grant))
-        {
-            var refs = grant.Branches.Distinct().Select(b => ("branch", b)).Concat(grant.Tags.Distinct().Select(t => ("tag", t)));
-            foreach (var (type, name) in refs)
-            {
-                foreach (var tier in tiers.Count == 0 ? [null] : tiers.Cast<string?>())
-                {
-                    var subject = $"project_id:{project.Id}:ref_type:{type}:ref:{name}:ref_protected:true"
-                        + (tier is null ? string.Empty : $":environment_protected:true:deployment_tier:{tier}");
-                    var credentialName = Unique(names, Names.Azure($"gitlab-{project.Id}-{type}-{name}" + (tier is null ? string.Empty : $"-{tier}")));
-                    var description = $"GitLab {project.Path} protected {type} {name}" + (tier is null ? string.Empty : $", protected {tier} environment");
-                    credentials.Add(new FederatedCredentialDesign(credentialName, subject, description));
-                }
-            }
-        }
-
-        return credentials;
+        return PlannedSubjects.For(intent, grant).Select(s => new FederatedCredentialDesign(
+            Unique(names, Names.Azure($"gitlab-{s.Project.Id}-{s.RefType}-{s.Ref}" + (s.Tier is null ? string.Empty : $"-{s.Tier}"))),
+            s.Subject, s.Description)).ToList();
     }
 
     private static string Unique(HashSet<string> taken, string name)
@@ -161,7 +147,7 @@ public static class TrustDesigner
         return candidate;
     }
 
-    private static List<CiJobDesign> DesignJobs(PlanIntent intent, GcpDesign? gcp, AzureDesign? azure)
+    private static List<CiJobDesign> DesignJobs(PlanIntent intent, GcpDesign? gcp, AzureDesign? azure, AwsDesign? aws)
     {
         var jobs = new List<CiJobDesign>();
         foreach (var project in intent.Projects)
@@ -190,6 +176,18 @@ public static class TrustDesigner
                 var login = LoginStep.Azure(azure!.Tenant, clientId, AzureTokenVariable);
                 jobs.AddRange(JobsFor(project, names, $"keyless-azure-{name}", Cloud.Azure, AzureTokenVariable, azure.Audience,
                     grant, login));
+            }
+
+            foreach (var (role, design) in (intent.Aws?.Roles ?? []).Zip(aws?.Roles ?? []))
+            {
+                if (!IntentValidator.ProjectsOf(intent, role.Grant).Contains(project))
+                {
+                    continue;
+                }
+
+                var login = LoginStep.Aws(design.Arn, AwsTokenVariable);
+                jobs.AddRange(JobsFor(project, names, $"keyless-aws-{role.Name}", Cloud.Aws, AwsTokenVariable, aws!.Audience,
+                    role.Grant, login));
             }
         }
 

@@ -33,7 +33,7 @@ public static class IntentReader
     {
         var root = Parse(file, text);
         var top = YamlMap.From(file, string.Empty, root);
-        top.OnlyKeys("issuer", "jwks", "project", "projects", "gcp", "azure");
+        top.OnlyKeys("issuer", "jwks", "project", "projects", "gcp", "azure", "aws");
 
         var intent = new PlanIntent(
             file,
@@ -41,7 +41,8 @@ public static class IntentReader
             top.OptionalString("jwks", ValueRules.Jwks),
             ReadProjects(file, top),
             top.OptionalMap("gcp") is { } gcp ? ReadGcp(gcp) : null,
-            top.OptionalMap("azure") is { } azure ? ReadAzure(file, azure) : null);
+            top.OptionalMap("azure") is { } azure ? ReadAzure(file, azure) : null,
+            top.OptionalMap("aws") is { } aws ? ReadAws(file, aws) : null);
         IntentValidator.Validate(intent);
         return intent;
     }
@@ -132,6 +133,29 @@ public static class IntentReader
         return new AzureIntent(map.RequiredString("tenant", ValueRules.Guid), map.OptionalString("audience", ValueRules.Audience), applications, identities,
             map.Position);
     }
+
+    /// <summary>The default <c>AssumeRolePolicySizeQuota</c> of an account (IAM and STS quotas).</summary>
+    public const int DefaultTrustPolicySizeQuota = 2048;
+
+    private static AwsIntent ReadAws(string file, YamlMap map)
+    {
+        map.OnlyKeys("account_id", "audience", "trust_policy_size_quota", "roles");
+        var roles = map.OptionalList("roles").Select(item =>
+        {
+            var role = YamlMap.From(file, item.Path, item.Node);
+            role.OnlyKeys([.. GrantKeys, "name", "path", "max_session_duration"]);
+            return new AwsRoleIntent(role.RequiredString("name", ValueRules.IamRoleName),
+                role.OptionalString("path", ValueRules.IamPath) ?? "/",
+                role.OptionalString("max_session_duration", ValueRules.MaxSessionDuration) is { } seconds ? Number(seconds) : null,
+                ReadGrant(role), role.Position);
+        }).ToList();
+        return new AwsIntent(map.RequiredString("account_id", ValueRules.AwsAccountId), map.OptionalString("audience", ValueRules.Audience),
+            map.OptionalString("trust_policy_size_quota", ValueRules.TrustPolicySizeQuota) is { } quota ? Number(quota) : DefaultTrustPolicySizeQuota,
+            roles, map.Position);
+    }
+
+    // Only called on values a ValueRules number rule accepted.
+    private static int Number(string value) => int.Parse(value, System.Globalization.CultureInfo.InvariantCulture);
 
     private static readonly string[] GrantKeys = ["project", "projects", "refs", "tags", "environments"];
 

@@ -14,12 +14,18 @@ public static class IntentValidator
 
     public const string DefaultAzureAudience = "api://AzureADTokenExchange";
 
+    /// <summary>
+    /// The client id Keyless registers on the AWS OIDC provider and puts in the tokens' <c>aud</c>: the one AWS's own
+    /// GitLab page uses (docs/aws.md), and one no other relying party accepts by convention.
+    /// </summary>
+    public const string DefaultAwsAudience = "sts.amazonaws.com";
+
     public static void Validate(PlanIntent intent)
     {
         CheckProjects(intent);
-        if (intent.Gcp is null && intent.Azure is null)
+        if (intent.Gcp is null && intent.Azure is null && intent.Aws is null)
         {
-            throw new InputException(intent.File, "the intent has neither 'gcp' nor 'azure': nothing to plan", 1, 1);
+            throw new InputException(intent.File, "the intent has none of 'gcp', 'azure' and 'aws': nothing to plan", 1, 1);
         }
 
         if (intent.Jwks is not null && intent.Gcp is null)
@@ -37,6 +43,11 @@ public static class IntentValidator
         if (intent.Azure is { } azure)
         {
             CheckAzure(intent, azure);
+        }
+
+        if (intent.Aws is { } aws)
+        {
+            CheckAws(intent, aws);
         }
 
         CheckAudiences(intent);
@@ -188,22 +199,58 @@ public static class IntentValidator
         }
     }
 
+    private static void CheckAws(PlanIntent intent, AwsIntent aws)
+    {
+        if (aws.Roles.Count == 0)
+        {
+            throw new InputException(intent.File, "'aws' has no roles", aws.Position.Line, aws.Position.Column, "aws");
+        }
+
+        for (var i = 0; i < aws.Roles.Count; i++)
+        {
+            var role = aws.Roles[i];
+            var path = $"aws.roles[{i}]";
+            CheckGrant(intent, role.Grant, role.Position, path);
+
+            // IAM role names are unique per account regardless of case (IAM name requirements).
+            if (aws.Roles.Take(i).Any(o => string.Equals(o.Name, role.Name, StringComparison.OrdinalIgnoreCase)))
+            {
+                throw new InputException(intent.File,
+                    $"role {role.Name} is listed twice (IAM role names are unique per account, whatever their case); give it one entry with all its refs",
+                    role.Position.Line, role.Position.Column, path);
+            }
+        }
+    }
+
+    /// <summary>The audience each cloud's tokens carry: the intent's, or that cloud's default.</summary>
+    public static IReadOnlyList<(string Section, string Audience, bool Explicit, SourcePosition Position)> Audiences(PlanIntent intent)
+    {
+        var audiences = new List<(string, string, bool, SourcePosition)>();
+        if (intent.Gcp is { } gcp)
+        {
+            audiences.Add(("gcp", gcp.Audience ?? $"//iam.googleapis.com/projects/{gcp.ProjectNumber}/locations/global/workloadIdentityPools/{gcp.Pool}/providers/{gcp.Provider}",
+                gcp.Audience is not null, gcp.Position));
+        }
+
+        if (intent.Azure is { } azure)
+        {
+            audiences.Add(("azure", azure.Audience ?? DefaultAzureAudience, azure.Audience is not null, azure.Position));
+        }
+
+        if (intent.Aws is { } aws)
+        {
+            audiences.Add(("aws", aws.Audience ?? DefaultAwsAudience, aws.Audience is not null, aws.Position));
+        }
+
+        return audiences;
+    }
+
     private static void CheckAudiences(PlanIntent intent)
     {
-        var gcpAudience = intent.Gcp is { } gcp ? gcp.Audience ?? $"//iam.googleapis.com/projects/{gcp.ProjectNumber}/locations/global/workloadIdentityPools/{gcp.Pool}/providers/{gcp.Provider}" : null;
-        var azureAudience = intent.Azure is { } azure ? azure.Audience ?? DefaultAzureAudience : null;
-        foreach (var (audience, section, at) in new[]
-                 {
-                     (intent.Gcp?.Audience, "gcp", intent.Gcp?.Position),
-                     (intent.Azure?.Audience, "azure", intent.Azure?.Position),
-                 })
+        var audiences = Audiences(intent);
+        var issuer = new Uri(intent.Issuer);
+        foreach (var (section, audience, _, position) in audiences.Where(a => a.Explicit))
         {
-            if (audience is null || at is not { } position)
-            {
-                continue;
-            }
-
-            var issuer = new Uri(intent.Issuer);
             if (audience == intent.Issuer || audience.TrimEnd('/') == $"{issuer.Scheme}://{issuer.Authority}")
             {
                 throw new InputException(intent.File,
@@ -212,12 +259,22 @@ public static class IntentValidator
             }
         }
 
-        if (gcpAudience is not null && gcpAudience == azureAudience)
+        for (var i = 0; i < audiences.Count; i++)
         {
-            var at = intent.Azure!.Position;
-            throw new InputException(intent.File,
-                $"GCP and Azure would share the audience '{gcpAudience}', so a token for one cloud is redeemable at the other; keep them distinct",
-                at.Line, at.Column, "azure.audience");
+            if (audiences.Take(i).FirstOrDefault(a => a.Audience == audiences[i].Audience) is { Section: not null } first)
+            {
+                var (section, audience, _, at) = audiences[i];
+                throw new InputException(intent.File,
+                    $"{Cloud(first.Section)} and {Cloud(section)} would share the audience '{audience}', so a token for one cloud is redeemable at the other; keep them distinct",
+                    at.Line, at.Column, $"{section}.audience");
+            }
         }
     }
+
+    private static string Cloud(string section) => section switch
+    {
+        "gcp" => "GCP",
+        "azure" => "Azure",
+        _ => "AWS",
+    };
 }

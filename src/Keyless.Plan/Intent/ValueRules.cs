@@ -113,6 +113,41 @@ internal static class ValueRules
             ? null
             : $"'{value}' is not a usable audience (at most 256 printable characters, no quotes, '$' or spaces)";
 
+    public static string? AwsAccountId(string value) =>
+        value.Length == 12 && value.All(char.IsAsciiDigit)
+            ? null
+            : $"'{value}' is not an AWS account id (12 digits; quote it so YAML keeps leading zeros)";
+
+    /// <summary>IAM's role name (botocore iam model, roleNameType: 1-64 of <c>[\w+=,.@-]</c>).</summary>
+    public static string? IamRoleName(string value) =>
+        value.Length is > 0 and <= 64 && value.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '+' or '=' or ',' or '.' or '@' or '-')
+            ? null
+            : $"'{value}' is not an IAM role name (1-64 of letters, digits, '+', '=', ',', '.', '@', '_', '-')";
+
+    /// <summary>
+    /// IAM's path (pathType: <c>/</c> or <c>/…/</c>, at most 512), narrowed to the role name's characters and '/' so it
+    /// needs no quoting in any output.
+    /// </summary>
+    public static string? IamPath(string value) =>
+        value.Length is > 0 and <= 512 && value[0] == '/' && value[^1] == '/' && !value.Contains("//", StringComparison.Ordinal)
+            && value.All(c => c == '/' || IamRoleName(c.ToString()) is null)
+            ? null
+            : $"'{value}' is not an IAM path ('/' or '/a/b/': begins and ends with '/', letters, digits, '+', '=', ',', '.', '@', '_', '-')";
+
+    /// <summary>A role's MaxSessionDuration (roleMaxSessionDurationType: 3600 to 43200 seconds).</summary>
+    public static string? MaxSessionDuration(string value) =>
+        int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
+            && seconds is >= 3600 and <= 43200
+            ? null
+            : $"'{value}' is not a session duration IAM accepts (3600 to 43200 seconds)";
+
+    /// <summary>An account's AssumeRolePolicySizeQuota: 2048 by default, raised through Service Quotas.</summary>
+    public static string? TrustPolicySizeQuota(string value) =>
+        int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var size)
+            && size is >= 2048 and <= 131072
+            ? null
+            : $"'{value}' is not a trust policy size quota (the account's AssumeRolePolicySizeQuota from 'aws iam get-account-summary', at least 2048)";
+
     /// <summary>An inline JWKS for a GitLab issuer GCP cannot reach: public RSA or EC keys only.</summary>
     public static string? Jwks(string value)
     {

@@ -19,26 +19,35 @@ public static class GitLabCiGenerator
             .Append("# then replace each job's last script line with the deployment.\n");
         foreach (var job in jobs)
         {
-            yaml.Append('\n').Append(job.Name).Append(":\n")
-                .Append("  id_tokens:\n")
-                .Append($"    {job.TokenVariable}:\n")
-                .Append($"      aud: {Scalar(job.Audience)}\n");
-            AppendRulesAndEnvironment(yaml, job);
-            yaml.Append("  script:\n")
-                .Append("    # Credentials go to a private directory outside the project: never in artifacts or caches.\n");
-            foreach (var line in LoginStep.Script(job.Cloud, job.LoginArguments))
-            {
-                yaml.Append($"    - {Scalar(line)}\n");
-            }
-
-            var (what, cli) = job.Cloud == Cloud.Gcp
-                ? ("Terraform and the Google client libraries", "gcloud: gcloud auth login --cred-file=\"$GOOGLE_APPLICATION_CREDENTIALS\"")
-                : ("Terraform's azurerm/azuread and the Azure SDKs", "az: az login --service-principal -u \"$AZURE_CLIENT_ID\" -t \"$AZURE_TENANT_ID\" --federated-token \"$(cat \"$AZURE_FEDERATED_TOKEN_FILE\")\"");
-            yaml.Append($"    # {what} now have credentials; for {cli}\n")
-                .Append($"    - {Scalar("echo \"Replace this line with the deployment\"")}\n");
+            AppendJob(yaml, job);
         }
 
         return yaml.ToString();
+    }
+
+    /// <summary>One whole job: its token, gate, environment and the login, then a line to replace with the deployment.</summary>
+    internal static void AppendJob(StringBuilder yaml, CiJobDesign job)
+    {
+        yaml.Append('\n').Append(job.Name).Append(":\n")
+            .Append("  id_tokens:\n")
+            .Append($"    {job.TokenVariable}:\n")
+            .Append($"      aud: {Scalar(job.Audience)}\n");
+        AppendRulesAndEnvironment(yaml, job);
+        yaml.Append("  script:\n")
+            .Append("    # Credentials go to a private directory outside the project: never in artifacts or caches.\n");
+        foreach (var line in LoginStep.Script(job.Cloud, job.LoginArguments))
+        {
+            yaml.Append($"    - {Scalar(line)}\n");
+        }
+
+        var tools = job.Cloud switch
+        {
+            Cloud.Gcp => "Terraform and the Google client libraries now have credentials; for gcloud: gcloud auth login --cred-file=\"$GOOGLE_APPLICATION_CREDENTIALS\"",
+            Cloud.Azure => "Terraform's azurerm/azuread and the Azure SDKs now have credentials; for az: az login --service-principal -u \"$AZURE_CLIENT_ID\" -t \"$AZURE_TENANT_ID\" --federated-token \"$(cat \"$AZURE_FEDERATED_TOKEN_FILE\")\"",
+            _ => "The AWS CLI, the AWS SDKs and Terraform's aws provider now have credentials (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN)",
+        };
+        yaml.Append($"    # {tools}\n")
+            .Append($"    - {Scalar("echo \"Replace this line with the deployment\"")}\n");
     }
 
     /// <summary>

@@ -11,6 +11,16 @@ internal static class Shell
             ? value
             : "'" + value.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
 
+    /// <summary>The word that expands a script variable as one argument: <c>"$name"</c>.</summary>
+    public static string Variable(string name) => $"\"${name}\"";
+
+    /// <summary>A word of a command: a <see cref="Variable"/> as it is, anything else quoted.</summary>
+    private static string Word(string value) =>
+        value.Length > 3 && value.StartsWith("\"$", StringComparison.Ordinal) && value.EndsWith('"')
+            && value[2..^1].All(c => char.IsAsciiLetterOrDigit(c) || c == '_')
+            ? value
+            : Quote(value);
+
     /// <summary>A command split over lines with one flag (and its value) per line, the way people read them.</summary>
     public static string Command(IReadOnlyList<string> words)
     {
@@ -18,16 +28,16 @@ internal static class Shell
         var i = 0;
         while (i < words.Count && !words[i].StartsWith("--", StringComparison.Ordinal))
         {
-            builder.Append(i == 0 ? string.Empty : " ").Append(Quote(words[i]));
+            builder.Append(i == 0 ? string.Empty : " ").Append(Word(words[i]));
             i++;
         }
 
         while (i < words.Count)
         {
-            builder.Append(" \\\n  ").Append(Quote(words[i]));
+            builder.Append(" \\\n  ").Append(Word(words[i]));
             if (i + 1 < words.Count && !words[i + 1].StartsWith("--", StringComparison.Ordinal))
             {
-                builder.Append(' ').Append(Quote(words[i + 1]));
+                builder.Append(' ').Append(Word(words[i + 1]));
                 i++;
             }
 

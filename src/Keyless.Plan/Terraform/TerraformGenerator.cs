@@ -3,7 +3,7 @@ using Keyless.Plan.Design;
 namespace Keyless.Plan.Terraform;
 
 /// <summary>
-/// The design as Terraform for the google, azuread, azurerm and gitlab providers. Values are literals wherever the
+/// The design as Terraform for the google, azuread, azurerm, aws and gitlab providers. Values are literals wherever the
 /// design knows them (ids, names, project numbers), so the configuration reads as what it grants and
 /// <c>keyless audit</c> can check the <c>.tf.json</c> without evaluating Terraform.
 /// </summary>
@@ -24,6 +24,11 @@ public static class TerraformGenerator
         if (design.Azure is { } azure)
         {
             blocks.AddRange(Azure(design, azure));
+        }
+
+        if (design.Aws is { } aws)
+        {
+            blocks.AddRange(Aws(design, aws));
         }
 
         blocks.AddRange(GitLab(design));
@@ -49,6 +54,13 @@ public static class TerraformGenerator
         if (design.Azure?.Identities.Any(i => i.Kind == AzureIdentityKind.ManagedIdentity) == true)
         {
             Add("azurerm", "hashicorp/azurerm", ">= 3.40");
+        }
+
+        if (design.Aws is not null)
+        {
+            // 5.81: thumbprint_list optional (hashicorp/terraform-provider-aws#37255); IAM checks GitLab's
+            // certificate against its own trusted CAs.
+            Add("aws", "hashicorp/aws", ">= 5.81");
         }
 
         Add("gitlab", "gitlabhq/gitlab", ">= 18.5");
@@ -183,6 +195,56 @@ public static class TerraformGenerator
                     yield return Block("resource", ["azurerm_federated_identity_credential", name], body);
                 }
             }
+        }
+    }
+
+    /// <summary>
+    /// The provider, and per role a <c>data "aws_iam_policy_document"</c> (one statement per subject, blocks that read
+    /// the same in HCL and JSON) and the <c>aws_iam_role</c> whose <c>assume_role_policy</c> is its <c>json</c>.
+    /// </summary>
+    private static IEnumerable<TfBlock> Aws(TrustDesign design, AwsDesign aws)
+    {
+        var provider = Names.Terraform(aws.ProviderUrl);
+        yield return Block("resource", ["aws_iam_openid_connect_provider", provider],
+        [
+            Attr("url", Str(design.Issuer)),
+            Attr("client_id_list", List(Str(aws.Audience))),
+        ], string.Join('\n', (design.Notes ?? []).Where(n => n.Path == "aws").Select(n => TextWrap.Lines(n.Text)))
+            + $"\nIAM keeps one provider per URL and account: if {aws.ProviderArn} exists, import it\n"
+            + $"(terraform import aws_iam_openid_connect_provider.{provider} {aws.ProviderArn}) and keep its other client ids.");
+
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < aws.Roles.Count; i++)
+        {
+            var role = aws.Roles[i];
+            var name = Unique(names, Names.Terraform(role.Name));
+            var statements = role.Subjects.Select(subject => (TfItem)Block("statement", [],
+            [
+                Attr("effect", Str("Allow")),
+                Attr("actions", List(Str(AwsTrustDocument.Action))),
+                Block("principals", [], [Attr("type", Str("Federated")), Attr("identifiers", List(Str(aws.ProviderArn)))]),
+                Block("condition", [],
+                    [Attr("test", Str(AwsTrustDocument.Operator)), Attr("variable", Str(aws.AudienceKey)), Attr("values", List(Str(aws.Audience)))]),
+                Block("condition", [],
+                    [Attr("test", Str(AwsTrustDocument.Operator)), Attr("variable", Str(aws.SubjectKey)), Attr("values", List(Str(subject.Subject)))]),
+            ], subject.Description)).ToList();
+            var note = (design.Notes ?? []).FirstOrDefault(n => n.Path == $"aws.roles[{i}]") is { } n ? TextWrap.Lines(n.Text) : null;
+            yield return Block("data", ["aws_iam_policy_document", $"{name}_trust"], statements, note);
+
+            List<TfItem> body =
+            [
+                Attr("name", Str(role.Name)),
+                Attr("path", Str(role.Path)),
+                Attr("description", Str(role.Description)),
+            ];
+            if (role.MaxSessionDuration is { } seconds)
+            {
+                body.Add(Attr("max_session_duration", new TfNumber(seconds)));
+            }
+
+            body.Add(Attr("assume_role_policy", new TfReference($"data.aws_iam_policy_document.{name}_trust.json")));
+            body.Add(Attr("depends_on", new TfList([new TfTraversal($"aws_iam_openid_connect_provider.{provider}")])));
+            yield return Block("resource", ["aws_iam_role", name], body);
         }
     }
 

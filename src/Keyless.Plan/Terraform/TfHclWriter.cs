@@ -103,6 +103,9 @@ public static class TfHclWriter
             case TfBool b:
                 output.Append(b.Value ? "true" : "false");
                 break;
+            case TfNumber n:
+                output.Append(n.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                break;
             case TfReference r:
                 output.Append(r.Expression);
                 break;

@@ -102,6 +102,9 @@ public static class TfJsonWriter
             case TfBool b:
                 writer.WriteBooleanValue(b.Value);
                 break;
+            case TfNumber n:
+                writer.WriteNumberValue(n.Value);
+                break;
             case TfReference r:
                 writer.WriteStringValue("${" + r.Expression + "}");
                 break;

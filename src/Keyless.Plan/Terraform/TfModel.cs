@@ -20,6 +20,9 @@ public sealed record TfString(string Value) : TfValue;
 
 public sealed record TfBool(bool Value) : TfValue;
 
+/// <summary>A whole number (IAM's max_session_duration).</summary>
+public sealed record TfNumber(long Value) : TfValue;
+
 public sealed record TfList(IReadOnlyList<TfValue> Items) : TfValue;
 
 /// <summary>An object or map value, keys in the order given.</summary>

@@ -15,6 +15,10 @@ terraform {
       source  = "hashicorp/azurerm"
       version = ">= 3.40"
     }
+    aws = {
+      source  = "hashicorp/aws"
+      version = ">= 5.81"
+    }
     gitlab = {
       source  = "gitlabhq/gitlab"
       version = ">= 18.5"
@@ -86,6 +90,111 @@ resource "azurerm_federated_identity_credential" "id_payments_infra_gitlab_4343_
   audience            = ["api://AzureADTokenExchange"]
   issuer              = "https://gitlab.com"
   subject             = "project_id:4343:ref_type:branch:ref:main:ref_protected:true"
+}
+
+# AWS gives a GitLab token's gitlab.com:aud and gitlab.com:sub only, so each role pins the project id, ref type,
+# ref and ref_protected through the sub. Apply the projects' ci_id_token_sub_claim_components
+# (scripts/gitlab-api.sh, or gitlab_project in Terraform) with the roles: until then tokens carry GitLab's
+# default sub (project_path:...), which no statement matches, and STS answers AccessDenied.
+# IAM keeps one provider per URL and account: if arn:aws:iam::123456789012:oidc-provider/gitlab.com exists, import it
+# (terraform import aws_iam_openid_connect_provider.gitlab_com arn:aws:iam::123456789012:oidc-provider/gitlab.com) and keep its other client ids.
+resource "aws_iam_openid_connect_provider" "gitlab_com" {
+  url            = "https://gitlab.com"
+  client_id_list = ["sts.amazonaws.com"]
+}
+
+# AWS cannot pin the environment name (production): GitLab's sub has no environment-name component and AWS reads
+# no other claim. Role gitlab-payments-deploy admits a protected environment of deployment tier production in
+# its projects; it relies on GitLab allowing only Maintainers to deploy to the protected environments
+# (scripts/gitlab-api.sh, Terraform) and on no other protected environment of that tier in those projects.
+data "aws_iam_policy_document" "gitlab_payments_deploy_trust" {
+  # GitLab acme/payments protected branch main, protected production environment
+  statement {
+    effect  = "Allow"
+    actions = ["sts:AssumeRoleWithWebIdentity"]
+
+    principals {
+      type        = "Federated"
+      identifiers = ["arn:aws:iam::123456789012:oidc-provider/gitlab.com"]
+    }
+
+    condition {
+      test     = "StringEquals"
+      variable = "gitlab.com:aud"
+      values   = ["sts.amazonaws.com"]
+    }
+
+    condition {
+      test     = "StringEquals"
+      variable = "gitlab.com:sub"
+      values   = ["project_id:4242:ref_type:branch:ref:main:ref_protected:true:environment_protected:true:deployment_tier:production"]
+    }
+  }
+
+  # GitLab acme/payments protected tag v1.4.0, protected production environment
+  statement {
+    effect  = "Allow"
+    actions = ["sts:AssumeRoleWithWebIdentity"]
+
+    principals {
+      type        = "Federated"
+      identifiers = ["arn:aws:iam::123456789012:oidc-provider/gitlab.com"]
+    }
+
+    condition {
+      test     = "StringEquals"
+      variable = "gitlab.com:aud"
+      values   = ["sts.amazonaws.com"]
+    }
+
+    condition {
+      test     = "StringEquals"
+      variable = "gitlab.com:sub"
+      values   = ["project_id:4242:ref_type:tag:ref:v1.4.0:ref_protected:true:environment_protected:true:deployment_tier:production"]
+    }
+  }
+}
+
+resource "aws_iam_role" "gitlab_payments_deploy" {
+  name               = "gitlab-payments-deploy"
+  path               = "/"
+  description        = "GitLab CI jobs of acme/payments on protected refs (keyless plan)"
+  assume_role_policy = data.aws_iam_policy_document.gitlab_payments_deploy_trust.json
+  depends_on         = [aws_iam_openid_connect_provider.gitlab_com]
+}
+
+data "aws_iam_policy_document" "gitlab_payments_infra_trust" {
+  # GitLab acme/payments-infra protected branch main
+  statement {
+    effect  = "Allow"
+    actions = ["sts:AssumeRoleWithWebIdentity"]
+
+    principals {
+      type        = "Federated"
+      identifiers = ["arn:aws:iam::123456789012:oidc-provider/gitlab.com"]
+    }
+
+    condition {
+      test     = "StringEquals"
+      variable = "gitlab.com:aud"
+      values   = ["sts.amazonaws.com"]
+    }
+
+    condition {
+      test     = "StringEquals"
+      variable = "gitlab.com:sub"
+      values   = ["project_id:4343:ref_type:branch:ref:main:ref_protected:true"]
+    }
+  }
+}
+
+resource "aws_iam_role" "gitlab_payments_infra" {
+  name                 = "gitlab-payments-infra"
+  path                 = "/gitlab/"
+  description          = "GitLab CI jobs of acme/payments-infra on protected refs (keyless plan)"
+  max_session_duration = 3600
+  assume_role_policy   = data.aws_iam_policy_document.gitlab_payments_infra_trust.json
+  depends_on           = [aws_iam_openid_connect_provider.gitlab_com]
 }
 
 # acme/payments already exists: Terraform adopts it rather than creating it.

@@ -15,6 +15,10 @@ terraform {
       source  = "hashicorp/azurerm"
       version = ">= 3.40"
     }
+    aws = {
+      source  = "hashicorp/aws"
+      version = ">= 5.81"
+    }
     gitlab = {
       source  = "gitlabhq/gitlab"
       version = ">= 18.5"
@@ -146,6 +150,74 @@ resource "azurerm_federated_identity_credential" "id_api_prod_gitlab_77_branch_m
   issuer              = "https://gitlab.acme.example"
   subject             = "project_id:77:ref_type:branch:ref:main:ref_protected:true:environment_protected:true:deployment_tier:production"
   provider            = azurerm.sub_99999999
+}
+
+# AWS gives a GitLab token's gitlab.acme.example:aud and gitlab.acme.example:sub only, so each role pins the
+# project id, ref type, ref and ref_protected through the sub. Apply the projects'
+# ci_id_token_sub_claim_components (scripts/gitlab-api.sh, or gitlab_project in Terraform) with the roles: until
+# then tokens carry GitLab's default sub (project_path:...), which no statement matches, and STS answers
+# AccessDenied.
+# IAM keeps one provider per URL and account: if arn:aws:iam::012345678901:oidc-provider/gitlab.acme.example exists, import it
+# (terraform import aws_iam_openid_connect_provider.gitlab_acme_example arn:aws:iam::012345678901:oidc-provider/gitlab.acme.example) and keep its other client ids.
+resource "aws_iam_openid_connect_provider" "gitlab_acme_example" {
+  url            = "https://gitlab.acme.example"
+  client_id_list = ["acme-gitlab-ci-aws"]
+}
+
+data "aws_iam_policy_document" "api_release_trust" {
+  # GitLab platform/api protected branch main
+  statement {
+    effect  = "Allow"
+    actions = ["sts:AssumeRoleWithWebIdentity"]
+
+    principals {
+      type        = "Federated"
+      identifiers = ["arn:aws:iam::012345678901:oidc-provider/gitlab.acme.example"]
+    }
+
+    condition {
+      test     = "StringEquals"
+      variable = "gitlab.acme.example:aud"
+      values   = ["acme-gitlab-ci-aws"]
+    }
+
+    condition {
+      test     = "StringEquals"
+      variable = "gitlab.acme.example:sub"
+      values   = ["project_id:77:ref_type:branch:ref:main:ref_protected:true"]
+    }
+  }
+
+  # GitLab platform/api protected tag v2.0.0
+  statement {
+    effect  = "Allow"
+    actions = ["sts:AssumeRoleWithWebIdentity"]
+
+    principals {
+      type        = "Federated"
+      identifiers = ["arn:aws:iam::012345678901:oidc-provider/gitlab.acme.example"]
+    }
+
+    condition {
+      test     = "StringEquals"
+      variable = "gitlab.acme.example:aud"
+      values   = ["acme-gitlab-ci-aws"]
+    }
+
+    condition {
+      test     = "StringEquals"
+      variable = "gitlab.acme.example:sub"
+      values   = ["project_id:77:ref_type:tag:ref:v2.0.0:ref_protected:true"]
+    }
+  }
+}
+
+resource "aws_iam_role" "api_release" {
+  name               = "api-release"
+  path               = "/"
+  description        = "GitLab CI jobs of platform/api on protected refs (keyless plan)"
+  assume_role_policy = data.aws_iam_policy_document.api_release_trust.json
+  depends_on         = [aws_iam_openid_connect_provider.gitlab_acme_example]
 }
 
 # platform/api already exists: Terraform adopts it rather than creating it.
