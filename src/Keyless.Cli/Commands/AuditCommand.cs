@@ -129,10 +129,12 @@ internal sealed class AuditCommand : AsyncCommand<AuditCommand.Settings>
         {
             GitLabVersion = version,
             GitLabUrl = settings.GitLabUrl is { } url ? new Uri(url) : settings.Config?.GitLabUrl,
+            // A shard attacks only its own identities; the findings filter of FindingOutput keeps only theirs.
+            Searches = settings.ShardSlice is { } slice ? identity => ShardPartition.ShardOf(identity.Name, slice.Count) == slice.Index : null,
         });
         AuditProgress.Search(audit);
-        phases?.Mark("search");
-        var findings = AuditRegistry.All.SelectMany(r => r.Run(audit)).ToArray();
+        phases?.Mark($"search ({audit.SearchedIdentities} identities)");
+        var findings = settings.ShardSlice is null ? AuditRegistry.All.SelectMany(r => r.Run(audit)).ToArray() : ReportOrder.Run(audit, AuditRegistry.All).ToArray();
         phases?.Mark("audits");
         foreach (var note in trust.Unrecognized)
         {

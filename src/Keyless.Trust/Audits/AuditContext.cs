@@ -20,6 +20,7 @@ public sealed class AuditContext
     private readonly Dictionary<(Identity, AttackScenario), SearchResult> _searches = [];
     private Dictionary<Identity, int>? _index;
     private SearchResult[][]? _all;
+    private int _searched;
 
     public AuditContext(TrustSet trust, AuditOptions? options = null)
     {
@@ -29,13 +30,35 @@ public sealed class AuditContext
         Engine = new RedTeamEngine(trust, Options.Time, Options.GitLabUrl is { } url ? GitLab.GitLabInstance.ForUrl(url) : null);
     }
 
+    // A view of one identity (Only): it shares the engine and the searches of the context it came from.
+    private AuditContext(AuditContext whole, Identity identity)
+    {
+        Trust = whole.Trust;
+        Options = whole.Options;
+        Engine = whole.Engine;
+        _whole = whole;
+        _only = [identity];
+    }
+
+    private readonly AuditContext? _whole;
+    private readonly IReadOnlyList<Identity>? _only;
+
     public TrustSet Trust { get; }
 
     public AuditOptions Options { get; }
 
     public RedTeamEngine Engine { get; }
 
-    public IReadOnlyList<Identity> Identities => Engine.Identities;
+    public IReadOnlyList<Identity> Identities => _only ?? Engine.Identities;
+
+    /// <summary>
+    /// What the search of an identity left out by <see cref="AuditOptions.Searches"/> reads as: nothing found, nothing
+    /// tried, nothing missed, which no audit reports (the shard that owns the identity reports it).
+    /// </summary>
+    public static SearchResult NotSearched { get; } = new() { Tried = 0, Complete = true };
+
+    /// <summary>How many identities <see cref="SearchAll"/> attacked (all, or those of <see cref="AuditOptions.Searches"/>).</summary>
+    public int SearchedIdentities => Volatile.Read(ref _searched);
 
     /// <summary>
     /// Searches every scenario against every identity, spread over the cores; <paramref name="progress"/> is told
@@ -43,6 +66,12 @@ public sealed class AuditContext
     /// </summary>
     public void SearchAll(Action<int, int>? progress = null)
     {
+        if (_whole is not null)
+        {
+            _whole.SearchAll(progress);
+            return;
+        }
+
         lock (_lock)
         {
             if (_all is not null)
@@ -53,9 +82,19 @@ public sealed class AuditContext
             var identities = Identities;
             _ = Engine.World;
             var all = new SearchResult[identities.Count][];
+            var skipped = Enumerable.Repeat(NotSearched, Scenarios.Length).ToArray();
+            var filter = Options.Searches;
             var done = 0;
             Parallel.For(0, identities.Count, i =>
             {
+                if (filter is not null && !filter(identities[i]))
+                {
+                    all[i] = skipped;
+                    progress?.Invoke(Interlocked.Increment(ref done), identities.Count);
+                    return;
+                }
+
+                Interlocked.Increment(ref _searched);
                 var results = new SearchResult[Scenarios.Length];
                 foreach (var scenario in Scenarios)
                 {
@@ -78,13 +117,26 @@ public sealed class AuditContext
         }
     }
 
+    /// <summary>The same context seen as if <paramref name="identity"/> were its only identity (for <see cref="ReportOrder"/>).</summary>
+    internal AuditContext Only(Identity identity) => new(_whole ?? this, identity);
+
     public SearchResult Search(Identity identity, AttackScenario scenario)
     {
         ArgumentNullException.ThrowIfNull(identity);
+        if (_whole is not null)
+        {
+            return _whole.Search(identity, scenario);
+        }
+
         SearchAll();
         if (_index!.TryGetValue(identity, out var i) && (int)scenario >= 0 && (int)scenario < Scenarios.Length)
         {
             return _all![i][(int)scenario];
+        }
+
+        if (Options.Searches is { } filter && !filter(identity))
+        {
+            return NotSearched;
         }
 
         lock (_lock)

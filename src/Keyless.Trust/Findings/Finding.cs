@@ -30,4 +30,10 @@ public sealed record Finding
     public required string Fix { get; init; }
 
     public required FindingLocation Location { get; init; }
+
+    /// <summary>
+    /// Where the finding stands in the report of the run that is not sharded, as a key that sorts in that order (set
+    /// by <c>keyless audit --shard</c>, which does not run every identity's searches; written only as a shard position).
+    /// </summary>
+    public long? Order { get; init; }
 }
