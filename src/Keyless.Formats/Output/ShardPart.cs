@@ -8,6 +8,6 @@ namespace Keyless.Formats.Output;
 /// <param name="Count">How many shards the identities were split into.</param>
 /// <param name="Positions">
 /// For each finding of the shard, a key that sorts it into its place in the single run's report (a shard searches
-/// only its own identities, so it cannot count the findings of the others: see <c>ReportOrder</c>).
+/// only its own identities, so it cannot count the findings of the others: see <c>AuditRun</c>).
 /// </param>
 public sealed record ShardPart(int Index, int Count, IReadOnlyList<long> Positions);

@@ -39,7 +39,7 @@ public static class ShardPartition
             if (ShardOf(findings[i].Identity, count) == index)
             {
                 kept.Add(findings[i]);
-                positions.Add(findings[i].Order ?? ReportOrder.AfterAudits + i);
+                positions.Add(findings[i].Order ?? AuditRun.AfterAudits + i);
             }
         }
 

@@ -30,18 +30,21 @@ public sealed class AuditContext
         Engine = new RedTeamEngine(trust, Options.Time, Options.GitLabUrl is { } url ? GitLab.GitLabInstance.ForUrl(url) : null);
     }
 
-    // A view of one identity (Only): it shares the engine and the searches of the context it came from.
-    private AuditContext(AuditContext whole, Identity identity)
+    // A view of one identity (SearchEach): it shares the engine of the context it came from, and reads the identity's
+    // own searches from results.
+    private AuditContext(AuditContext whole, Identity identity, SearchResult[] results)
     {
         Trust = whole.Trust;
         Options = whole.Options;
         Engine = whole.Engine;
         _whole = whole;
         _only = [identity];
+        _results = results;
     }
 
     private readonly AuditContext? _whole;
     private readonly IReadOnlyList<Identity>? _only;
+    private readonly SearchResult[]? _results;
 
     public TrustSet Trust { get; }
 
@@ -94,14 +97,7 @@ public sealed class AuditContext
                     return;
                 }
 
-                Interlocked.Increment(ref _searched);
-                var results = new SearchResult[Scenarios.Length];
-                foreach (var scenario in Scenarios)
-                {
-                    results[(int)scenario] = Engine.Search(identities[i], scenario);
-                }
-
-                all[i] = results;
+                all[i] = SearchOne(identities[i]);
                 progress?.Invoke(Interlocked.Increment(ref done), identities.Count);
             });
 
@@ -117,15 +113,50 @@ public sealed class AuditContext
         }
     }
 
-    /// <summary>The same context seen as if <paramref name="identity"/> were its only identity (for <see cref="ReportOrder"/>).</summary>
-    internal AuditContext Only(Identity identity) => new(_whole ?? this, identity);
+    /// <summary>
+    /// Searches every identity (of <see cref="AuditOptions.Searches"/>) on all cores, as <see cref="SearchAll"/> does,
+    /// but keeps none of the results: each identity's go to <paramref name="use"/>, on the thread that searched them,
+    /// as a view of the context with that identity alone, and are let go when it returns. For <see cref="AuditRun"/>,
+    /// which builds an identity's findings there, so the searches of 11,000 identities are never all in memory.
+    /// </summary>
+    internal void SearchEach(Action<int, AuditContext> use, Action<int, int>? progress = null)
+    {
+        var identities = Identities;
+        _ = Engine.World;
+        var filter = Options.Searches;
+        var done = 0;
+        Parallel.For(0, identities.Count, i =>
+        {
+            if (filter is null || filter(identities[i]))
+            {
+                use(i, new AuditContext(this, identities[i], SearchOne(identities[i])));
+            }
+
+            progress?.Invoke(Interlocked.Increment(ref done), identities.Count);
+        });
+        Engine.ForgetCandidates();
+    }
+
+    private SearchResult[] SearchOne(Identity identity)
+    {
+        Interlocked.Increment(ref _searched);
+        var results = new SearchResult[Scenarios.Length];
+        foreach (var scenario in Scenarios)
+        {
+            results[(int)scenario] = Engine.Search(identity, scenario);
+        }
+
+        return results;
+    }
 
     public SearchResult Search(Identity identity, AttackScenario scenario)
     {
         ArgumentNullException.ThrowIfNull(identity);
         if (_whole is not null)
         {
-            return _whole.Search(identity, scenario);
+            return _results is not null && ReferenceEquals(identity, _only![0]) && (int)scenario >= 0 && (int)scenario < Scenarios.Length
+                ? _results[(int)scenario]
+                : _whole.Search(identity, scenario);
         }
 
         SearchAll();

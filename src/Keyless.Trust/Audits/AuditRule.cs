@@ -16,7 +16,7 @@ public abstract class AuditRule
 
     /// <summary>
     /// True for an audit that reads the searches: it reports identity by identity in the order of
-    /// <see cref="AuditContext.Identities"/>, so a shard's findings sort into the whole by identity (<see cref="ReportOrder"/>).
+    /// <see cref="AuditContext.Identities"/>, so a shard's findings sort into the whole by identity (<see cref="AuditRun"/>).
     /// </summary>
     public virtual bool ReadsSearches => false;
 

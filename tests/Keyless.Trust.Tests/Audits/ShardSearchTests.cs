@@ -6,7 +6,7 @@ namespace Keyless.Trust.Tests.Audits;
 
 /// <summary>
 /// <c>keyless audit --shard I/N</c> gives the audit a filter of identities (<see cref="AuditOptions.Searches"/>): a
-/// shard attacks only its own, and <see cref="ReportOrder"/> places each of its findings where the run of every
+/// shard attacks only its own, and <see cref="AuditRun"/> places each of its findings where the run of every
 /// identity reports it, so the shards' findings, each kept by its owner and sorted by that place, are that run's.
 /// </summary>
 public sealed class ShardSearchTests
@@ -53,7 +53,7 @@ public sealed class ShardSearchTests
         {
             var own = shard;
             var context = new AuditContext(trust, options with { Searches = i => ShardOf(i.Name) == own });
-            placed.AddRange(ReportOrder.Run(context, AuditRegistry.All).Where(f => ShardOf(f.Identity) == own).Select(f => (f.Order!.Value, Describe(f))));
+            placed.AddRange(AuditRun.Findings(context, AuditRegistry.All).Where(f => ShardOf(f.Identity) == own).Select(f => (f.Order!.Value, Describe(f))));
         }
 
         Assert.Equal(placed.Count, placed.Select(p => p.Order).Distinct().Count());
