@@ -101,6 +101,21 @@ public abstract partial class CelValue
 
     public static CelValue Error(string message) => new CelErrorValue(message);
 
+    /// <summary>
+    /// The map <see cref="FromJson(JsonNode?)"/> makes of an object, from claims built in code: <paramref name="keys"/>
+    /// are distinct strings (not checked), in order, each with the value at the same place.
+    /// </summary>
+    public static CelValue FromUniqueStringKeys(ReadOnlySpan<CelValue> keys, ReadOnlySpan<CelValue> values)
+    {
+        var entries = new KeyValuePair<CelValue, CelValue>[keys.Length];
+        for (var i = 0; i < entries.Length; i++)
+        {
+            entries[i] = new(keys[i], values[i]);
+        }
+
+        return CelMapValue.FromOrderedUnique(entries);
+    }
+
     /// <summary>JSON claims as CEL: object → map, array → list, integral number → int, other number → double.</summary>
     public static CelValue FromJson(JsonNode? node) => node switch
     {

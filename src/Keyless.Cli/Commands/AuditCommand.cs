@@ -129,11 +129,14 @@ internal sealed class AuditCommand : AsyncCommand<AuditCommand.Settings>
         {
             GitLabVersion = version,
             GitLabUrl = settings.GitLabUrl is { } url ? new Uri(url) : settings.Config?.GitLabUrl,
+            // A shard attacks only its own identities; the findings filter of FindingOutput keeps only theirs.
+            Searches = settings.ShardSlice is { } slice ? identity => ShardPartition.ShardOf(identity.Name, slice.Count) == slice.Index : null,
         });
-        AuditProgress.Search(audit);
-        phases?.Mark("search");
-        var findings = AuditRegistry.All.SelectMany(r => r.Run(audit)).ToArray();
-        phases?.Mark("audits");
+        // Every identity's attack paths and the model of GitLab made of them, before the searches that read them.
+        _ = audit.Engine.World;
+        phases?.Mark("paths");
+        var findings = AuditProgress.Run(audit, AuditRegistry.All);
+        phases?.Mark($"search and audits ({audit.SearchedIdentities} identities)");
         foreach (var note in trust.Unrecognized)
         {
             Console.Error.WriteLine($"keyless audit: not modelled: {note}");
@@ -146,7 +149,7 @@ internal sealed class AuditCommand : AsyncCommand<AuditCommand.Settings>
             Console.Error.WriteLine($"keyless audit: note: {note}");
         }
 
-        Console.Error.WriteLine($"keyless audit: {audit.Identities.Count} identities, {findings.Length} findings.");
+        Console.Error.WriteLine($"keyless audit: {audit.Identities.Count} identities, {findings.Count} findings.");
         var exit = FindingOutput.Render(settings, "audit", findings, Rules, grouping: settings.Grouping, shard: settings.ShardSlice);
         phases?.Mark("report");
         return exit;

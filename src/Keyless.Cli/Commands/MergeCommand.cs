@@ -34,7 +34,7 @@ internal sealed class MergeCommand : Command<MergeCommand.Settings>
         var parts = settings.Reports.Select(file => (File: file, Report: FindingReportReader.ReadReport(file))).ToArray();
         var count = 0;
         var seen = new Dictionary<int, string>();
-        var placed = new List<(int Position, Finding Finding)>();
+        var placed = new List<(long Position, Finding Finding)>();
         foreach (var (file, (findings, shard)) in parts)
         {
             if (shard is null)

@@ -1,4 +1,5 @@
 using Keyless.Trust.Audits;
+using Keyless.Trust.Findings;
 using Spectre.Console;
 
 namespace Keyless.Cli.Infrastructure;
@@ -12,16 +13,17 @@ internal static class AuditProgress
     // Below this an audit takes well under a second and a bar would only flicker.
     private const int MinIdentities = 500;
 
-    public static void Search(AuditContext audit)
+    /// <summary>The findings of <see cref="AuditRun.Findings"/>, with the bar while the identities are searched.</summary>
+    public static IReadOnlyList<Finding> Run(AuditContext audit, IReadOnlyList<AuditRule> rules)
     {
         ArgumentNullException.ThrowIfNull(audit);
         var count = audit.Identities.Count;
         if (Console.IsErrorRedirected || count < MinIdentities)
         {
-            audit.SearchAll();
-            return;
+            return AuditRun.Findings(audit, rules);
         }
 
+        IReadOnlyList<Finding> findings = [];
         HumanConsole.CreateError().Progress()
             .AutoClear(true)
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
@@ -30,8 +32,9 @@ internal static class AuditProgress
                 var task = progress.AddTask($"attacking {count} identities", maxValue: count);
 
                 // Called from every worker thread; Increment takes the task's own lock.
-                audit.SearchAll((_, _) => task.Increment(1));
+                findings = AuditRun.Findings(audit, rules, (_, _) => task.Increment(1));
                 task.Value = task.MaxValue;
             });
+        return findings;
     }
 }

@@ -12,11 +12,17 @@ internal sealed class PhaseClock
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly string _command;
 
-    private PhaseClock(string command) => _command = command;
+    private readonly bool _live;
+
+    private PhaseClock(string command, bool live)
+    {
+        _command = command;
+        _live = live;
+    }
 
     /// <summary>A clock when the variable asks for one, else null (every call below is then a no-op).</summary>
     public static PhaseClock? Start(string command) =>
-        Environment.GetEnvironmentVariable("KEYLESS_PHASES") == "1" ? new PhaseClock(command) : null;
+        Environment.GetEnvironmentVariable("KEYLESS_PHASES") is "1" or "live" ? new PhaseClock(command, Environment.GetEnvironmentVariable("KEYLESS_PHASES") == "live") : null;
 
     public void Mark(string phase)
     {
@@ -24,7 +30,9 @@ internal sealed class PhaseClock
         _clock.Restart();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
         var heap = GC.GetGCMemoryInfo().HeapSizeBytes / (1024.0 * 1024.0);
+        // KEYLESS_PHASES=live also collects and reports what is still reachable (slower; the GC heap counts garbage).
+        var live = _live ? string.Create(CultureInfo.InvariantCulture, $", live {GC.GetTotalMemory(forceFullCollection: true) / (1024.0 * 1024.0):0} MB") : string.Empty;
         Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"keyless {_command}: phase {phase}: {wall:0.00} s wall, {cpu:0.00} s CPU so far, GC heap {heap:0} MB"));
+            $"keyless {_command}: phase {phase}: {wall:0.00} s wall, {cpu:0.00} s CPU so far, GC heap {heap:0} MB{live}"));
     }
 }

@@ -55,10 +55,10 @@ public static class FindingReportReader
             && index >= 1 && index <= count
             && shard["positions"] is JsonArray positions && positions.Count == findings)
         {
-            var list = new int[positions.Count];
+            var list = new long[positions.Count];
             for (var i = 0; i < list.Length; i++)
             {
-                list[i] = positions[i] is JsonValue p && p.TryGetValue<int>(out var position) && position >= 0
+                list[i] = positions[i] is JsonValue p && p.TryGetValue<long>(out var position) && position >= 0
                     ? position
                     : throw new InputException(file, "a position must be a number of 0 or more", path: $"$.shard.positions[{i}]");
             }

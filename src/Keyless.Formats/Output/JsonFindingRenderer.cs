@@ -122,13 +122,13 @@ internal static class JsonFindingRenderer
     private static void WriteWitness(Utf8JsonWriter writer, Finding finding)
     {
         writer.WritePropertyName("witness");
-        if (finding.Witness is null)
+        if (finding.Witness is { } witness)
         {
-            writer.WriteNullValue();
+            witness.WriteTo(writer);
         }
         else
         {
-            finding.Witness.WriteTo(writer);
+            writer.WriteNullValue();
         }
     }
 

@@ -6,5 +6,8 @@ namespace Keyless.Formats.Output;
 /// </summary>
 /// <param name="Index">1-based shard number.</param>
 /// <param name="Count">How many shards the identities were split into.</param>
-/// <param name="Positions">For each finding of the shard, its position in the single run's report.</param>
-public sealed record ShardPart(int Index, int Count, IReadOnlyList<int> Positions);
+/// <param name="Positions">
+/// For each finding of the shard, a key that sorts it into its place in the single run's report (a shard searches
+/// only its own identities, so it cannot count the findings of the others: see <c>AuditRun</c>).
+/// </param>
+public sealed record ShardPart(int Index, int Count, IReadOnlyList<long> Positions);

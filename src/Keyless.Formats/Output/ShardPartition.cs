@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
+using Keyless.Trust.Audits;
 using Keyless.Trust.Findings;
 
 namespace Keyless.Formats.Output;
@@ -23,18 +24,22 @@ public static class ShardPartition
         return (int)(BinaryPrimitives.ReadUInt64BigEndian(hash) % (ulong)count) + 1;
     }
 
-    /// <summary>The findings of shard <paramref name="index"/> of <paramref name="count"/>, with their positions in the whole.</summary>
+    /// <summary>
+    /// The findings of shard <paramref name="index"/> of <paramref name="count"/>, with their places in the whole: their
+    /// <see cref="Finding.Order"/>, or for a finding without one (added after the audits, like an expired ignore) its
+    /// index after every audit's.
+    /// </summary>
     public static (IReadOnlyList<Finding> Findings, ShardPart Part) Take(IReadOnlyList<Finding> findings, int index, int count)
     {
         ArgumentNullException.ThrowIfNull(findings);
         var kept = new List<Finding>();
-        var positions = new List<int>();
+        var positions = new List<long>();
         for (var i = 0; i < findings.Count; i++)
         {
             if (ShardOf(findings[i].Identity, count) == index)
             {
                 kept.Add(findings[i]);
-                positions.Add(i);
+                positions.Add(findings[i].Order ?? AuditRun.AfterAudits + i);
             }
         }
 

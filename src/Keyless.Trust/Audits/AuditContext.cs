@@ -20,6 +20,7 @@ public sealed class AuditContext
     private readonly Dictionary<(Identity, AttackScenario), SearchResult> _searches = [];
     private Dictionary<Identity, int>? _index;
     private SearchResult[][]? _all;
+    private int _searched;
 
     public AuditContext(TrustSet trust, AuditOptions? options = null)
     {
@@ -29,13 +30,38 @@ public sealed class AuditContext
         Engine = new RedTeamEngine(trust, Options.Time, Options.GitLabUrl is { } url ? GitLab.GitLabInstance.ForUrl(url) : null);
     }
 
+    // A view of one identity (SearchEach): it shares the engine of the context it came from, and reads the identity's
+    // own searches from results.
+    private AuditContext(AuditContext whole, Identity identity, SearchResult[] results)
+    {
+        Trust = whole.Trust;
+        Options = whole.Options;
+        Engine = whole.Engine;
+        _whole = whole;
+        _only = [identity];
+        _results = results;
+    }
+
+    private readonly AuditContext? _whole;
+    private readonly IReadOnlyList<Identity>? _only;
+    private readonly SearchResult[]? _results;
+
     public TrustSet Trust { get; }
 
     public AuditOptions Options { get; }
 
     public RedTeamEngine Engine { get; }
 
-    public IReadOnlyList<Identity> Identities => Engine.Identities;
+    public IReadOnlyList<Identity> Identities => _only ?? Engine.Identities;
+
+    /// <summary>
+    /// What the search of an identity left out by <see cref="AuditOptions.Searches"/> reads as: nothing found, nothing
+    /// tried, nothing missed, which no audit reports (the shard that owns the identity reports it).
+    /// </summary>
+    public static SearchResult NotSearched { get; } = new() { Tried = 0, Complete = true };
+
+    /// <summary>How many identities <see cref="SearchAll"/> attacked (all, or those of <see cref="AuditOptions.Searches"/>).</summary>
+    public int SearchedIdentities => Volatile.Read(ref _searched);
 
     /// <summary>
     /// Searches every scenario against every identity, spread over the cores; <paramref name="progress"/> is told
@@ -43,6 +69,12 @@ public sealed class AuditContext
     /// </summary>
     public void SearchAll(Action<int, int>? progress = null)
     {
+        if (_whole is not null)
+        {
+            _whole.SearchAll(progress);
+            return;
+        }
+
         lock (_lock)
         {
             if (_all is not null)
@@ -53,16 +85,19 @@ public sealed class AuditContext
             var identities = Identities;
             _ = Engine.World;
             var all = new SearchResult[identities.Count][];
+            var skipped = Enumerable.Repeat(NotSearched, Scenarios.Length).ToArray();
+            var filter = Options.Searches;
             var done = 0;
             Parallel.For(0, identities.Count, i =>
             {
-                var results = new SearchResult[Scenarios.Length];
-                foreach (var scenario in Scenarios)
+                if (filter is not null && !filter(identities[i]))
                 {
-                    results[(int)scenario] = Engine.Search(identities[i], scenario);
+                    all[i] = skipped;
+                    progress?.Invoke(Interlocked.Increment(ref done), identities.Count);
+                    return;
                 }
 
-                all[i] = results;
+                all[i] = SearchOne(identities[i]);
                 progress?.Invoke(Interlocked.Increment(ref done), identities.Count);
             });
 
@@ -78,13 +113,61 @@ public sealed class AuditContext
         }
     }
 
+    /// <summary>
+    /// Searches every identity (of <see cref="AuditOptions.Searches"/>) on all cores, as <see cref="SearchAll"/> does,
+    /// but keeps none of the results: each identity's go to <paramref name="use"/>, on the thread that searched them,
+    /// as a view of the context with that identity alone, and are let go when it returns. For <see cref="AuditRun"/>,
+    /// which builds an identity's findings there, so the searches of 11,000 identities are never all in memory.
+    /// </summary>
+    internal void SearchEach(Action<int, AuditContext> use, Action<int, int>? progress = null)
+    {
+        var identities = Identities;
+        _ = Engine.World;
+        var filter = Options.Searches;
+        var done = 0;
+        Parallel.For(0, identities.Count, i =>
+        {
+            if (filter is null || filter(identities[i]))
+            {
+                use(i, new AuditContext(this, identities[i], SearchOne(identities[i])));
+            }
+
+            progress?.Invoke(Interlocked.Increment(ref done), identities.Count);
+        });
+        Engine.ForgetCandidates();
+    }
+
+    private SearchResult[] SearchOne(Identity identity)
+    {
+        Interlocked.Increment(ref _searched);
+        var results = new SearchResult[Scenarios.Length];
+        foreach (var scenario in Scenarios)
+        {
+            results[(int)scenario] = Engine.Search(identity, scenario);
+        }
+
+        return results;
+    }
+
     public SearchResult Search(Identity identity, AttackScenario scenario)
     {
         ArgumentNullException.ThrowIfNull(identity);
+        if (_whole is not null)
+        {
+            return _results is not null && ReferenceEquals(identity, _only![0]) && (int)scenario >= 0 && (int)scenario < Scenarios.Length
+                ? _results[(int)scenario]
+                : _whole.Search(identity, scenario);
+        }
+
         SearchAll();
         if (_index!.TryGetValue(identity, out var i) && (int)scenario >= 0 && (int)scenario < Scenarios.Length)
         {
             return _all![i][(int)scenario];
+        }
+
+        if (Options.Searches is { } filter && !filter(identity))
+        {
+            return NotSearched;
         }
 
         lock (_lock)

@@ -16,6 +16,12 @@ public sealed record AuditOptions
     /// </summary>
     public Uri? GitLabUrl { get; init; }
 
+    /// <summary>
+    /// The identities to attack (<c>--shard I/N</c>: those of the shard); null: all. The others are not searched, and
+    /// their searches read as <see cref="AuditContext.NotSearched"/>, so no audit reports them from a search.
+    /// </summary>
+    public Func<Identities.Identity, bool>? Searches { get; init; }
+
     /// <summary>GitLab 19.1 refuses ID tokens for reclaimed project paths (MRs !248942, !250233).</summary>
     public bool BlocksReclaimedPaths => GitLabVersion is { } v && v >= new Version(19, 1);
 }

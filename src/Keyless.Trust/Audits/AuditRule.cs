@@ -14,6 +14,12 @@ public abstract class AuditRule
 
     public abstract IEnumerable<Finding> Run(AuditContext context);
 
+    /// <summary>
+    /// True for an audit that reads the searches: it reports identity by identity in the order of
+    /// <see cref="AuditContext.Identities"/>, so a shard's findings sort into the whole by identity (<see cref="AuditRun"/>).
+    /// </summary>
+    public virtual bool ReadsSearches => false;
+
     protected Finding Static(string identity, string message, string fix, SourceRef source, Severity? severity = null) => new()
     {
         Id = Id,

@@ -8,7 +8,6 @@ public static class Auditor
 {
     public static IReadOnlyList<Finding> Run(TrustSet trust, AuditOptions? options = null)
     {
-        var context = new AuditContext(trust, options);
-        return AuditRegistry.All.SelectMany(rule => rule.Run(context)).ToArray();
+        return AuditRun.Findings(new AuditContext(trust, options), AuditRegistry.All);
     }
 }

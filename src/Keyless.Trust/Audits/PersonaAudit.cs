@@ -23,6 +23,8 @@ public abstract class PersonaAudit : AuditRule
 
     protected virtual Severity SeverityFor(AuditContext context) => DefaultSeverity;
 
+    public override bool ReadsSearches => true;
+
     public override IEnumerable<Finding> Run(AuditContext context)
     {
         ArgumentNullException.ThrowIfNull(context);

@@ -16,6 +16,8 @@ public sealed class SearchIncompleteAudit : AuditRule
 
     public override Severity DefaultSeverity => Severity.Info;
 
+    public override bool ReadsSearches => true;
+
     public override IEnumerable<Finding> Run(AuditContext context)
     {
         ArgumentNullException.ThrowIfNull(context);

@@ -34,6 +34,8 @@ public sealed class UnreachableIdentityAudit : AuditRule
             && Known(v.NamespaceKnown, GitLabClaimNames.NamespacePath, GitLabClaimNames.JobNamespacePath);
     }
 
+    public override bool ReadsSearches => true;
+
     public override IEnumerable<Finding> Run(AuditContext context)
     {
         ArgumentNullException.ThrowIfNull(context);

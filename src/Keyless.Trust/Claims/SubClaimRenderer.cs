@@ -39,15 +39,31 @@ public static class SubClaimRenderer
     public static string Render(JsonObject claims, IReadOnlyList<string>? components = null)
     {
         ArgumentNullException.ThrowIfNull(claims);
+        return Render(claims, components, static (claims, name) =>
+            !claims.TryGetPropertyValue(name, out var node) || node is null ? null
+            : node is JsonValue v && v.TryGetValue<string>(out var s) ? s : node.ToJsonString());
+    }
+
+    /// <summary>As above, for a candidate built as CEL values (the red-team's).</summary>
+    internal static string Render(ClaimTable claims, IReadOnlyList<string>? components = null) =>
+        Render(claims, components, static (claims, name) =>
+            claims.Get(name) is not { } value || value.Type == Cel.CelType.Null ? null
+            : value.TryGetString(out var s) ? s : ClaimTable.Node(value)!.ToJsonString());
+
+    /// <summary>The renderer itself, over claims of either kind.</summary>
+    /// <param name="claims">The claims.</param>
+    /// <param name="components">The project's components; null: GitLab's default.</param>
+    /// <param name="valueOf">The component's value as text, or null when the claim is absent or null (then it is dropped).</param>
+    private static string Render<T>(T claims, IReadOnlyList<string>? components, Func<T, string, string?> valueOf)
+    {
         var builder = new StringBuilder();
         foreach (var component in components ?? DefaultComponents)
         {
-            if (!claims.TryGetPropertyValue(component, out var node) || node is null)
+            if (valueOf(claims, component) is not { } value)
             {
                 continue;
             }
 
-            var value = node is JsonValue v && v.TryGetValue<string>(out var s) ? s : node.ToJsonString();
             if (builder.Length > 0)
             {
                 builder.Append(':');

@@ -10,7 +10,9 @@ namespace Keyless.Trust.Claims;
 /// </summary>
 public sealed class TokenClaims
 {
-    private readonly JsonObject _claims;
+    // Exactly one of the two: claims read as JSON, or a candidate the red-team built as CEL values (ClaimTable).
+    private readonly JsonObject? _claims;
+    private readonly ClaimTable? _table;
 
     // Built on first use: the red-team makes hundreds of thousands of these and most never reach CEL.
     private CelValue? _assertion;
@@ -38,6 +40,15 @@ public sealed class TokenClaims
     /// </summary>
     internal static TokenClaims Wrap(JsonObject claims) => new(claims, fromJwt: false);
 
+    /// <summary>A view over a candidate built as CEL values: its CEL map is built without a JSON object in between.</summary>
+    internal static TokenClaims Wrap(ClaimTable claims) => new(claims);
+
+    private TokenClaims(ClaimTable table)
+    {
+        _table = table;
+        Audiences = table.Get(GitLabClaimNames.Audience) is { } aud && aud.TryGetString(out var single) ? [single] : [];
+    }
+
     /// <summary>
     /// The payload of a real JWT: as the clouds read it, <c>exp</c>/<c>iat</c>/<c>nbf</c> are RFC 7519 NumericDates
     /// (JSON numbers only) and a token without the times a cloud requires is refused, not waved through.
@@ -52,31 +63,39 @@ public sealed class TokenClaims
     public bool FromJwt { get; }
 
     /// <summary>A deep copy of the claims.</summary>
-    public JsonObject ToJson() => (JsonObject)_claims.DeepClone();
+    public JsonObject ToJson() => _table?.ToJson() ?? (JsonObject)_claims!.DeepClone();
 
     /// <summary>The claims as the CEL value STS binds to <c>assertion</c>, built once per token (not per provider).</summary>
-    internal CelValue Assertion => _assertion ??= CelValue.FromJson(_claims);
+    internal CelValue Assertion => _assertion ??= _table?.ToCel() ?? CelValue.FromJson(_claims);
 
     /// <summary><c>aud</c> as GitLab sends it: one string, or an array of strings.</summary>
     public IReadOnlyList<string> Audiences { get; }
 
-    public IEnumerable<string> Names => _claims.Select(p => p.Key);
+    public IEnumerable<string> Names => _table?.Names ?? _claims!.Select(p => p.Key);
 
-    public bool Has(string name) => _claims.ContainsKey(name);
+    public bool Has(string name) => _table is null ? _claims!.ContainsKey(name) : _table.Get(name) is not null;
 
     /// <summary>The raw JSON value, or null when absent (a JSON <c>null</c> also reads as null; see <see cref="IsNull"/>).</summary>
-    public JsonNode? Get(string name) => _claims.TryGetPropertyValue(name, out var value) ? value : null;
+    public JsonNode? Get(string name) => TryGet(name, out var value) ? value : null;
 
-    public bool IsNull(string name) => _claims.TryGetPropertyValue(name, out var value) && value is null;
+    public bool IsNull(string name) => TryGet(name, out var value) && value is null;
 
     /// <summary>The claim when it is a JSON string; null when absent, null or of another type.</summary>
-    public string? GetString(string name) =>
-        _claims.TryGetPropertyValue(name, out var value) && value is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+    public string? GetString(string name)
+    {
+        if (_table is not null)
+        {
+            // The oracle asks for iss and sub of every candidate: read the CEL value, not a JSON node made of it.
+            return _table.Get(name) is { } cel && cel.TryGetString(out var text) ? text : null;
+        }
+
+        return TryGet(name, out var value) && value is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+    }
 
     /// <summary>A numeric date claim (<c>exp</c>, <c>iat</c>, <c>nbf</c>) as seconds since the epoch.</summary>
     public long? GetNumericDate(string name)
     {
-        if (!_claims.TryGetPropertyValue(name, out var value) || value is not JsonValue v)
+        if (!TryGet(name, out var value) || value is not JsonValue v)
         {
             return null;
         }
@@ -100,7 +119,7 @@ public sealed class TokenClaims
     /// <summary>The claim rendered for a message: strings as-is, anything else as JSON, absent as <c>(absent)</c>.</summary>
     public string Describe(string name)
     {
-        if (!_claims.TryGetPropertyValue(name, out var value))
+        if (!TryGet(name, out var value))
         {
             return "(absent)";
         }
@@ -111,6 +130,18 @@ public sealed class TokenClaims
             JsonValue v when v.TryGetValue<string>(out var s) => s,
             _ => value.ToJsonString(),
         };
+    }
+
+    private bool TryGet(string name, out JsonNode? value)
+    {
+        if (_table is null)
+        {
+            return _claims!.TryGetPropertyValue(name, out value);
+        }
+
+        var cel = _table.Get(name);
+        value = cel is null ? null : ClaimTable.Node(cel);
+        return cel is not null;
     }
 
     private static string[] ReadAudiences(JsonObject claims)

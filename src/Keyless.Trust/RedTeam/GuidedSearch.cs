@@ -28,7 +28,11 @@ public static class GuidedSearch
 
     private static readonly string[] UserClaims = [GitLabClaimNames.UserLogin, GitLabClaimNames.UserEmail, GitLabClaimNames.UserId, GitLabClaimNames.UserAccessLevel];
 
-    public static SearchResult Run(AttackPath path, SearchSpace space, Func<JsonObject, bool> admits, Func<JsonObject, Realizability> realizable)
+    /// <param name="path">The attack path searched.</param>
+    /// <param name="space">The tokens the scenario can make GitLab mint on it.</param>
+    /// <param name="admits">The oracle, asked of each candidate as built (CEL values; <see cref="TokenClaims"/> reads them).</param>
+    /// <param name="realizable">The independent check, asked of an admitted candidate as the JSON claims that would be reported.</param>
+    internal static SearchResult Run(AttackPath path, SearchSpace space, Func<ClaimTable, bool> admits, Func<JsonObject, Realizability> realizable)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(space);
@@ -76,10 +80,11 @@ public static class GuidedSearch
         while (tried < MaxCandidates)
         {
             var shape = new TokenShape(projects[index[0]], events[index[1]], envs[index[2]], users[index[3]], runners[index[4]], components[index[5]]);
-            var claims = TokenFactory.Build(space.Issuer, path.Audience, shape, host);
+            var candidate = TokenFactory.Candidate(space.Issuer, path.Audience, shape, host);
             tried++;
-            if (admits(claims))
+            if (admits(candidate))
             {
+                var claims = candidate.ToJson();
                 // The independent check: a witness GitLab could not mint is a bug of the generator, never a finding.
                 if (realizable(claims) is { IsRealizable: false } refused)
                 {

@@ -133,7 +133,8 @@ public sealed class RedTeamEngine
     public SearchResult Search(Identity identity, AttackScenario scenario, Func<JsonObject, bool>? admits = null, IEnumerable<AttackPath>? extraPaths = null)
     {
         ArgumentNullException.ThrowIfNull(identity);
-        admits ??= claims => Admits(identity, claims);
+        // The oracle reads each candidate as built; a caller's own test gets it as JSON, as it always has.
+        Func<ClaimTable, bool> test = admits is null ? claims => Evaluator.Admits(identity, TokenClaims.Wrap(claims)) : claims => admits(claims.ToJson());
         var tried = 0;
         var rejected = 0;
         var complete = true;
@@ -147,7 +148,7 @@ public sealed class RedTeamEngine
             }
 
             var space = PersonaCapabilities.For(scenario, path, World, GitLab, candidates);
-            var result = GuidedSearch.Run(path, space, admits, claims => CheckRealizable(claims, scenario, path));
+            var result = GuidedSearch.Run(path, space, test, claims => CheckRealizable(claims, scenario, path));
             tried += result.Tried;
             rejected += result.Rejected;
             complete &= result.Complete;

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Keyless.Cel;
 using Keyless.Trust.Claims;
 
 namespace Keyless.Trust.RedTeam;
@@ -21,50 +22,102 @@ public static class TokenFactory
     }
 
     /// <summary>With the issuer's host (for <c>ci_config_ref_uri</c>) worked out once per search, not per candidate.</summary>
-    internal static JsonObject Build(string issuer, string audience, TokenShape shape, string host)
+    internal static JsonObject Build(string issuer, string audience, TokenShape shape, string host) =>
+        Candidate(issuer, audience, shape, host).ToJson();
+
+    /// <summary>
+    /// The candidate as the oracle reads it (CEL values, no JSON object per candidate); <see cref="ClaimTable.ToJson"/>
+    /// gives the claims <see cref="Build(string, string, TokenShape, string)"/> returns, in the same order.
+    /// </summary>
+    internal static ClaimTable Candidate(string issuer, string audience, TokenShape shape, string host)
     {
         ArgumentNullException.ThrowIfNull(shape);
         var p = shape.Project;
-        var claims = new JsonObject
-        {
-            [GitLabClaimNames.NamespaceId] = p.NamespaceId,
-            [GitLabClaimNames.NamespacePath] = p.NamespacePath,
-            [GitLabClaimNames.ProjectId] = p.Id,
-            [GitLabClaimNames.ProjectPath] = p.Path,
-            [GitLabClaimNames.JobProjectId] = p.JobId,
-            [GitLabClaimNames.JobProjectPath] = p.JobPath,
-            [GitLabClaimNames.JobNamespaceId] = p.JobNamespaceId,
-            [GitLabClaimNames.JobNamespacePath] = p.JobNamespacePath,
-            [GitLabClaimNames.UserId] = shape.User.Id,
-            [GitLabClaimNames.UserLogin] = shape.User.Login,
-            [GitLabClaimNames.UserEmail] = shape.User.Email,
-            [GitLabClaimNames.UserAccessLevel] = shape.User.AccessLevel,
-            [GitLabClaimNames.PipelineId] = "7000001",
-            [GitLabClaimNames.PipelineSource] = shape.Event.PipelineSource,
-            [GitLabClaimNames.JobId] = "8000001",
-            [GitLabClaimNames.Ref] = shape.Ref.Name,
-            [GitLabClaimNames.RefType] = shape.Ref.Type,
-            [GitLabClaimNames.RefPath] = shape.Ref.RefPath,
-            [GitLabClaimNames.RefProtected] = shape.Ref.Protected ? "true" : "false",
-        };
+        var claims = new ClaimTable(Keys.Count);
+        claims.Add(Keys.NamespaceId, p.NamespaceId);
+        claims.Add(Keys.NamespacePath, p.NamespacePath);
+        claims.Add(Keys.ProjectId, p.Id);
+        claims.Add(Keys.ProjectPath, p.Path);
+        claims.Add(Keys.JobProjectId, p.JobId);
+        claims.Add(Keys.JobProjectPath, p.JobPath);
+        claims.Add(Keys.JobNamespaceId, p.JobNamespaceId);
+        claims.Add(Keys.JobNamespacePath, p.JobNamespacePath);
+        claims.Add(Keys.UserId, shape.User.Id);
+        claims.Add(Keys.UserLogin, shape.User.Login);
+        claims.Add(Keys.UserEmail, shape.User.Email);
+        claims.Add(Keys.UserAccessLevel, shape.User.AccessLevel);
+        claims.Add(Keys.PipelineId, Keys.PipelineIdValue);
+        claims.Add(Keys.PipelineSource, shape.Event.PipelineSource);
+        claims.Add(Keys.JobId, Keys.JobIdValue);
+        claims.Add(Keys.Ref, shape.Ref.Name);
+        claims.Add(Keys.RefType, shape.Ref.Type);
+        claims.Add(Keys.RefPath, shape.Ref.RefPath);
+        claims.Add(Keys.RefProtected, shape.Ref.Protected ? Keys.True : Keys.False);
         if (shape.Env.Name is { } environment)
         {
-            claims[GitLabClaimNames.Environment] = environment;
-            claims[GitLabClaimNames.EnvironmentProtected] = shape.Env.Protected ? "true" : "false";
-            claims[GitLabClaimNames.DeploymentTier] = shape.Env.Tier ?? "other";
-            claims[GitLabClaimNames.EnvironmentAction] = shape.Env.Action;
+            claims.Add(Keys.Environment, environment);
+            claims.Add(Keys.EnvironmentProtected, shape.Env.Protected ? Keys.True : Keys.False);
+            claims.Add(Keys.DeploymentTier, shape.Env.Tier ?? "other");
+            claims.Add(Keys.EnvironmentAction, shape.Env.Action);
         }
 
-        claims[GitLabClaimNames.RunnerId] = 9001;
-        claims[GitLabClaimNames.RunnerEnvironment] = shape.RunnerEnvironment;
-        claims[GitLabClaimNames.Sha] = Sha;
-        claims[GitLabClaimNames.CiConfigRefUri] = $"{host}/{p.Path}//.gitlab-ci.yml@{shape.Ref.RefPath}";
-        claims[GitLabClaimNames.CiConfigSha] = Sha;
-        claims[GitLabClaimNames.ProjectVisibility] = p.Visibility;
-        claims[GitLabClaimNames.Issuer] = issuer;
-        claims[GitLabClaimNames.Audience] = audience;
-        claims[GitLabClaimNames.Subject] = SubClaimRenderer.Render(claims, shape.Components);
+        claims.Add(Keys.RunnerId, Keys.RunnerIdValue);
+        claims.Add(Keys.RunnerEnvironment, shape.RunnerEnvironment);
+        claims.Add(Keys.Sha, Keys.ShaValue);
+        claims.Add(Keys.CiConfigRefUri, $"{host}/{p.Path}//.gitlab-ci.yml@{shape.Ref.RefPath}");
+        claims.Add(Keys.CiConfigSha, Keys.ShaValue);
+        claims.Add(Keys.ProjectVisibility, p.Visibility);
+        claims.Add(Keys.Issuer, issuer);
+        claims.Add(Keys.Audience, audience);
+        claims.Add(Keys.Subject, SubClaimRenderer.Render(claims, shape.Components));
         return claims;
+    }
+
+    /// <summary>Every claim name a candidate carries, and the values that never change, as CEL values made once.</summary>
+    private static class Keys
+    {
+        public static readonly ClaimKey NamespaceId = new(GitLabClaimNames.NamespaceId);
+        public static readonly ClaimKey NamespacePath = new(GitLabClaimNames.NamespacePath);
+        public static readonly ClaimKey ProjectId = new(GitLabClaimNames.ProjectId);
+        public static readonly ClaimKey ProjectPath = new(GitLabClaimNames.ProjectPath);
+        public static readonly ClaimKey JobProjectId = new(GitLabClaimNames.JobProjectId);
+        public static readonly ClaimKey JobProjectPath = new(GitLabClaimNames.JobProjectPath);
+        public static readonly ClaimKey JobNamespaceId = new(GitLabClaimNames.JobNamespaceId);
+        public static readonly ClaimKey JobNamespacePath = new(GitLabClaimNames.JobNamespacePath);
+        public static readonly ClaimKey UserId = new(GitLabClaimNames.UserId);
+        public static readonly ClaimKey UserLogin = new(GitLabClaimNames.UserLogin);
+        public static readonly ClaimKey UserEmail = new(GitLabClaimNames.UserEmail);
+        public static readonly ClaimKey UserAccessLevel = new(GitLabClaimNames.UserAccessLevel);
+        public static readonly ClaimKey PipelineId = new(GitLabClaimNames.PipelineId);
+        public static readonly ClaimKey PipelineSource = new(GitLabClaimNames.PipelineSource);
+        public static readonly ClaimKey JobId = new(GitLabClaimNames.JobId);
+        public static readonly ClaimKey Ref = new(GitLabClaimNames.Ref);
+        public static readonly ClaimKey RefType = new(GitLabClaimNames.RefType);
+        public static readonly ClaimKey RefPath = new(GitLabClaimNames.RefPath);
+        public static readonly ClaimKey RefProtected = new(GitLabClaimNames.RefProtected);
+        public static readonly ClaimKey Environment = new(GitLabClaimNames.Environment);
+        public static readonly ClaimKey EnvironmentProtected = new(GitLabClaimNames.EnvironmentProtected);
+        public static readonly ClaimKey DeploymentTier = new(GitLabClaimNames.DeploymentTier);
+        public static readonly ClaimKey EnvironmentAction = new(GitLabClaimNames.EnvironmentAction);
+        public static readonly ClaimKey RunnerId = new(GitLabClaimNames.RunnerId);
+        public static readonly ClaimKey RunnerEnvironment = new(GitLabClaimNames.RunnerEnvironment);
+        public static readonly ClaimKey Sha = new(GitLabClaimNames.Sha);
+        public static readonly ClaimKey CiConfigRefUri = new(GitLabClaimNames.CiConfigRefUri);
+        public static readonly ClaimKey CiConfigSha = new(GitLabClaimNames.CiConfigSha);
+        public static readonly ClaimKey ProjectVisibility = new(GitLabClaimNames.ProjectVisibility);
+        public static readonly ClaimKey Issuer = new(GitLabClaimNames.Issuer);
+        public static readonly ClaimKey Audience = new(GitLabClaimNames.Audience);
+        public static readonly ClaimKey Subject = new(GitLabClaimNames.Subject);
+
+        /// <summary>How many claims a candidate has at most.</summary>
+        public const int Count = 32;
+
+        public static readonly CelValue PipelineIdValue = CelValue.Of("7000001");
+        public static readonly CelValue JobIdValue = CelValue.Of("8000001");
+        public static readonly CelValue RunnerIdValue = CelValue.Of(9001);
+        public static readonly CelValue ShaValue = CelValue.Of(TokenFactory.Sha);
+        public static readonly CelValue True = CelValue.Of("true");
+        public static readonly CelValue False = CelValue.Of("false");
     }
 
     internal static string Host(string issuer) =>
