@@ -82,7 +82,7 @@ public sealed class PullAwsCommandTests : IDisposable
             await File.WriteAllTextAsync(claims, new JsonObject
             {
                 ["iss"] = "https://gitlab.com",
-                ["aud"] = "https://gitlab.com",
+                ["aud"] = "sts.amazonaws.com", // the hardened example's provider lists only STS's audience
                 ["sub"] = $"project_id:4242:ref_type:branch:ref:{reference}",
                 ["project_id"] = "4242",
                 ["project_path"] = "acme/payments",
@@ -133,7 +133,7 @@ public sealed class PullAwsCommandTests : IDisposable
         var token = Path.Combine(_dir, "id_token");
         await File.WriteAllTextAsync(token, await emu.MintAsync(new JsonObject
         {
-            ["aud"] = "https://gitlab.com",
+            ["aud"] = "sts.amazonaws.com", // the hardened example's provider lists only STS's audience
             ["sub"] = "project_id:4242:ref_type:branch:ref:main",
             ["project_id"] = "4242",
             ["project_path"] = "acme/payments",
