@@ -1,5 +1,7 @@
 using Amazon.Runtime;
 using Amazon.Runtime.Credentials;
+using Amazon.RuntimeDependencies;
+using Amazon.SecurityToken;
 using Keyless.Trust.Diagnostics;
 
 namespace Keyless.Pull.Auth;
@@ -13,6 +15,16 @@ namespace Keyless.Pull.Auth;
 /// </summary>
 public sealed class AwsSdkCredentials : IAwsCredentialSource
 {
+    // The chain finds the STS client for web identity and assumed-role profiles by reflection, which the native (AOT)
+    // build trims away: registered by hand, as AWSSDK.Core's GlobalRuntimeDependencyRegistry documents, it is there in
+    // both builds. Once per process.
+    private static readonly Lazy<bool> StsRegistered = new(() =>
+    {
+        GlobalRuntimeDependencyRegistry.Instance.RegisterSecurityTokenServiceClient(
+            context => new AmazonSecurityTokenServiceClient(context.SecurityTokenServiceClientContextData.Region));
+        return true;
+    });
+
     private AWSCredentials? _credentials;
 
     public string Description => "AWS SDK default credential chain (AWSSDK.Core)";
@@ -21,6 +33,7 @@ public sealed class AwsSdkCredentials : IAwsCredentialSource
     {
         try
         {
+            _ = StsRegistered.Value;
             if (_credentials is null || refresh)
             {
                 _credentials = await DefaultAWSCredentialsIdentityResolver.GetCredentialsAsync(null).ConfigureAwait(false);
