@@ -140,13 +140,8 @@ public sealed class AuditContext
     private SearchResult[] SearchOne(Identity identity)
     {
         Interlocked.Increment(ref _searched);
-        var results = new SearchResult[Scenarios.Length];
-        foreach (var scenario in Scenarios)
-        {
-            results[(int)scenario] = Engine.Search(identity, scenario);
-        }
-
-        return results;
+        // Indexed by scenario: the enum's values are 0, 1, 2, … in order.
+        return Engine.SearchEvery(identity, Scenarios);
     }
 
     public SearchResult Search(Identity identity, AttackScenario scenario)

@@ -14,20 +14,6 @@ public static class GuidedSearch
     /// <summary>Above this many combinations the search stops and says it was not exhaustive.</summary>
     public const int MaxCandidates = 20_000;
 
-    private static readonly string[] ProjectClaims =
-    [
-        GitLabClaimNames.ProjectId, GitLabClaimNames.ProjectPath, GitLabClaimNames.NamespaceId, GitLabClaimNames.NamespacePath,
-        GitLabClaimNames.JobProjectId, GitLabClaimNames.JobProjectPath, GitLabClaimNames.JobNamespaceId, GitLabClaimNames.JobNamespacePath,
-        GitLabClaimNames.CiConfigRefUri, GitLabClaimNames.ProjectVisibility,
-    ];
-
-    private static readonly string[] RefClaims =
-        [GitLabClaimNames.Ref, GitLabClaimNames.RefType, GitLabClaimNames.RefPath, GitLabClaimNames.RefProtected, GitLabClaimNames.CiConfigRefUri, GitLabClaimNames.PipelineSource];
-
-    private static readonly string[] EnvClaims = [GitLabClaimNames.Environment, GitLabClaimNames.EnvironmentProtected, GitLabClaimNames.DeploymentTier, GitLabClaimNames.EnvironmentAction];
-
-    private static readonly string[] UserClaims = [GitLabClaimNames.UserLogin, GitLabClaimNames.UserEmail, GitLabClaimNames.UserId, GitLabClaimNames.UserAccessLevel];
-
     /// <param name="path">The attack path searched.</param>
     /// <param name="space">The tokens the scenario can make GitLab mint on it.</param>
     /// <param name="admits">The oracle, asked of each candidate as built (CEL values; <see cref="TokenClaims"/> reads them).</param>
@@ -45,18 +31,15 @@ public static class GuidedSearch
         }
 
         var read = path.Atoms.ClaimsRead;
-        var subRead = read.Contains(GitLabClaimNames.Subject);
-        bool Reads(string[] claims, params string[] components) =>
-            claims.Any(read.Contains) || (subRead && space.ComponentSets.Any(set => set.Any(c => components.Contains(c) || claims.Contains(c))));
-
         var atoms = path.Atoms;
+        var varies = SearchDimensions.Of(atoms, space.ComponentSets);
         var signature = new ClassSignature(atoms);
-        var projects = Reads(ProjectClaims, SubComponentsOfProject) ? Classes(space.Projects, signature.Of) : space.Projects.Take(1).ToList();
-        var events = Reads(RefClaims) ? Classes(space.RefEvents, signature.Of) : space.RefEvents.Take(1).ToList();
-        var envs = Reads(EnvClaims) ? Classes(space.Environments, signature.Of) : space.Environments.Take(1).ToList();
-        var users = Reads(UserClaims) ? Classes(space.Users, signature.Of) : space.Users.Take(1).ToList();
-        var runners = read.Contains(GitLabClaimNames.RunnerEnvironment) ? space.Runners.ToList() : space.Runners.Take(1).ToList();
-        var components = subRead ? space.ComponentSets.ToList() : space.ComponentSets.Take(1).ToList();
+        var projects = varies.Projects ? Classes(space.Projects, signature.Of) : space.Projects.Take(1).ToList();
+        var events = varies.RefEvents ? Classes(space.RefEvents, signature.Of) : space.RefEvents.Take(1).ToList();
+        var envs = varies.Environments ? Classes(space.Environments, signature.Of) : space.Environments.Take(1).ToList();
+        var users = varies.Users ? Classes(space.Users, signature.Of) : space.Users.Take(1).ToList();
+        var runners = varies.Runners ? space.Runners.ToList() : space.Runners.Take(1).ToList();
+        var components = varies.Components ? space.ComponentSets.ToList() : space.ComponentSets.Take(1).ToList();
 
         int[] sizes = [projects.Count, events.Count, envs.Count, users.Count, runners.Count, components.Count];
         var total = sizes.Aggregate(1L, (a, b) => a * b);
@@ -110,11 +93,6 @@ public static class GuidedSearch
 
         return new SearchResult { Tried = tried, Complete = gaps.Count == 0, Gaps = gaps, Assumptions = space.Assumptions, Rejected = rejected };
     }
-
-    private static readonly string[] SubComponentsOfProject =
-    [
-        GitLabClaimNames.ProjectPath, GitLabClaimNames.ProjectId, GitLabClaimNames.JobProjectPath, GitLabClaimNames.JobProjectId,
-    ];
 
     /// <summary>Odometer order: the last dimensions (components, runners) turn fastest, projects slowest.</summary>
     private static bool Next(int[] index, int[] sizes)

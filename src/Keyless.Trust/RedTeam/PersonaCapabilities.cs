@@ -66,10 +66,16 @@ public static class PersonaCapabilities
             _ => MaintainerRefEvents(victim, values.RefNames, values.ReadsSource),
         };
 
+        // The search keeps the first value of a dimension the trust does not read: only that one is built (with the
+        // assumptions the whole dimension would have added).
+        var componentSets = own ? values.OwnProjectComponents : values.VictimComponents;
+        var varies = SearchDimensions.Of(path.Atoms, componentSets);
         var envNames = values.EnvironmentNames;
         var tiers = GitLabEnvironments.Tiers;
         EnvShape[] environments = scenario switch
         {
+            // Every scenario but a Developer's deployment offers "no environment" first (and that one may offer none).
+            _ when !varies.Environments && scenario is not AttackScenario.DeveloperEnvironment => NoEnvironment(scenario, victim, assumptions),
             _ when own => [EnvShape.None, .. envNames.SelectMany(n => tiers.SelectMany(t => new[] { new EnvShape(n, true, t), new EnvShape(n, false, t) }))],
             AttackScenario.DeveloperBranch => [EnvShape.None],
             AttackScenario.DeveloperEnvironment => DeveloperEnvironments(victim, envNames, tiers, assumptions),
@@ -89,9 +95,9 @@ public static class PersonaCapabilities
             Projects = projects,
             RefEvents = refEvents,
             Environments = environments,
-            Users = PersonaUsers.For(scenario, values.UserCandidates, world),
+            Users = varies.Users ? PersonaUsers.For(scenario, values.UserCandidates, world) : [PersonaUsers.First(scenario, world)],
             Runners = instance.IsGitLabCom ? ["gitlab-hosted", "self-hosted"] : ["self-hosted"],
-            ComponentSets = own ? values.OwnProjectComponents : values.VictimComponents,
+            ComponentSets = componentSets,
             Assumptions = assumptions,
         };
     }
@@ -185,10 +191,7 @@ public static class PersonaCapabilities
 
     private static EnvShape[] DeveloperEnvironments(VictimProject victim, IEnumerable<string> names, IReadOnlyList<string> tiers, List<string> assumptions)
     {
-        if (!victim.SettingsKnown)
-        {
-            assumptions.Add("environments are unprotected (GitLab's default; no protected environments were given)");
-        }
+        DeveloperEnvironmentsAssumption(victim, assumptions);
 
         var shapes = new List<EnvShape>();
         foreach (var name in names)
@@ -205,6 +208,26 @@ public static class PersonaCapabilities
         }
 
         return [.. shapes];
+    }
+
+    /// <summary>The first of the environments below, for a trust that reads none of their claims, with the same assumptions.</summary>
+    private static EnvShape[] NoEnvironment(AttackScenario scenario, VictimProject victim, List<string> assumptions)
+    {
+        if (scenario is AttackScenario.DeveloperTag or AttackScenario.ForkContributor)
+        {
+            DeveloperEnvironmentsAssumption(victim, assumptions);
+        }
+
+        return [EnvShape.None];
+    }
+
+    /// <summary>What <see cref="DeveloperEnvironments"/> rests on when the victim's settings were not given.</summary>
+    private static void DeveloperEnvironmentsAssumption(VictimProject victim, List<string> assumptions)
+    {
+        if (!victim.SettingsKnown)
+        {
+            assumptions.Add("environments are unprotected (GitLab's default; no protected environments were given)");
+        }
     }
 
     internal static List<string> Distinct(IEnumerable<string> values) => values.Distinct(StringComparer.Ordinal).ToList();

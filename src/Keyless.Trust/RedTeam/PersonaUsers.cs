@@ -20,19 +20,12 @@ public static class PersonaUsers
     {
         ArgumentNullException.ThrowIfNull(candidates);
         ArgumentNullException.ThrowIfNull(world);
-        var (login, member, levels) = scenario switch
-        {
-            AttackScenario.Anyone or AttackScenario.PathReclaimer => ("keyless-attacker", false, new string?[] { GitLabUsers.Owner, GitLabUsers.Maintainer, GitLabUsers.Developer }),
-            AttackScenario.GroupMember => ("keyless-member", true, new string?[] { GitLabUsers.Maintainer, GitLabUsers.Developer }),
-            AttackScenario.ForkContributor => ("keyless-parent-member", true, new string?[] { null }),
-            AttackScenario.ProjectMaintainer => ("keyless-maintainer", true, new string?[] { GitLabUsers.Maintainer, GitLabUsers.Owner }),
-            _ => ("keyless-developer", true, new string?[] { GitLabUsers.Developer }),
-        };
+        var (login, member, levels) = Persona(scenario);
 
         // The project's own pipelines run as its members, whom the trust may name; attackers never are.
         var legit = scenario == AttackScenario.ProjectMaintainer;
         var logins = PersonaCapabilities.Distinct([login, .. legit ? candidates.PinnedLogins : [], .. candidates.Logins.Where(l => legit || !world.IsNamedLogin(l))]);
-        var domains = member ? (world.OrgDomains.Count > 0 ? world.OrgDomains.Order(StringComparer.Ordinal).ToArray() : [UnknownOrgDomain]) : [AttackerDomain];
+        var domains = Domains(member, world);
         var emails = PersonaCapabilities.Distinct([
             .. domains.Select(d => login + "@" + d),
             .. legit ? candidates.PinnedEmails : [],
@@ -40,7 +33,7 @@ public static class PersonaUsers
         ]);
 
         var users = new List<UserShape>();
-        var id = 8000001;
+        var id = FirstId;
         string NextId() => (id++).ToString(CultureInfo.InvariantCulture);
         foreach (var level in levels)
         {
@@ -51,6 +44,33 @@ public static class PersonaUsers
         users.AddRange(logins.Skip(1).Select(l => new UserShape(l, l + "@" + domains[0], NextId(), levels[0])));
         return [.. users];
     }
+
+    /// <summary>
+    /// The first user <see cref="For"/> gives (the persona's own login and first address, its first role): all a search
+    /// needs where the trust reads no user claim.
+    /// </summary>
+    public static UserShape First(AttackScenario scenario, GitLabWorld world)
+    {
+        ArgumentNullException.ThrowIfNull(world);
+        var (login, member, levels) = Persona(scenario);
+        return new UserShape(login, login + "@" + Domains(member, world)[0], FirstId.ToString(CultureInfo.InvariantCulture), levels[0]);
+    }
+
+    private const int FirstId = 8000001;
+
+    /// <summary>The persona's login, whether it is a member of the organisation, and its roles in <c>project_*</c>.</summary>
+    private static (string Login, bool Member, string?[] Levels) Persona(AttackScenario scenario) => scenario switch
+    {
+        AttackScenario.Anyone or AttackScenario.PathReclaimer => ("keyless-attacker", false, [GitLabUsers.Owner, GitLabUsers.Maintainer, GitLabUsers.Developer]),
+        AttackScenario.GroupMember => ("keyless-member", true, [GitLabUsers.Maintainer, GitLabUsers.Developer]),
+        AttackScenario.ForkContributor => ("keyless-parent-member", true, [null]),
+        AttackScenario.ProjectMaintainer => ("keyless-maintainer", true, [GitLabUsers.Maintainer, GitLabUsers.Owner]),
+        _ => ("keyless-developer", true, [GitLabUsers.Developer]),
+    };
+
+    /// <summary>The domains of the persona's addresses: the organisation's (sorted) for a member, else the attacker's own.</summary>
+    private static string[] Domains(bool member, GitLabWorld world) =>
+        member ? (world.OrgDomains.Count > 0 ? world.OrgDomains.Order(StringComparer.Ordinal).ToArray() : [UnknownOrgDomain]) : [AttackerDomain];
 
     /// <summary>An address at the organisation's domain or a subdomain of it.</summary>
     private static bool IsOrgAddress(string email, GitLabWorld world) =>

@@ -134,20 +134,46 @@ public sealed class RedTeamEngine
     {
         ArgumentNullException.ThrowIfNull(identity);
         // The oracle reads each candidate as built; a caller's own test gets it as JSON, as it always has.
-        Func<ClaimTable, bool> test = admits is null ? claims => Evaluator.Admits(identity, TokenClaims.Wrap(claims)) : claims => admits(claims.ToJson());
+        Func<ClaimTable, bool> test = admits is null ? Oracle(identity) : claims => admits(claims.ToJson());
+        return Search(scenario, Paths(identity).Concat(extraPaths ?? []), test, SharedCandidates);
+    }
+
+    /// <summary>
+    /// Searches every scenario against one identity, with the oracle. The candidates of its paths are made once for all
+    /// the scenarios and let go when it returns: no other identity has these paths.
+    /// </summary>
+    public SearchResult[] SearchEvery(Identity identity, IReadOnlyList<AttackScenario> scenarios)
+    {
+        ArgumentNullException.ThrowIfNull(identity);
+        ArgumentNullException.ThrowIfNull(scenarios);
+        var test = Oracle(identity);
+        var paths = Paths(identity);
+        var candidates = new Dictionary<AttackPath, PathCandidates>(ReferenceEqualityComparer.Instance);
+        PathCandidates CandidatesOf(AttackPath path) => candidates.TryGetValue(path, out var known) ? known : candidates[path] = new PathCandidates(path);
+        var results = new SearchResult[scenarios.Count];
+        for (var i = 0; i < scenarios.Count; i++)
+        {
+            results[i] = Search(scenarios[i], paths, test, CandidatesOf);
+        }
+
+        return results;
+    }
+
+    private Func<ClaimTable, bool> Oracle(Identity identity) => claims => Evaluator.Admits(identity, TokenClaims.Wrap(claims));
+
+    private PathCandidates SharedCandidates(AttackPath path) =>
+        _candidates.TryGetValue(path, out var candidates) ? candidates : _candidates.GetOrAdd(path, new PathCandidates(path));
+
+    private SearchResult Search(AttackScenario scenario, IEnumerable<AttackPath> paths, Func<ClaimTable, bool> test, Func<AttackPath, PathCandidates> candidatesOf)
+    {
         var tried = 0;
         var rejected = 0;
         var complete = true;
         var gaps = new List<string>();
         var assumptions = new List<string>();
-        foreach (var path in Paths(identity).Concat(extraPaths ?? []))
+        foreach (var path in paths)
         {
-            if (!_candidates.TryGetValue(path, out var candidates))
-            {
-                candidates = _candidates.GetOrAdd(path, new PathCandidates(path));
-            }
-
-            var space = PersonaCapabilities.For(scenario, path, World, GitLab, candidates);
+            var space = PersonaCapabilities.For(scenario, path, World, GitLab, candidatesOf(path));
             var result = GuidedSearch.Run(path, space, test, claims => CheckRealizable(claims, scenario, path));
             tried += result.Tried;
             rejected += result.Rejected;
