@@ -59,6 +59,9 @@ internal sealed class CelMapValue : CelValue
     internal static CelMapValue FromOrderedUnique(IEnumerable<KeyValuePair<CelValue, CelValue>> entries) =>
         new([.. entries], null);
 
+    /// <summary>As above, taking the array as the map's own (the caller made it for the map and keeps no reference).</summary>
+    internal static CelMapValue FromOrderedUnique(KeyValuePair<CelValue, CelValue>[] entries) => new(entries, null);
+
     /// <summary>The general index; a repeated key keeps its last value.</summary>
     private static Dictionary<CelValue, CelValue> Index(KeyValuePair<CelValue, CelValue>[] entries)
     {

@@ -5,20 +5,19 @@ namespace Keyless.Cel;
 /// <summary>
 /// The index of a map whose keys are all strings (every JSON object, so every claim set): open addressing on
 /// the key's cached hash, compared ordinally. A field select on claims is the commonest operation of a
-/// condition, and this skips the general key comparer's type dispatch.
+/// condition, and this skips the general key comparer's type dispatch. The slots point into the map's own entries,
+/// so the index adds one small array to a map and copies nothing (the red-team makes a claims map per candidate).
 /// </summary>
 internal sealed class StringKeyIndex
 {
     private readonly int[] _slots;
-    private readonly CelStringValue[] _keys;
-    private readonly CelValue[] _values;
+    private readonly KeyValuePair<CelValue, CelValue>[] _entries;
     private readonly int _mask;
 
-    private StringKeyIndex(int[] slots, CelStringValue[] keys, CelValue[] values)
+    private StringKeyIndex(int[] slots, KeyValuePair<CelValue, CelValue>[] entries)
     {
         _slots = slots;
-        _keys = keys;
-        _values = values;
+        _entries = entries;
         _mask = slots.Length - 1;
     }
 
@@ -33,24 +32,12 @@ internal sealed class StringKeyIndex
             }
         }
 
-        var keys = new CelStringValue[entries.Length];
-        var values = new CelValue[entries.Length];
         var slots = new int[Math.Max(4, (int)BitOperations.RoundUpToPowerOf2((uint)entries.Length * 2))];
-        var index = new StringKeyIndex(slots, keys, values);
+        var index = new StringKeyIndex(slots, entries);
         for (var i = 0; i < entries.Length; i++)
         {
-            var key = (CelStringValue)entries[i].Key;
-            keys[i] = key;
-            values[i] = entries[i].Value;
-            var slot = index.Find(key);
-            if (slots[slot] == 0)
-            {
-                slots[slot] = i + 1;
-            }
-            else
-            {
-                values[slots[slot] - 1] = entries[i].Value;
-            }
+            // A new key takes its empty slot; a repeated one points its slot at the later entry.
+            slots[index.Find((CelStringValue)entries[i].Key)] = i + 1;
         }
 
         return index;
@@ -59,7 +46,7 @@ internal sealed class StringKeyIndex
     public bool TryGet(CelStringValue key, out CelValue value)
     {
         var entry = _slots[Find(key)];
-        value = entry == 0 ? null! : _values[entry - 1];
+        value = entry == 0 ? null! : _entries[entry - 1].Value;
         return entry != 0;
     }
 
@@ -77,7 +64,7 @@ internal sealed class StringKeyIndex
                 return slot;
             }
 
-            var candidate = _keys[entry - 1];
+            var candidate = (CelStringValue)_entries[entry - 1].Key;
             if (candidate.Hash == hash && string.Equals(candidate.Value, key.Value, StringComparison.Ordinal))
             {
                 return slot;

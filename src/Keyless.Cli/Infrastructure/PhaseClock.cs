@@ -32,7 +32,10 @@ internal sealed class PhaseClock
         var heap = GC.GetGCMemoryInfo().HeapSizeBytes / (1024.0 * 1024.0);
         // KEYLESS_PHASES=live also collects and reports what is still reachable (slower; the GC heap counts garbage).
         var live = _live ? string.Create(CultureInfo.InvariantCulture, $", live {GC.GetTotalMemory(forceFullCollection: true) / (1024.0 * 1024.0):0} MB") : string.Empty;
+        // How much of the time so far the collector took, and how often each generation was collected.
+        var gc = string.Create(CultureInfo.InvariantCulture,
+            $"GC pauses {GC.GetTotalPauseDuration().TotalSeconds:0.00} s so far ({GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} of gen 0/1/2)");
         Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"keyless {_command}: phase {phase}: {wall:0.00} s wall, {cpu:0.00} s CPU so far, GC heap {heap:0} MB{live}"));
+            $"keyless {_command}: phase {phase}: {wall:0.00} s wall, {cpu:0.00} s CPU so far, GC heap {heap:0} MB{live}, {gc}"));
     }
 }

@@ -15,6 +15,13 @@ public sealed class AtomSet
 
     public IReadOnlyList<ClaimAtom> Atoms => _atoms;
 
+    /// <summary>The atoms grouped by claim, in order, worked out once after the atoms are in (every search of the path reads it).</summary>
+    internal IReadOnlyDictionary<string, ClaimAtom[]> ByClaim => _byClaim ??= _atoms
+        .GroupBy(a => a.Claim, StringComparer.Ordinal)
+        .ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
+
+    private Dictionary<string, ClaimAtom[]>? _byClaim;
+
     public IReadOnlySet<string> ClaimsRead => _read;
 
     /// <summary>Predicates outside the fragment, in words; empty when the search can be complete.</summary>

@@ -18,7 +18,8 @@ public static class GuidedSearch
     /// <param name="space">The tokens the scenario can make GitLab mint on it.</param>
     /// <param name="admits">The oracle, asked of each candidate as built (CEL values; <see cref="TokenClaims"/> reads them).</param>
     /// <param name="realizable">The independent check, asked of an admitted candidate as the JSON claims that would be reported.</param>
-    internal static SearchResult Run(AttackPath path, SearchSpace space, Func<ClaimTable, bool> admits, Func<JsonObject, Realizability> realizable)
+    /// <param name="values">The path's candidates, which keep the classes of the values several scenarios share.</param>
+    internal static SearchResult Run(AttackPath path, SearchSpace space, Func<ClaimTable, bool> admits, Func<JsonObject, Realizability> realizable, PathCandidates? values = null)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(space);
@@ -34,10 +35,13 @@ public static class GuidedSearch
         var atoms = path.Atoms;
         var varies = SearchDimensions.Of(atoms, space.ComponentSets);
         var signature = new ClassSignature(atoms);
+        List<T> ClassesOf<T>(IReadOnlyList<T> list, Func<T, ClassKey> of) =>
+            values is null ? Classes(list, of) : values.Classes(list, l => Classes(l, of));
+        // Each scenario makes its own projects; the other dimensions' lists are often the path's, shared by scenarios.
         var projects = varies.Projects ? Classes(space.Projects, signature.Of) : space.Projects.Take(1).ToList();
-        var events = varies.RefEvents ? Classes(space.RefEvents, signature.Of) : space.RefEvents.Take(1).ToList();
-        var envs = varies.Environments ? Classes(space.Environments, signature.Of) : space.Environments.Take(1).ToList();
-        var users = varies.Users ? Classes(space.Users, signature.Of) : space.Users.Take(1).ToList();
+        var events = varies.RefEvents ? ClassesOf(space.RefEvents, signature.Of) : space.RefEvents.Take(1).ToList();
+        var envs = varies.Environments ? ClassesOf(space.Environments, signature.Of) : space.Environments.Take(1).ToList();
+        var users = varies.Users ? ClassesOf(space.Users, signature.Of) : space.Users.Take(1).ToList();
         var runners = varies.Runners ? space.Runners.ToList() : space.Runners.Take(1).ToList();
         var components = varies.Components ? space.ComponentSets.ToList() : space.ComponentSets.Take(1).ToList();
 
@@ -111,25 +115,37 @@ public static class GuidedSearch
     }
 
     /// <summary>One representative per class, first come first kept.</summary>
-    private static List<T> Classes<T>(IReadOnlyList<T> values, Func<T, string> signature)
+    private static List<T> Classes<T>(IReadOnlyList<T> values, Func<T, ClassKey> signature)
     {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        return values.Where(v => seen.Add(signature(v))).ToList();
+        var seen = new HashSet<ClassKey>();
+        var classes = new List<T>();
+        foreach (var value in values)
+        {
+            if (seen.Add(signature(value)))
+            {
+                classes.Add(value);
+            }
+        }
+
+        return classes;
     }
 
     /// <summary>
-    /// The truth vector of every atom on the given claims, plus presence of each claim. Built once per search: the
-    /// atoms grouped by claim and one buffer, since every value of every dimension gets a signature.
+    /// A value's truth vector: one presence bit per claim of its dimension, then one bit per atom on that claim. Every
+    /// value of one dimension has as many bits, so up to 128 of them fit in <see cref="Bits"/>; a longer vector is kept
+    /// as text in <see cref="Long"/>.
+    /// </summary>
+    private readonly record struct ClassKey(UInt128 Bits, string? Long);
+
+    /// <summary>
+    /// The truth vector of every atom on the given claims, plus presence of each claim. Built once per search from the
+    /// path's atoms grouped by claim, since every value of every dimension gets a signature.
     /// </summary>
     private sealed class ClassSignature(AtomSet atoms)
     {
-        private readonly Dictionary<string, ClaimAtom[]> _byClaim = atoms.Atoms
-            .GroupBy(a => a.Claim, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
+        private readonly IReadOnlyDictionary<string, ClaimAtom[]> _byClaim = atoms.ByClaim;
 
-        private readonly System.Text.StringBuilder _bits = new();
-
-        public string Of(ProjectShape p) => Of(
+        public ClassKey Of(ProjectShape p) => Of(
         [
             (GitLabClaimNames.ProjectId, p.Id), (GitLabClaimNames.ProjectPath, p.Path), (GitLabClaimNames.NamespaceId, p.NamespaceId),
             (GitLabClaimNames.NamespacePath, p.NamespacePath), (GitLabClaimNames.JobProjectId, p.JobId), (GitLabClaimNames.JobProjectPath, p.JobPath),
@@ -137,42 +153,72 @@ public static class GuidedSearch
             (GitLabClaimNames.ProjectVisibility, p.Visibility), ("ci_config_ref_uri.path", p.Path),
         ]);
 
-        public string Of(RefEvent e) => Of(
-        [
-            (GitLabClaimNames.Ref, e.Ref.Name), (GitLabClaimNames.RefType, e.Ref.Type), (GitLabClaimNames.RefPath, e.Ref.RefPath),
-            (GitLabClaimNames.RefProtected, e.Ref.Protected ? "true" : "false"), ("ci_config_ref_uri.ref", e.Ref.RefPath),
-            (GitLabClaimNames.PipelineSource, e.PipelineSource),
-        ]);
+        public ClassKey Of(RefEvent e)
+        {
+            var refPath = e.Ref.RefPath;
+            return Of(
+            [
+                (GitLabClaimNames.Ref, e.Ref.Name), (GitLabClaimNames.RefType, e.Ref.Type), (GitLabClaimNames.RefPath, refPath),
+                (GitLabClaimNames.RefProtected, e.Ref.Protected ? "true" : "false"), ("ci_config_ref_uri.ref", refPath),
+                (GitLabClaimNames.PipelineSource, e.PipelineSource),
+            ]);
+        }
 
-        public string Of(EnvShape e) => Of(
+        public ClassKey Of(EnvShape e) => Of(
         [
             (GitLabClaimNames.Environment, e.Name), (GitLabClaimNames.EnvironmentProtected, e.Name is null ? null : e.Protected ? "true" : "false"),
             (GitLabClaimNames.DeploymentTier, e.Name is null ? null : e.Tier ?? "other"),
             (GitLabClaimNames.EnvironmentAction, e.Name is null ? null : e.Action),
         ]);
 
-        public string Of(UserShape u) => Of(
+        public ClassKey Of(UserShape u) => Of(
         [
             (GitLabClaimNames.UserLogin, u.Login), (GitLabClaimNames.UserEmail, u.Email), (GitLabClaimNames.UserId, u.Id), (GitLabClaimNames.UserAccessLevel, u.AccessLevel),
         ]);
 
         // The claim/value pairs live on the stack: every value of every dimension of every path gets a signature.
-        private string Of(ReadOnlySpan<(string Claim, string? Value)> values)
+        private ClassKey Of(ReadOnlySpan<(string Claim, string? Value)> values)
         {
-            _bits.Clear();
+            var bits = UInt128.Zero;
+            var count = 0;
+            System.Text.StringBuilder? text = null;
+            void Append(bool bit)
+            {
+                if (count < 128)
+                {
+                    bits |= bit ? UInt128.One << count : UInt128.Zero;
+                }
+                else
+                {
+                    // Past 128 bits (a trust with many literals on one dimension): the whole vector as text.
+                    if (text is null)
+                    {
+                        text = new System.Text.StringBuilder(count + 64);
+                        for (var i = 0; i < count; i++)
+                        {
+                            text.Append(((bits >> i) & UInt128.One) == UInt128.One ? '1' : '0');
+                        }
+                    }
+
+                    text.Append(bit ? '1' : '0');
+                }
+
+                count++;
+            }
+
             foreach (var (claim, value) in values)
             {
-                _bits.Append(value is null ? 'n' : 'p');
+                Append(value is not null);
                 if (_byClaim.TryGetValue(claim, out var on))
                 {
                     foreach (var atom in on)
                     {
-                        _bits.Append(atom.Evaluate(value) ? '1' : '0');
+                        Append(atom.Evaluate(value));
                     }
                 }
             }
 
-            return _bits.ToString();
+            return text is null ? new ClassKey(bits, null) : new ClassKey(UInt128.Zero, text.ToString());
         }
     }
 }

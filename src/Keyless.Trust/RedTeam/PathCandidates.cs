@@ -37,6 +37,42 @@ public sealed class PathCandidates
 
     public PersonaUsers.Candidates UserCandidates { get; }
 
+    // What several scenarios of the path share, made once: the refs a persona runs in its own project, the refs a
+    // Developer pushes (branches, tags), and the classes the search splits a dimension's values into.
+    private RefEvent[]? _ownRefEvents;
+    private readonly RefEvent[]?[] _developerRefEvents = new RefEvent[]?[2];
+    private readonly Dictionary<object, object> _classes = new(ReferenceEqualityComparer.Instance);
+
+    private IReadOnlyList<(string Path, string Namespace)>? _outsiderPaths;
+
+    internal RefEvent[] OwnRefEvents(Func<RefEvent[]> make) => _ownRefEvents ??= make();
+
+    /// <summary>The project paths an outsider can create around this path's victim (anyone, a fork's author).</summary>
+    internal IReadOnlyList<(string Path, string Namespace)> OutsiderPaths(VictimProject victim, GitLabWorld world) =>
+        _outsiderPaths ??= ProjectCandidates.OutsiderPaths(ProjectPaths, victim, world);
+
+    internal RefEvent[] DeveloperRefEvents(bool tags, Func<RefEvent[]> make) => _developerRefEvents[tags ? 1 : 0] ??= make();
+
+    /// <summary>The classes of one list of values on this path (their atoms are the path's), made once per list.</summary>
+    internal List<T> Classes<T>(IReadOnlyList<T> values, Func<IReadOnlyList<T>, List<T>> make)
+    {
+        lock (_classes)
+        {
+            if (_classes.TryGetValue(values, out var known))
+            {
+                return (List<T>)known;
+            }
+        }
+
+        var classes = make(values);
+        lock (_classes)
+        {
+            _classes.TryAdd(values, classes);
+        }
+
+        return classes;
+    }
+
     private static List<string> RefCandidates(VictimProject victim, AtomSet atoms)
     {
         var names = new List<string> { victim.DefaultBranch, "keyless-feature" };

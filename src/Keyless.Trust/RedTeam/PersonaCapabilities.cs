@@ -56,13 +56,14 @@ public static class PersonaCapabilities
             }
         }
 
-        var projects = ProjectCandidates.For(scenario, victim, values.ProjectPaths, world, instance);
+        var outsiderPaths = scenario is AttackScenario.Anyone or AttackScenario.ForkContributor ? values.OutsiderPaths(victim, world) : null;
+        var projects = ProjectCandidates.For(scenario, victim, values.ProjectPaths, world, instance, outsiderPaths);
         var refEvents = scenario switch
         {
-            _ when own => OwnRefEvents(values.RefNames, values.ReadsSource ? PipelineSources.All : [PipelineSources.Push]),
+            _ when own => values.OwnRefEvents(() => OwnRefEvents(values.RefNames, values.ReadsSource ? PipelineSources.All : [PipelineSources.Push])),
             AttackScenario.ForkContributor => values.RefNames.Select(n => new RefEvent(new RefShape("branch", n, false), PipelineSources.MergeRequestEvent)).ToArray(),
-            AttackScenario.DeveloperTag => DeveloperRefEvents(victim, values.RefNames, tags: true, values.ReadsSource, assumptions),
-            AttackScenario.DeveloperBranch or AttackScenario.DeveloperEnvironment => DeveloperRefEvents(victim, values.RefNames, tags: false, values.ReadsSource, assumptions),
+            AttackScenario.DeveloperTag => DeveloperRefEvents(victim, values, tags: true, assumptions),
+            AttackScenario.DeveloperBranch or AttackScenario.DeveloperEnvironment => DeveloperRefEvents(victim, values, tags: false, assumptions),
             _ => MaintainerRefEvents(victim, values.RefNames, values.ReadsSource),
         };
 
@@ -128,7 +129,7 @@ public static class PersonaCapabilities
         return [.. events];
     }
 
-    private static RefEvent[] DeveloperRefEvents(VictimProject victim, IReadOnlyList<string> names, bool tags, bool readsSource, List<string> assumptions)
+    private static RefEvent[] DeveloperRefEvents(VictimProject victim, PathCandidates values, bool tags, List<string> assumptions)
     {
         if (!victim.SettingsKnown)
         {
@@ -137,6 +138,11 @@ public static class PersonaCapabilities
                 : $"only '{victim.DefaultBranch}' is protected, for Maintainers (GitLab's default; no protected branches were given)");
         }
 
+        return values.DeveloperRefEvents(tags, () => DeveloperRefEvents(victim, values.RefNames, tags, values.ReadsSource));
+    }
+
+    private static RefEvent[] DeveloperRefEvents(VictimProject victim, IReadOnlyList<string> names, bool tags, bool readsSource)
+    {
         var refs = new List<RefShape>();
         foreach (var name in names)
         {

@@ -49,7 +49,12 @@ public static class ProjectCandidates
         return PersonaCapabilities.Distinct(paths.Where(GitLabPaths.IsValidProjectPath));
     }
 
-    public static ProjectShape[] For(AttackScenario scenario, VictimProject victim, IReadOnlyList<string> paths, GitLabWorld world, GitLabInstance instance)
+    /// <summary>
+    /// The projects of one scenario; <c>outsiderPaths</c> are the paths an outsider can create among <c>paths</c> with
+    /// their namespaces (<see cref="OutsiderPaths"/>), when the caller keeps them for several scenarios.
+    /// </summary>
+    public static ProjectShape[] For(AttackScenario scenario, VictimProject victim, IReadOnlyList<string> paths, GitLabWorld world, GitLabInstance instance,
+        IReadOnlyList<(string Path, string Namespace)>? outsiderPaths = null)
     {
         ArgumentNullException.ThrowIfNull(victim);
         ArgumentNullException.ThrowIfNull(paths);
@@ -82,8 +87,8 @@ public static class ProjectCandidates
         switch (scenario)
         {
             case AttackScenario.Anyone:
-                return OutsiderPaths(paths, victim, world)
-                    .SelectMany(p => { var ns = NamespaceId(GitLabPaths.NamespaceOf(p), fresh: true); var shape = Own(p, ns, visibilities[0]); return visibilities.Select(v => shape with { Visibility = v }); })
+                return (outsiderPaths ?? OutsiderPaths(paths, victim, world))
+                    .SelectMany(p => { var ns = NamespaceId(p.Namespace, fresh: true); var shape = Own(p.Path, ns, visibilities[0]); return visibilities.Select(v => shape with { Visibility = v }); })
                     .ToArray();
             case AttackScenario.GroupMember:
                 return paths.Where(p => GitLabPaths.IsWithin(p, victim.TopGroup) && !string.Equals(p, victim.Path, StringComparison.OrdinalIgnoreCase) && !world.IsTakenProjectPath(p))
@@ -92,9 +97,9 @@ public static class ProjectCandidates
             case AttackScenario.ForkContributor:
                 // project_* name the fork, job_project_* the project the pipeline runs in, and project_visibility is
                 // that project's (jwt.rb source_project vs project; jwt_v2.rb project.visibility_level).
-                return OutsiderPaths(paths, victim, world).Select(p =>
+                return (outsiderPaths ?? OutsiderPaths(paths, victim, world)).Select(p =>
                 {
-                    var fork = Own(p, NamespaceId(GitLabPaths.NamespaceOf(p), fresh: true), victim.Visibility);
+                    var fork = Own(p.Path, NamespaceId(p.Namespace, fresh: true), victim.Visibility);
                     return fork with { JobId = victim.Id, JobPath = victim.Path, JobNamespaceId = victim.NamespaceId, JobNamespacePath = victim.NamespacePath };
                 }).ToArray();
             case AttackScenario.PathReclaimer:
@@ -107,8 +112,20 @@ public static class ProjectCandidates
         }
     }
 
-    /// <summary>Paths an outsider can create: in a namespace whose top level nobody holds.</summary>
-    private static IEnumerable<string> OutsiderPaths(IReadOnlyList<string> paths, VictimProject victim, GitLabWorld world) =>
-        paths.Where(p => world.OutsiderMayOwn(GitLabPaths.NamespaceOf(p)) && !world.IsTakenProjectPath(p)
-            && !string.Equals(GitLabPaths.TopOf(p), victim.TopGroup, StringComparison.OrdinalIgnoreCase));
+    /// <summary>Paths an outsider can create, with their namespaces: in a namespace whose top level nobody holds.</summary>
+    public static IReadOnlyList<(string Path, string Namespace)> OutsiderPaths(IReadOnlyList<string> paths, VictimProject victim, GitLabWorld world)
+    {
+        var outsider = new List<(string, string)>();
+        var top = victim.TopGroup;
+        foreach (var path in paths)
+        {
+            var ns = GitLabPaths.NamespaceOf(path);
+            if (world.OutsiderMayOwn(ns) && !world.IsTakenProjectPath(path) && !string.Equals(GitLabPaths.TopOf(path), top, StringComparison.OrdinalIgnoreCase))
+            {
+                outsider.Add((path, ns));
+            }
+        }
+
+        return outsider;
+    }
 }

@@ -173,8 +173,9 @@ public sealed class RedTeamEngine
         var assumptions = new List<string>();
         foreach (var path in paths)
         {
-            var space = PersonaCapabilities.For(scenario, path, World, GitLab, candidatesOf(path));
-            var result = GuidedSearch.Run(path, space, test, claims => CheckRealizable(claims, scenario, path));
+            var candidates = candidatesOf(path);
+            var space = PersonaCapabilities.For(scenario, path, World, GitLab, candidates);
+            var result = GuidedSearch.Run(path, space, test, claims => CheckRealizable(claims, scenario, path), candidates);
             tried += result.Tried;
             rejected += result.Rejected;
             complete &= result.Complete;

@@ -37,9 +37,36 @@ internal readonly record struct SearchDimensions(bool Projects, bool RefEvents, 
         var read = atoms.ClaimsRead;
         var subRead = read.Contains(GitLabClaimNames.Subject);
 
-        // A claim counts as read when the trust names it, or when it reads sub and a component list carries it.
-        bool Reads(string[] claims, string[] components) =>
-            claims.Any(read.Contains) || (subRead && componentSets.Any(set => set.Any(c => components.Contains(c) || claims.Contains(c))));
+        // A claim counts as read when the trust names it, or when it reads sub and a component list carries it. Loops,
+        // not LINQ: this runs for every scenario on every path.
+        bool Reads(string[] claims, string[] components)
+        {
+            foreach (var claim in claims)
+            {
+                if (read.Contains(claim))
+                {
+                    return true;
+                }
+            }
+
+            if (!subRead)
+            {
+                return false;
+            }
+
+            foreach (var set in componentSets)
+            {
+                foreach (var component in set)
+                {
+                    if (Array.IndexOf(components, component) >= 0 || Array.IndexOf(claims, component) >= 0)
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
 
         return new SearchDimensions(
             Projects: Reads(ProjectClaims, SubComponentsOfProject),

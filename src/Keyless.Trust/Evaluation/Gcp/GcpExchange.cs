@@ -27,7 +27,12 @@ internal sealed class GcpExchange
     private readonly TokenClaims _claims;
     private readonly DateTimeOffset _now;
     private readonly bool _explain;
-    private readonly List<string> _notes = [];
+    // Made on the first note: without explain no note is written, and the oracle runs an exchange per provider per candidate.
+    private List<string>? _notes;
+
+    private List<string> Notes => _notes ??= [];
+
+    private IEnumerable<string> NotesSoFar => _notes ?? [];
 
     public GcpExchange(CompiledTrust compiled, GcpProvider provider, TokenClaims claims, DateTimeOffset now, bool explain = true)
     {
@@ -78,9 +83,9 @@ internal sealed class GcpExchange
 
         var audiences = _claims.Audiences;
         var expected = _provider.ExpectedAudiences;
-        foreach (var audience in audiences)
+        for (var i = 0; i < audiences.Count; i++)
         {
-            if (Array.IndexOf(expected, audience) >= 0)
+            if (Array.IndexOf(expected, audiences[i]) >= 0)
             {
                 return null;
             }
@@ -92,7 +97,7 @@ internal sealed class GcpExchange
         {
             if (_explain)
             {
-                _notes.Add($"The project number of {Where} is not known; assumed the audience '{assumed}' names it (a keyless manifest can give gcp.projectNumbers).");
+                Notes.Add($"The project number of {Where} is not known; assumed the audience '{assumed}' names it (a keyless manifest can give gcp.projectNumbers).");
             }
 
             return null;
@@ -308,12 +313,12 @@ internal sealed class GcpExchange
 
         if (pool is null && _explain)
         {
-            _notes.Add($"Pool {_p.PoolName} is not in the inputs; assumed active.");
+            Notes.Add($"Pool {_p.PoolName} is not in the inputs; assumed active.");
         }
 
         if (_p.Project.Number is null && _explain)
         {
-            _notes.Add($"The project number of {Where} is not known; principals are matched by project id '{_p.Project.Id}'.");
+            Notes.Add($"The project number of {Where} is not known; principals are matched by project id '{_p.Project.Id}'.");
         }
 
         var expiry = _now + GcpEvaluator.MaxFederatedTokenLifetime;
@@ -325,7 +330,7 @@ internal sealed class GcpExchange
 
         var principal = new FederatedPrincipal(_provider.PrincipalPoolName, _provider.Name, subject, attributes, groups, expiry);
         return !_explain ? new StsExchangeResult(principal, null, []) : new StsExchangeResult(principal, null,
-            [$"{Where} accepts the token as google.subject '{subject}'{(attributes.Count > 0 ? " with " + string.Join(", ", attributes.Select(a => $"attribute.{a.Key}='{a.Value}'")) : string.Empty)}.", .. _notes]);
+            [$"{Where} accepts the token as google.subject '{subject}'{(attributes.Count > 0 ? " with " + string.Join(", ", attributes.Select(a => $"attribute.{a.Key}='{a.Value}'")) : string.Empty)}.", .. NotesSoFar]);
     }
 
     /// <summary>An audience naming this pool and provider in some project by number (callers check
@@ -351,9 +356,9 @@ internal sealed class GcpExchange
 
     private StsExchangeResult Fail(CloudError error, TrustCheck check, params string[] details) => !_explain
         ? Refused
-        : new(null, error, [$"{error.Error}: {error.Description}", .. details, .. _notes]) { FailedCheck = check };
+        : new(null, error, [$"{error.Error}: {error.Description}", .. details, .. NotesSoFar]) { FailedCheck = check };
 
     private StsExchangeResult Unknown(TrustCheck check, string detail) => !_explain
         ? Undecided
-        : new(null, null, [detail, .. _notes]) { FailedCheck = check, Indeterminate = true };
+        : new(null, null, [detail, .. NotesSoFar]) { FailedCheck = check, Indeterminate = true };
 }
