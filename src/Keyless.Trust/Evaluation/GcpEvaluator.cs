@@ -71,7 +71,9 @@ public sealed class GcpEvaluator
     {
         ArgumentNullException.ThrowIfNull(provider);
         ArgumentNullException.ThrowIfNull(claims);
-        return new GcpExchange(_compiled, provider, claims, now, explain).Run();
+        return !explain && GcpExchange.RefusesAtIssuerOrAudience(_compiled, provider, claims)
+            ? GcpExchange.Refused
+            : new GcpExchange(_compiled, provider, claims, now, explain).Run();
     }
 
     public ImpersonationResult Impersonate(FederatedPrincipal principal, string serviceAccountEmail)

@@ -39,6 +39,18 @@ public sealed class AtomSet
     /// </summary>
     public IReadOnlyList<ClaimAtom> Pins => _pins;
 
+    /// <summary>A copy to go on adding to: the same atoms, reads, gaps and pins, in the same order.</summary>
+    internal AtomSet Copy()
+    {
+        var copy = new AtomSet();
+        copy._atoms.AddRange(_atoms);
+        copy._seen.UnionWith(_seen);
+        copy._read.UnionWith(_read);
+        copy._outside.AddRange(_outside);
+        copy._pins.AddRange(_pins);
+        return copy;
+    }
+
     public void Pin(ClaimAtom atom)
     {
         ArgumentNullException.ThrowIfNull(atom);

@@ -15,7 +15,13 @@ namespace Keyless.Trust.RedTeam;
 public sealed class AttackPathBuilder(TrustSet trust)
 {
     // Shared by every identity bound to the provider, and filled from several threads when paths are built in parallel.
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<GcpProvider, (Dictionary<string, ClaimSource> Mapping, CelExpr? Condition, HashSet<string> Reads)> _providers = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<GcpProvider, CompiledProvider> _providers = new();
+
+    /// <summary>
+    /// What a provider gives every path through it: its mapping, the atoms of its condition (each path copies them and
+    /// adds its identity's bindings) and its label.
+    /// </summary>
+    private sealed record CompiledProvider(Dictionary<string, ClaimSource> Mapping, AtomSet Atoms, string Label);
 
     public IReadOnlyList<AttackPath> For(Identity identity)
     {
@@ -31,22 +37,10 @@ public sealed class AttackPathBuilder(TrustSet trust)
 
     private IEnumerable<AttackPath> Gcp(Identity identity, GcpProvider provider)
     {
-        var atoms = new AtomSet();
-        var (mapping, condition, reads) = Compiled(provider);
-        foreach (var claim in reads)
-        {
-            atoms.Read(claim);
-        }
-
+        var compiled = Compiled(provider);
+        var mapping = compiled.Mapping;
+        var atoms = compiled.Atoms.Copy();
         var harvester = new CelAtomHarvester(mapping, atoms);
-        if (condition is not null)
-        {
-            harvester.Harvest(condition);
-        }
-        else if (provider.AttributeCondition is { Length: > 0 })
-        {
-            atoms.NotInFragment("the attribute condition does not compile");
-        }
 
         // Project ids the binding itself pins (attribute.X/ID with X mapped from project_id): the victim is the
         // project the identity was bound for, not just any project the provider's condition admits.
@@ -97,7 +91,7 @@ public sealed class AttackPathBuilder(TrustSet trust)
         return PerVictim(new AttackPath
         {
             Identity = identity,
-            Label = "provider " + provider.Name,
+            Label = compiled.Label,
             Instance = GitLabInstance.ForIssuer(provider.IssuerUri),
             Audience = provider.AllowedAudiences.Count > 0 ? provider.AllowedAudiences[0] : "//iam.googleapis.com/" + name,
             Provider = provider,
@@ -156,7 +150,7 @@ public sealed class AttackPathBuilder(TrustSet trust)
         }, victims);
     }
 
-    private (Dictionary<string, ClaimSource> Mapping, CelExpr? Condition, HashSet<string> Reads) Compiled(GcpProvider provider)
+    private CompiledProvider Compiled(GcpProvider provider)
     {
         if (_providers.TryGetValue(provider, out var compiled))
         {
@@ -166,18 +160,29 @@ public sealed class AttackPathBuilder(TrustSet trust)
         // The programs the evaluator runs, compiled once per trust: the red-team reads the same syntax trees.
         var programs = CompiledTrust.For(trust).Provider(provider);
         var mapping = new Dictionary<string, ClaimSource>(StringComparer.Ordinal);
-        var reads = new HashSet<string>(StringComparer.Ordinal);
+        var atoms = new AtomSet();
         foreach (var entry in programs.Mapping)
         {
             mapping[entry.Target] = entry.Program is { } program ? CelAtomHarvester.Source(program.Ast) : new ClaimSource.Opaque(entry.Source);
             if (entry.Program is { } read)
             {
-                reads.UnionWith(AssertionReads.In(read.Ast));
+                foreach (var claim in AssertionReads.In(read.Ast))
+                {
+                    atoms.Read(claim);
+                }
             }
         }
 
-        var condition = programs.Condition?.Ast;
+        if (programs.Condition?.Ast is { } condition)
+        {
+            new CelAtomHarvester(mapping, atoms).Harvest(condition);
+        }
+        else if (provider.AttributeCondition is { Length: > 0 })
+        {
+            atoms.NotInFragment("the attribute condition does not compile");
+        }
+
         // Two threads may compile the same provider; both results are equal and the first stored is kept.
-        return _providers.GetOrAdd(provider, (mapping, condition, reads));
+        return _providers.GetOrAdd(provider, new CompiledProvider(mapping, atoms, "provider " + provider.Name));
     }
 }

@@ -17,7 +17,7 @@ internal sealed class GcpExchange
     internal const int MaxSubjectBytes = 127;
 
     /// <summary>A refusal without reasons, for exchanges run without <c>explain</c>.</summary>
-    private static readonly StsExchangeResult Refused = new(null, null, []);
+    internal static readonly StsExchangeResult Refused = new(null, null, []);
 
     private static readonly StsExchangeResult Undecided = new(null, null, []) { Indeterminate = true };
 
@@ -57,6 +57,57 @@ internal sealed class GcpExchange
         return CheckIssuer() ?? CheckAudience() ?? CheckTime() ?? MapAndCondition();
     }
 
+    /// <summary>
+    /// True when <see cref="Run"/> without explain refuses at the issuer or the audience: the first checks, and where
+    /// the oracle's candidates for one provider meet every other provider of the identity. The oracle then makes no
+    /// exchange; anything these checks leave undecided (an unknown issuer or audience) goes to <see cref="Run"/>.
+    /// </summary>
+    internal static bool RefusesAtIssuerOrAudience(CompiledTrust compiled, GcpProvider p, TokenClaims claims)
+    {
+        if (p.Protocol != "oidc" || p.Unknown.Contains("issuerUri") || p.IssuerUri is null)
+        {
+            return false;
+        }
+
+        if (!IssuerMatches(p, claims))
+        {
+            return true;
+        }
+
+        return !p.Unknown.Contains("allowedAudiences") && AcceptedAudience(compiled.Provider(p), p, claims.Audiences) is null;
+    }
+
+    private static bool IssuerMatches(GcpProvider p, TokenClaims claims) =>
+        claims.GetString(GitLabClaimNames.Issuer) is { } iss && iss.TrimEnd('/') == p.IssuerUri!.TrimEnd('/');
+
+    /// <summary>The audience the provider accepts, with whether it rests on an assumed project number; null when none.</summary>
+    private static (string Audience, bool Assumed)? AcceptedAudience(CompiledProvider provider, GcpProvider p, IReadOnlyList<string> audiences)
+    {
+        var expected = provider.ExpectedAudiences;
+        for (var i = 0; i < audiences.Count; i++)
+        {
+            if (Array.IndexOf(expected, audiences[i]) >= 0)
+            {
+                return (audiences[i], false);
+            }
+        }
+
+        // A configuration or plan names the project by id; the token names it by number. Without a manifest
+        // linking the two, a default audience that matches in every other segment is accepted, and said so.
+        if (p.AllowedAudiences.Count == 0 && provider.ProjectNumberUnknown)
+        {
+            for (var i = 0; i < audiences.Count; i++)
+            {
+                if (IsSameProviderAnyProject(p, audiences[i]))
+                {
+                    return (audiences[i], true);
+                }
+            }
+        }
+
+        return null;
+    }
+
     private StsExchangeResult? CheckIssuer()
     {
         if (_p.Unknown.Contains("issuerUri") || _p.IssuerUri is null)
@@ -64,12 +115,12 @@ internal sealed class GcpExchange
             return Unknown(TrustCheck.Issuer, $"The issuer of {Where} is not known until apply.");
         }
 
-        var iss = _claims.GetString(GitLabClaimNames.Issuer);
-        if (iss is not null && iss.TrimEnd('/') == _p.IssuerUri.TrimEnd('/'))
+        if (IssuerMatches(_p, _claims))
         {
             return null;
         }
 
+        var iss = _claims.GetString(GitLabClaimNames.Issuer);
         return !_explain ? Refused : Fail(GcpStsErrors.IssuerMismatch(iss, _p.IssuerUri), TrustCheck.Issuer,
             $"Claim iss is '{_claims.Describe(GitLabClaimNames.Issuer)}'; {Where} expects issuerUri '{_p.IssuerUri}' (GCP tolerates only a trailing-slash difference).");
     }
@@ -83,21 +134,11 @@ internal sealed class GcpExchange
 
         var audiences = _claims.Audiences;
         var expected = _provider.ExpectedAudiences;
-        for (var i = 0; i < audiences.Count; i++)
+        if (AcceptedAudience(_provider, _p, audiences) is { } accepted)
         {
-            if (Array.IndexOf(expected, audiences[i]) >= 0)
+            if (accepted.Assumed && _explain)
             {
-                return null;
-            }
-        }
-
-        // A configuration or plan names the project by id; the token names it by number. Without a manifest
-        // linking the two, a default audience that matches in every other segment is accepted, and said so.
-        if (_p.AllowedAudiences.Count == 0 && _provider.ProjectNumberUnknown && audiences.FirstOrDefault(IsSameProviderAnyProject) is { } assumed)
-        {
-            if (_explain)
-            {
-                Notes.Add($"The project number of {Where} is not known; assumed the audience '{assumed}' names it (a keyless manifest can give gcp.projectNumbers).");
+                Notes.Add($"The project number of {Where} is not known; assumed the audience '{accepted.Audience}' names it (a keyless manifest can give gcp.projectNumbers).");
             }
 
             return null;
@@ -335,10 +376,10 @@ internal sealed class GcpExchange
 
     /// <summary>An audience naming this pool and provider in some project by number (callers check
     /// <see cref="CompiledProvider.ProjectNumberUnknown"/> first).</summary>
-    private bool IsSameProviderAnyProject(string audience)
+    private static bool IsSameProviderAnyProject(GcpProvider p, string audience)
     {
         var parsed = GcpAudienceParameter.Parse(audience.StartsWith("https://", StringComparison.Ordinal) ? "//" + audience["https://".Length..] : audience);
-        return parsed is { Project.Number: not null } && parsed.PoolId == _p.PoolId && parsed.ProviderId == _p.ProviderId;
+        return parsed is { Project.Number: not null } && parsed.PoolId == p.PoolId && parsed.ProviderId == p.ProviderId;
     }
 
     /// <summary>" (assertion.project_id is '4243')" for the claims an expression (or a clause of it) reads.</summary>
