@@ -116,8 +116,9 @@ public sealed class AuditContext
     /// <summary>
     /// Searches every identity (of <see cref="AuditOptions.Searches"/>) on all cores, as <see cref="SearchAll"/> does,
     /// but keeps none of the results: each identity's go to <paramref name="use"/>, on the thread that searched them,
-    /// as a view of the context with that identity alone, and are let go when it returns. For <see cref="AuditRun"/>,
-    /// which builds an identity's findings there, so the searches of 11,000 identities are never all in memory.
+    /// as a view of the context with that identity alone, and are let go when it returns, with the identity's attack
+    /// paths (a later search of it builds them again). For <see cref="AuditRun"/>, which builds an identity's findings
+    /// there, so the searches and paths of 11,000 identities are never all in memory.
     /// </summary>
     internal void SearchEach(Action<int, AuditContext> use, Action<int, int>? progress = null)
     {
@@ -131,6 +132,8 @@ public sealed class AuditContext
             {
                 use(i, new AuditContext(this, identities[i], SearchOne(identities[i])));
             }
+
+            Engine.ForgetPaths(identities[i]);
 
             progress?.Invoke(Interlocked.Increment(ref done), identities.Count);
         });

@@ -20,6 +20,13 @@ public abstract class AuditRule
     /// </summary>
     public virtual bool ReadsSearches => false;
 
+    /// <summary>
+    /// True for an audit that reports identity by identity in the order of <see cref="AuditContext.Identities"/> and
+    /// reads nothing of other identities: <see cref="AuditRun"/> runs it on each identity alone, right after that
+    /// identity's searches, while its attack paths are still held. Every audit that reads the searches is one.
+    /// </summary>
+    public virtual bool RunsPerIdentity => ReadsSearches;
+
     protected Finding Static(string identity, string message, string fix, SourceRef source, Severity? severity = null) => new()
     {
         Id = Id,

@@ -6,11 +6,11 @@ namespace Keyless.Trust.Audits;
 /// Runs every audit over a context identity by identity, so the searches of an estate are never all held at once, and
 /// stamps each finding with its place in the report (<see cref="Finding.Order"/>), by which they are returned.
 /// <para>
-/// An audit that reads the searches (<see cref="AuditRule.ReadsSearches"/>) reports identity by identity in
-/// <see cref="AuditContext.Identities"/> order, so it is run on each identity alone, on the thread that has just
-/// searched it (<see cref="AuditContext.SearchEach"/>): the audit's place in the registry, the identity's index and the
-/// finding's rank within it place the finding. An audit that reads no search runs once, over the whole context: the
-/// audit's place and the finding's index in its output place it. The order is the registry's, then each audit's own,
+/// An audit that reads the searches, or otherwise reports identity by identity (<see cref="AuditRule.RunsPerIdentity"/>),
+/// reports in <see cref="AuditContext.Identities"/> order, so it is run on each identity alone, on the thread that has
+/// just searched it (<see cref="AuditContext.SearchEach"/>, which then lets the identity's attack paths go): the audit's
+/// place in the registry, the identity's index and the finding's rank within it place the finding. Any other audit
+/// runs once, over the whole context: the audit's place and the finding's index in its output place it. The order is the registry's, then each audit's own,
 /// the same on any number of cores. For <c>--shard</c> (<see cref="AuditOptions.Searches"/>) only the shard's
 /// identities are searched, and the places are those of the run of every identity, so the shards' findings sort back
 /// into it (<c>keyless merge</c>).
@@ -39,7 +39,7 @@ public static class AuditRun
             List<Finding>? found = null;
             for (var r = 0; r < rules.Count; r++)
             {
-                if (!rules[r].ReadsSearches)
+                if (!rules[r].RunsPerIdentity)
                 {
                     continue;
                 }
@@ -57,7 +57,7 @@ public static class AuditRun
         var all = new List<Finding>();
         for (var r = 0; r < rules.Count; r++)
         {
-            if (rules[r].ReadsSearches)
+            if (rules[r].RunsPerIdentity)
             {
                 continue;
             }

@@ -30,6 +30,9 @@ public sealed class GoogleSubjectTooLongAudit : AuditRule
 
     public override Severity DefaultSeverity => Severity.Low;
 
+    /// <summary>It reads each identity's attack paths alone, so it runs while they are held (<see cref="AuditRun"/>).</summary>
+    public override bool RunsPerIdentity => true;
+
     public override IEnumerable<Finding> Run(AuditContext context)
     {
         ArgumentNullException.ThrowIfNull(context);

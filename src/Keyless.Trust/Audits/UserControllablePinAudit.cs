@@ -28,6 +28,9 @@ public sealed class UserControllablePinAudit : AuditRule
 
     public override Severity DefaultSeverity => Severity.High;
 
+    /// <summary>It reads each identity's attack paths alone, so it runs while they are held (<see cref="AuditRun"/>).</summary>
+    public override bool RunsPerIdentity => true;
+
     public override IEnumerable<Finding> Run(AuditContext context)
     {
         ArgumentNullException.ThrowIfNull(context);

@@ -6,9 +6,17 @@ namespace Keyless.Trust.RedTeam;
 /// </summary>
 public sealed class AtomSet
 {
+    // An audit holds the atoms of every attack path (11,000 identities x 10 providers): a path's few atoms are told
+    // apart by a scan, and only a long list gets a set.
+    private const int ScanUpTo = 16;
+
     private readonly List<ClaimAtom> _atoms = [];
-    private readonly HashSet<ClaimAtom> _seen = [];
-    private readonly HashSet<string> _read = new(StringComparer.Ordinal);
+    private HashSet<ClaimAtom>? _seen;
+
+    // Shared with the set this one was copied from until either reads a claim the other does not (copy on write):
+    // every path through a provider reads what the provider reads, and its bindings rarely add a claim.
+    private HashSet<string> _read = new(StringComparer.Ordinal);
+    private bool _readShared;
     private readonly List<string> _outside = [];
     private readonly List<ClaimAtom> _pins = [];
     private IReadOnlyList<string>? _coverageGaps;
@@ -44,8 +52,9 @@ public sealed class AtomSet
     {
         var copy = new AtomSet();
         copy._atoms.AddRange(_atoms);
-        copy._seen.UnionWith(_seen);
-        copy._read.UnionWith(_read);
+        copy._seen = _seen is null ? null : new HashSet<ClaimAtom>(_seen);
+        copy._read = _read;
+        copy._readShared = _readShared = true;
         copy._outside.AddRange(_outside);
         copy._pins.AddRange(_pins);
         return copy;
@@ -62,14 +71,39 @@ public sealed class AtomSet
 
     public void Add(ClaimAtom atom)
     {
-        _read.Add(atom.Claim);
-        if (_seen.Add(atom))
+        Read(atom.Claim);
+        if (IsNew(atom))
         {
             _atoms.Add(atom);
         }
     }
 
-    public void Read(string claim) => _read.Add(claim);
+    private bool IsNew(ClaimAtom atom)
+    {
+        if (_seen is null && _atoms.Count < ScanUpTo)
+        {
+            return !_atoms.Contains(atom);
+        }
+
+        _seen ??= [.. _atoms];
+        return _seen.Add(atom);
+    }
+
+    public void Read(string claim)
+    {
+        if (_read.Contains(claim))
+        {
+            return;
+        }
+
+        if (_readShared)
+        {
+            _read = new HashSet<string>(_read, StringComparer.Ordinal);
+            _readShared = false;
+        }
+
+        _read.Add(claim);
+    }
 
     public void NotInFragment(string what)
     {

@@ -105,6 +105,12 @@ public sealed class RedTeamEngine
     /// </summary>
     internal void ForgetCandidates() => _candidates.Clear();
 
+    /// <summary>
+    /// Lets go of an identity's attack paths once its searches and audits are done (the model of GitLab made of them
+    /// stays); asking for them again builds them again, the same.
+    /// </summary>
+    internal void ForgetPaths(Identity identity) => _cache.TryRemove(identity, out _);
+
     /// <summary>Does the trust give <paramref name="identity"/> to a token with these claims? (Read, not copied.)</summary>
     public bool Admits(Identity identity, JsonObject claims)
     {
