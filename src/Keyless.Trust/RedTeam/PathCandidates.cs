@@ -10,6 +10,7 @@ public sealed class PathCandidates
     {
         ArgumentNullException.ThrowIfNull(path);
         var victim = path.Victim;
+        Victim = victim;
         var atoms = path.Atoms;
         ProjectPaths = ProjectCandidates.Paths(victim, atoms);
         RefNames = RefCandidates(victim, atoms);
@@ -24,6 +25,9 @@ public sealed class PathCandidates
     }
 
     public bool ReadsSource { get; }
+
+    /// <summary>The path's victim, whose project the values are around.</summary>
+    public VictimProject Victim { get; }
 
     public List<string> ProjectPaths { get; }
 
@@ -45,13 +49,13 @@ public sealed class PathCandidates
 
     private IReadOnlyList<(string Path, string Namespace)>? _outsiderPaths;
 
-    internal RefEvent[] OwnRefEvents(Func<RefEvent[]> make) => _ownRefEvents ??= make();
+    internal RefEvent[] OwnRefEvents(Func<PathCandidates, RefEvent[]> make) => _ownRefEvents ??= make(this);
 
     /// <summary>The project paths an outsider can create around this path's victim (anyone, a fork's author).</summary>
     internal IReadOnlyList<(string Path, string Namespace)> OutsiderPaths(VictimProject victim, GitLabWorld world) =>
         _outsiderPaths ??= ProjectCandidates.OutsiderPaths(ProjectPaths, victim, world);
 
-    internal RefEvent[] DeveloperRefEvents(bool tags, Func<RefEvent[]> make) => _developerRefEvents[tags ? 1 : 0] ??= make();
+    internal RefEvent[] DeveloperRefEvents(bool tags, Func<PathCandidates, bool, RefEvent[]> make) => _developerRefEvents[tags ? 1 : 0] ??= make(this, tags);
 
     /// <summary>The classes of one list of values on this path (their atoms are the path's), made once per list.</summary>
     internal List<T> Classes<T>(IReadOnlyList<T> values, Func<IReadOnlyList<T>, List<T>> make)

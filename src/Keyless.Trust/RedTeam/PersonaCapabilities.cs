@@ -60,7 +60,7 @@ public static class PersonaCapabilities
         var projects = ProjectCandidates.For(scenario, victim, values.ProjectPaths, world, instance, outsiderPaths);
         var refEvents = scenario switch
         {
-            _ when own => values.OwnRefEvents(() => OwnRefEvents(values.RefNames, values.ReadsSource ? PipelineSources.All : [PipelineSources.Push])),
+            _ when own => values.OwnRefEvents(static v => OwnRefEvents(v.RefNames, v.ReadsSource ? PipelineSources.All : [PipelineSources.Push])),
             AttackScenario.ForkContributor => values.RefNames.Select(n => new RefEvent(new RefShape("branch", n, false), PipelineSources.MergeRequestEvent)).ToArray(),
             AttackScenario.DeveloperTag => DeveloperRefEvents(victim, values, tags: true, assumptions),
             AttackScenario.DeveloperBranch or AttackScenario.DeveloperEnvironment => DeveloperRefEvents(victim, values, tags: false, assumptions),
@@ -97,11 +97,15 @@ public static class PersonaCapabilities
             RefEvents = refEvents,
             Environments = environments,
             Users = varies.Users ? PersonaUsers.For(scenario, values.UserCandidates, world) : [PersonaUsers.First(scenario, world)],
-            Runners = instance.IsGitLabCom ? ["gitlab-hosted", "self-hosted"] : ["self-hosted"],
+            Runners = instance.IsGitLabCom ? GitLabComRunners : SelfManagedRunners,
             ComponentSets = componentSets,
             Assumptions = assumptions,
         };
     }
+
+    private static readonly string[] GitLabComRunners = ["gitlab-hosted", "self-hosted"];
+
+    private static readonly string[] SelfManagedRunners = ["self-hosted"];
 
     /// <summary>In their own project a persona sets every protection: any ref, protected or not, from any source.</summary>
     private static RefEvent[] OwnRefEvents(IReadOnlyList<string> names, IReadOnlyList<string> sources)
@@ -138,7 +142,7 @@ public static class PersonaCapabilities
                 : $"only '{victim.DefaultBranch}' is protected, for Maintainers (GitLab's default; no protected branches were given)");
         }
 
-        return values.DeveloperRefEvents(tags, () => DeveloperRefEvents(victim, values.RefNames, tags, values.ReadsSource));
+        return values.DeveloperRefEvents(tags, static (v, tags) => DeveloperRefEvents(v.Victim, v.RefNames, tags, v.ReadsSource));
     }
 
     private static RefEvent[] DeveloperRefEvents(VictimProject victim, IReadOnlyList<string> names, bool tags, bool readsSource)

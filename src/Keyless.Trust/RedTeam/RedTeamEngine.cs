@@ -185,14 +185,20 @@ public sealed class RedTeamEngine
             tried += result.Tried;
             rejected += result.Rejected;
             complete &= result.Complete;
-            gaps.AddRange(result.Gaps.Select(g => $"{path.Label}: {g}"));
+            foreach (var gap in result.Gaps)
+            {
+                gaps.Add($"{path.Label}: {gap}");
+            }
+
             assumptions.AddRange(result.Assumptions);
             if (result.Found)
             {
-                return result with { Tried = tried, Rejected = rejected, Gaps = gaps.Distinct().ToArray(), Assumptions = assumptions.Distinct().ToArray() };
+                return result with { Tried = tried, Rejected = rejected, Gaps = Distinct(gaps), Assumptions = Distinct(assumptions) };
             }
         }
 
-        return new SearchResult { Tried = tried, Rejected = rejected, Complete = complete, Gaps = gaps.Distinct().ToArray(), Assumptions = assumptions.Distinct().ToArray() };
+        return new SearchResult { Tried = tried, Rejected = rejected, Complete = complete, Gaps = Distinct(gaps), Assumptions = Distinct(assumptions) };
     }
+
+    private static string[] Distinct(List<string> values) => values.Count == 0 ? [] : [.. values.Distinct()];
 }

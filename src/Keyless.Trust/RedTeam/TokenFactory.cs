@@ -120,6 +120,25 @@ public static class TokenFactory
         public static readonly CelValue False = CelValue.Of("false");
     }
 
-    internal static string Host(string issuer) =>
-        Uri.TryCreate(issuer, UriKind.Absolute, out var uri) ? uri.Host + uri.AbsolutePath.TrimEnd('/') : issuer;
+    /// <summary>The issuer's host and path, as <c>ci_config_ref_uri</c> starts (worked out once per issuer: every search asks).</summary>
+    internal static string Host(string issuer)
+    {
+        if (Hosts.TryGetValue(issuer, out var host))
+        {
+            return host;
+        }
+
+        host = Uri.TryCreate(issuer, UriKind.Absolute, out var uri) ? uri.Host + uri.AbsolutePath.TrimEnd('/') : issuer;
+        if (Hosts.Count < MaxHosts)
+        {
+            Hosts.TryAdd(issuer, host);
+        }
+
+        return host;
+    }
+
+    // A run meets a few instances (gitlab.com, the organisation's own); the bound keeps a long-lived emulator's small.
+    private const int MaxHosts = 64;
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> Hosts = new(StringComparer.Ordinal);
 }
