@@ -18,7 +18,7 @@ public static class GuidedSearch
     /// <param name="space">The tokens the scenario can make GitLab mint on it.</param>
     /// <param name="admits">The oracle, asked of each candidate as built (CEL values; <see cref="TokenClaims"/> reads them).</param>
     /// <param name="realizable">The independent check, asked of an admitted candidate as the JSON claims that would be reported.</param>
-    /// <param name="values">The path's candidates, which keep the classes of the values several scenarios share.</param>
+    /// <param name="values">The path's candidates, which keep the classes of the refs several scenarios share.</param>
     internal static SearchResult Run(AttackPath path, SearchSpace space, Func<ClaimTable, bool> admits, Func<JsonObject, Realizability> realizable, PathCandidates? values = null)
     {
         ArgumentNullException.ThrowIfNull(path);
@@ -35,13 +35,13 @@ public static class GuidedSearch
         var atoms = path.Atoms;
         var varies = SearchDimensions.Of(atoms, space.ComponentSets);
         var signature = new ClassSignature(atoms);
-        List<T> ClassesOf<T>(IReadOnlyList<T> list, Func<T, ClassKey> of) =>
-            values is null ? Classes(list, of) : values.Classes(list, l => Classes(l, of));
-        // Each scenario makes its own projects; the other dimensions' lists are often the path's, shared by scenarios.
+        // Each scenario makes its own projects, environments and users; its refs are often the path's, shared by
+        // scenarios, and so are their classes.
         var projects = varies.Projects ? Classes(space.Projects, signature.Of) : space.Projects.Take(1).ToList();
-        var events = varies.RefEvents ? ClassesOf(space.RefEvents, signature.Of) : space.RefEvents.Take(1).ToList();
-        var envs = varies.Environments ? ClassesOf(space.Environments, signature.Of) : space.Environments.Take(1).ToList();
-        var users = varies.Users ? ClassesOf(space.Users, signature.Of) : space.Users.Take(1).ToList();
+        var events = !varies.RefEvents ? space.RefEvents.Take(1).ToList()
+            : values is null ? Classes(space.RefEvents, signature.Of) : values.Classes(space.RefEvents, list => Classes(list, signature.Of));
+        var envs = varies.Environments ? Classes(space.Environments, signature.Of) : space.Environments.Take(1).ToList();
+        var users = varies.Users ? Classes(space.Users, signature.Of) : space.Users.Take(1).ToList();
         var runners = varies.Runners ? space.Runners.ToList() : space.Runners.Take(1).ToList();
         var components = varies.Components ? space.ComponentSets.ToList() : space.ComponentSets.Take(1).ToList();
 

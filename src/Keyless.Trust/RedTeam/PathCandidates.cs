@@ -42,7 +42,7 @@ public sealed class PathCandidates
     public PersonaUsers.Candidates UserCandidates { get; }
 
     // What several scenarios of the path share, made once: the refs a persona runs in its own project, the refs a
-    // Developer pushes (branches, tags), and the classes the search splits a dimension's values into.
+    // Developer pushes (branches, tags), and the classes the search splits each list of refs into.
     private RefEvent[]? _ownRefEvents;
     private readonly RefEvent[]?[] _developerRefEvents = new RefEvent[]?[2];
     private readonly Dictionary<object, object> _classes = new(ReferenceEqualityComparer.Instance);

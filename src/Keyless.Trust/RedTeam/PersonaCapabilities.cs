@@ -13,8 +13,10 @@ namespace Keyless.Trust.RedTeam;
 public static class PersonaCapabilities
 {
     /// <summary>
-    /// The space of one scenario on one path. <paramref name="values"/> are the path's candidates, which every
-    /// scenario shares: the engine computes them once per path and passes them in.
+    /// The space of one scenario on one path, as the search tries it: a dimension whose claims the path's trust does
+    /// not read (<see cref="SearchDimensions"/>) holds only its first value, the one the search keeps.
+    /// <paramref name="values"/> are the path's candidates, which every scenario shares: the engine computes them once
+    /// per path and passes them in.
     /// </summary>
     public static SearchSpace For(AttackScenario scenario, AttackPath path, GitLabWorld world, GitLabInstance? orgInstance = null, PathCandidates? values = null)
     {
