@@ -1,4 +1,3 @@
-using Keyless.Cel;
 using Keyless.Trust.Claims;
 using Keyless.Trust.Evaluation;
 using Keyless.Trust.Evaluation.Azure;
