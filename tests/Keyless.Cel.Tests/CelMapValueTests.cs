@@ -39,4 +39,35 @@ public sealed class CelMapValueTests
 
         Assert.True(Cel.Compile("assertion.ref == 'main'").Evaluate(activation).TryGetBool(out var b) && b);
     }
+
+    [Fact]
+    public void Should_Read_Maps_That_Share_A_Key_Layout_Each_With_Its_Own_Values()
+    {
+        // 40 keys: more than one probe sequence collides in the shared index.
+        var keys = Enumerable.Range(0, 40).Select(i => CelValue.Of("claim_" + i)).ToArray();
+        var layout = new CelKeyLayout(keys);
+        var first = CelValue.FromLayout(layout, [.. keys.Select((k, i) => new KeyValuePair<CelValue, CelValue>(k, CelValue.Of("one-" + i)))]);
+        var second = CelValue.FromLayout(layout, [.. keys.Select((k, i) => new KeyValuePair<CelValue, CelValue>(k, CelValue.Of(i)))]);
+        var activation = CelActivation.Empty.With("a", first).With("b", second);
+
+        Assert.True(Cel.Compile("a.claim_0 == 'one-0' && a.claim_39 == 'one-39' && b.claim_17 == 17 && !('claim_40' in a) && !has(b.other) && size(a) == 40")
+            .Evaluate(activation).TryGetBool(out var b) && b);
+        Assert.Equal(
+            CelValue.FromJson(JsonDocument.Parse(first.ToJson()!.ToJsonString()).RootElement).ToJson()!.ToJsonString(),
+            first.ToJson()!.ToJsonString());
+    }
+
+    [Fact]
+    public void Should_Refuse_Entries_That_Are_Not_The_Layouts_Keys()
+    {
+        var keys = new[] { CelValue.Of("a"), CelValue.Of("b") };
+        var layout = new CelKeyLayout(keys);
+
+        // Equal strings but other instances, another order, another count: the shared index would read them wrong.
+        Assert.Throws<ArgumentException>(() => CelValue.FromLayout(layout, [new(CelValue.Of("a"), CelValue.Null), new(keys[1], CelValue.Null)]));
+        Assert.Throws<ArgumentException>(() => CelValue.FromLayout(layout, [new(keys[1], CelValue.Null), new(keys[0], CelValue.Null)]));
+        Assert.Throws<ArgumentException>(() => CelValue.FromLayout(layout, [new(keys[0], CelValue.Null)]));
+        Assert.Throws<ArgumentException>(() => new CelKeyLayout([CelValue.Of("a"), CelValue.Of("a")]));
+        Assert.Throws<ArgumentException>(() => new CelKeyLayout([CelValue.Of(1)]));
+    }
 }

@@ -19,6 +19,12 @@ internal sealed class CelMapValue : CelValue
         _index = _strings is null ? index ?? Index(entries) : null;
     }
 
+    private CelMapValue(KeyValuePair<CelValue, CelValue>[] entries, StringKeyIndex shared)
+    {
+        Entries = entries;
+        _strings = shared;
+    }
+
     public KeyValuePair<CelValue, CelValue>[] Entries { get; }
 
     public int Count => Entries.Length;
@@ -57,10 +63,14 @@ internal sealed class CelMapValue : CelValue
 
     /// <summary>For JSON objects, whose keys are strings and unique by construction.</summary>
     internal static CelMapValue FromOrderedUnique(IEnumerable<KeyValuePair<CelValue, CelValue>> entries) =>
-        new([.. entries], null);
+        new([.. entries], (Dictionary<CelValue, CelValue>?)null);
 
     /// <summary>As above, taking the array as the map's own (the caller made it for the map and keeps no reference).</summary>
-    internal static CelMapValue FromOrderedUnique(KeyValuePair<CelValue, CelValue>[] entries) => new(entries, null);
+    internal static CelMapValue FromOrderedUnique(KeyValuePair<CelValue, CelValue>[] entries) => new(entries, (Dictionary<CelValue, CelValue>?)null);
+
+    /// <summary>As above, with the keys of <paramref name="layout"/> (checked), whose index the map shares.</summary>
+    internal static CelMapValue WithLayout(CelKeyLayout layout, KeyValuePair<CelValue, CelValue>[] entries) =>
+        layout.Fits(entries) ? new(entries, layout.Index) : throw new ArgumentException("the entries' keys are not the layout's", nameof(entries));
 
     /// <summary>The general index; a repeated key keeps its last value.</summary>
     private static Dictionary<CelValue, CelValue> Index(KeyValuePair<CelValue, CelValue>[] entries)
@@ -81,7 +91,7 @@ internal sealed class CelMapValue : CelValue
         {
             if (key is CelStringValue s)
             {
-                return _strings.TryGet(s, out value);
+                return _strings.TryGet(Entries, s, out value);
             }
 
             value = null!;

@@ -102,18 +102,14 @@ public abstract partial class CelValue
     public static CelValue Error(string message) => new CelErrorValue(message);
 
     /// <summary>
-    /// The map <see cref="FromJson(JsonNode?)"/> makes of an object, from claims built in code: <paramref name="keys"/>
-    /// are distinct strings (not checked), in order, each with the value at the same place.
+    /// A string-keyed map over <paramref name="entries"/>, which the map takes as its own (the caller keeps no
+    /// reference): their keys must be <paramref name="layout"/>'s, in order, and the map shares its index.
     /// </summary>
-    public static CelValue FromUniqueStringKeys(ReadOnlySpan<CelValue> keys, ReadOnlySpan<CelValue> values)
+    public static CelValue FromLayout(CelKeyLayout layout, KeyValuePair<CelValue, CelValue>[] entries)
     {
-        var entries = new KeyValuePair<CelValue, CelValue>[keys.Length];
-        for (var i = 0; i < entries.Length; i++)
-        {
-            entries[i] = new(keys[i], values[i]);
-        }
-
-        return CelMapValue.FromOrderedUnique(entries);
+        ArgumentNullException.ThrowIfNull(layout);
+        ArgumentNullException.ThrowIfNull(entries);
+        return CelMapValue.WithLayout(layout, entries);
     }
 
     /// <summary>JSON claims as CEL: object → map, array → list, integral number → int, other number → double.</summary>

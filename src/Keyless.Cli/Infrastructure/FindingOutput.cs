@@ -76,8 +76,11 @@ internal static class FindingOutput
         else
         {
             var options = Options(toolCommand, UseColor(format), baseDirectory) with { Grouping = grouping, Shard = part };
-            FindingWriter.Write(Console.Out, format, findings, rules, options);
+            // The console's own writer passes on every 256 bytes (one system call each: ~450,000 for the 115 MB JSON
+            // report of 11,000 identities); the report gets a buffered writer on the same standard output.
             Console.Out.Flush();
+            using var stdout = new StreamWriter(Console.OpenStandardOutput(), new System.Text.UTF8Encoding(false), 64 * 1024);
+            FindingWriter.Write(stdout, format, findings, rules, options);
         }
 
         return FailOn.ExitCode(findings, settings.FailOnSeverity);

@@ -7,16 +7,31 @@ namespace Keyless.Formats.Output;
 /// The buffer a <see cref="System.Text.Json.Utf8JsonWriter"/> writes into, passed on to a <see cref="TextWriter"/>
 /// as it fills: a report of tens of thousands of findings streams out in 64 KB pieces instead of being built in
 /// memory first (once as UTF-8 and again as a string). A character split across two pieces is kept by the decoder,
-/// so the text is the same as decoding the whole document at once.
+/// so the text is the same as decoding the whole document at once. A <see cref="StreamWriter"/> that writes UTF-8
+/// without a byte order mark (a report file, the CLI's standard output) gets the bytes on its stream as they are:
+/// decoding them to text only for the writer to encode them again cost as much as writing the JSON.
 /// </summary>
-internal sealed class TextWriterBufferWriter(TextWriter output) : IBufferWriter<byte>
+internal sealed class TextWriterBufferWriter : IBufferWriter<byte>
 {
     private const int PieceSize = 64 * 1024;
 
+    private readonly TextWriter _output;
+    private readonly Stream? _stream;
     private readonly Decoder _decoder = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetDecoder();
     private byte[] _bytes = new byte[PieceSize];
     private char[] _chars = new char[PieceSize + 1];
     private int _count;
+
+    public TextWriterBufferWriter(TextWriter output)
+    {
+        _output = output;
+        if (output is StreamWriter { Encoding: UTF8Encoding utf8 } writer && utf8.Preamble.Length == 0 && writer.BaseStream.CanWrite)
+        {
+            // What the writer holds goes first, so the text keeps its order.
+            writer.Flush();
+            _stream = writer.BaseStream;
+        }
+    }
 
     public void Advance(int count)
     {
@@ -56,6 +71,13 @@ internal sealed class TextWriterBufferWriter(TextWriter output) : IBufferWriter<
 
     private void Drain(bool flush)
     {
+        if (_stream is not null)
+        {
+            _stream.Write(_bytes, 0, _count);
+            _count = 0;
+            return;
+        }
+
         var chars = _decoder.GetCharCount(_bytes, 0, _count, flush);
         if (_chars.Length < chars)
         {
@@ -63,7 +85,7 @@ internal sealed class TextWriterBufferWriter(TextWriter output) : IBufferWriter<
         }
 
         var written = _decoder.GetChars(_bytes, 0, _count, _chars, 0, flush);
-        output.Write(_chars, 0, written);
+        _output.Write(_chars, 0, written);
         _count = 0;
     }
 }

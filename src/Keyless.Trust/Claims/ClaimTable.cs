@@ -10,26 +10,29 @@ namespace Keyless.Trust.Claims;
 /// </summary>
 internal sealed class ClaimTable
 {
-    private readonly CelValue[] _keys;
-    private readonly string[] _names;
-    private readonly CelValue[] _values;
+    private readonly ClaimLayout _layout;
+    // The CEL map's own entries: ToCel hands them over as they are, with the layout's index.
+    private readonly KeyValuePair<CelValue, CelValue>[] _entries;
     private int _count;
 
-    public ClaimTable(int capacity)
+    /// <param name="layout">The claims the table will hold, in order; <see cref="Add(ClaimKey, CelValue)"/> follows it.</param>
+    public ClaimTable(ClaimLayout layout)
     {
-        _keys = new CelValue[capacity];
-        _names = new string[capacity];
-        _values = new CelValue[capacity];
+        _layout = layout;
+        _entries = new KeyValuePair<CelValue, CelValue>[layout.Keys.Length];
     }
 
-    public IEnumerable<string> Names => _names.Take(_count);
+    public IEnumerable<string> Names => _layout.Keys.Take(_count).Select(k => k.Name);
 
-    /// <summary>Adds a claim not yet present; <paramref name="key"/> is its name as a CEL string, made once and shared.</summary>
+    /// <summary>Adds the layout's next claim; <paramref name="key"/> must be it (its CEL string is made once and shared).</summary>
     public void Add(ClaimKey key, CelValue value)
     {
-        _keys[_count] = key.Cel;
-        _names[_count] = key.Name;
-        _values[_count++] = value;
+        if (_count == _entries.Length || !ReferenceEquals(_layout.Keys[_count], key))
+        {
+            throw new InvalidOperationException($"claim '{key.Name}' is not the layout's next");
+        }
+
+        _entries[_count++] = new(key.Cel, value);
     }
 
     public void Add(ClaimKey key, string? value) => Add(key, value is null ? CelValue.Null : CelValue.Of(value));
@@ -39,9 +42,9 @@ internal sealed class ClaimTable
     {
         for (var i = 0; i < _count; i++)
         {
-            if (string.Equals(_names[i], name, StringComparison.Ordinal))
+            if (string.Equals(_layout.Keys[i].Name, name, StringComparison.Ordinal))
             {
-                return _values[i];
+                return _entries[i].Value;
             }
         }
 
@@ -49,14 +52,16 @@ internal sealed class ClaimTable
     }
 
     /// <summary>The CEL map <see cref="CelValue.FromJson(JsonNode?)"/> makes of <see cref="ToJson"/>.</summary>
-    public CelValue ToCel() => CelValue.FromUniqueStringKeys(_keys.AsSpan(0, _count), _values.AsSpan(0, _count));
+    /// <remarks>Once every claim of the layout is added; the map then shares the table's entries (add nothing after).</remarks>
+    public CelValue ToCel() => _count == _entries.Length ? CelValue.FromLayout(_layout.Cel, _entries)
+        : throw new InvalidOperationException($"{_entries.Length - _count} claims of the layout are missing");
 
     public JsonObject ToJson()
     {
         var claims = new JsonObject();
         for (var i = 0; i < _count; i++)
         {
-            claims[_names[i]] = Node(_values[i]);
+            claims[_layout.Keys[i].Name] = Node(_entries[i].Value);
         }
 
         return claims;

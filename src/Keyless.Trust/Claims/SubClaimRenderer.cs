@@ -56,7 +56,10 @@ public static class SubClaimRenderer
     /// <param name="valueOf">The component's value as text, or null when the claim is absent or null (then it is dropped).</param>
     private static string Render<T>(T claims, IReadOnlyList<string>? components, Func<T, string, string?> valueOf)
     {
-        var builder = new StringBuilder();
+        // One builder per thread, reused: the red-team renders a subject for each of its million candidates.
+        var builder = t_builder ?? new StringBuilder(256);
+        t_builder = null;
+        builder.Clear();
         foreach (var component in components ?? DefaultComponents)
         {
             if (valueOf(claims, component) is not { } value)
@@ -72,8 +75,20 @@ public static class SubClaimRenderer
             builder.Append(component).Append(':').Append(value);
         }
 
-        return builder.ToString();
+        var subject = builder.ToString();
+        if (builder.Capacity <= MaxKeptCapacity)
+        {
+            t_builder = builder;
+        }
+
+        return subject;
     }
+
+    // A subject is a few hundred characters; a builder grown past this by an odd one is not kept.
+    private const int MaxKeptCapacity = 4096;
+
+    [ThreadStatic]
+    private static StringBuilder? t_builder;
 
     public static string Render(TokenClaims claims, IReadOnlyList<string>? components = null) =>
         Render(claims.ToJson(), components);

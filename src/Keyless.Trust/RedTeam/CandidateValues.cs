@@ -13,28 +13,67 @@ public static class CandidateValues
     public static IReadOnlyList<string> For(AtomSet atoms, params string[] claims)
     {
         ArgumentNullException.ThrowIfNull(atoms);
+        ArgumentNullException.ThrowIfNull(claims);
+        // Asked of every claim of every path, most of which the trust never reads: those cost one lookup each.
+        var byClaim = atoms.ByClaim;
+        var relevant = claims.Length == 1 ? byClaim.GetValueOrDefault(claims[0], []) : Relevant(atoms, claims, byClaim);
+        if (relevant.Length == 0)
+        {
+            return [];
+        }
+
         var values = new List<string>();
-        var relevant = atoms.Atoms.Where(a => claims.Contains(a.Claim)).ToArray();
+        var prefixes = new List<string>();
+        var suffixes = new List<string>();
+        var middles = new List<string>();
         foreach (var atom in relevant)
         {
             values.AddRange(From(atom));
+            (atom.Kind switch { AtomKind.Prefix => prefixes, AtomKind.Suffix => suffixes, AtomKind.Contains => middles, _ => null })?.Add(atom.Literal);
         }
 
-        var prefixes = relevant.Where(a => a.Kind == AtomKind.Prefix).Select(a => a.Literal).ToArray();
-        var suffixes = relevant.Where(a => a.Kind == AtomKind.Suffix).Select(a => a.Literal).ToArray();
-        var middles = relevant.Where(a => a.Kind == AtomKind.Contains).Select(a => a.Literal).ToArray();
         foreach (var prefix in prefixes)
         {
-            values.AddRange(suffixes.Select(s => prefix + "evil" + s));
-            values.AddRange(middles.Select(m => prefix + m));
+            foreach (var suffix in suffixes)
+            {
+                values.Add(prefix + "evil" + suffix);
+            }
+
+            foreach (var middle in middles)
+            {
+                values.Add(prefix + middle);
+            }
         }
 
         foreach (var middle in middles)
         {
-            values.AddRange(suffixes.Select(s => middle + s));
+            foreach (var suffix in suffixes)
+            {
+                values.Add(middle + suffix);
+            }
         }
 
         return values.Distinct(StringComparer.Ordinal).ToArray();
+    }
+
+    /// <summary>The atoms on any of the claims, in the order the trust has them.</summary>
+    private static ClaimAtom[] Relevant(AtomSet atoms, string[] claims, IReadOnlyDictionary<string, ClaimAtom[]> byClaim)
+    {
+        if (!claims.Any(byClaim.ContainsKey))
+        {
+            return [];
+        }
+
+        var relevant = new List<ClaimAtom>();
+        foreach (var atom in atoms.Atoms)
+        {
+            if (Array.IndexOf(claims, atom.Claim) >= 0)
+            {
+                relevant.Add(atom);
+            }
+        }
+
+        return [.. relevant];
     }
 
     private static IEnumerable<string> From(ClaimAtom atom)

@@ -7,8 +7,16 @@ namespace Keyless.Trust.RedTeam;
 public sealed class PathCandidates
 {
     public PathCandidates(AttackPath path)
+        : this(path, shared: true)
+    {
+    }
+
+    /// <param name="path">The path.</param>
+    /// <param name="shared">False when one thread alone reads them (one identity's searches): no locks then.</param>
+    internal PathCandidates(AttackPath path, bool shared)
     {
         ArgumentNullException.ThrowIfNull(path);
+        _shared = shared;
         var victim = path.Victim;
         Victim = victim;
         var atoms = path.Atoms;
@@ -46,6 +54,7 @@ public sealed class PathCandidates
     private RefEvent[]? _ownRefEvents;
     private readonly RefEvent[]?[] _developerRefEvents = new RefEvent[]?[2];
     private readonly Dictionary<object, object> _classes = new(ReferenceEqualityComparer.Instance);
+    private readonly bool _shared;
 
     private IReadOnlyList<(string Path, string Namespace)>? _outsiderPaths;
 
@@ -60,6 +69,16 @@ public sealed class PathCandidates
     /// <summary>The classes of one list of values on this path (their atoms are the path's), made once per list.</summary>
     internal List<T> Classes<T>(IReadOnlyList<T> values, Func<IReadOnlyList<T>, List<T>> make)
     {
+        if (!_shared)
+        {
+            if (!_classes.TryGetValue(values, out var mine))
+            {
+                _classes[values] = mine = make(values);
+            }
+
+            return (List<T>)mine;
+        }
+
         lock (_classes)
         {
             if (_classes.TryGetValue(values, out var known))

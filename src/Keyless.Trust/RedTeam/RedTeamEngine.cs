@@ -155,7 +155,7 @@ public sealed class RedTeamEngine
         var test = Oracle(identity);
         var paths = Paths(identity);
         var candidates = new Dictionary<AttackPath, PathCandidates>(ReferenceEqualityComparer.Instance);
-        PathCandidates CandidatesOf(AttackPath path) => candidates.TryGetValue(path, out var known) ? known : candidates[path] = new PathCandidates(path);
+        PathCandidates CandidatesOf(AttackPath path) => candidates.TryGetValue(path, out var known) ? known : candidates[path] = new PathCandidates(path, shared: false);
         var results = new SearchResult[scenarios.Count];
         for (var i = 0; i < scenarios.Count; i++)
         {

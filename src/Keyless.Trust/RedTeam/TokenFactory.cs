@@ -33,7 +33,7 @@ public static class TokenFactory
     {
         ArgumentNullException.ThrowIfNull(shape);
         var p = shape.Project;
-        var claims = new ClaimTable(Keys.Count);
+        var claims = new ClaimTable(shape.Env.Name is null ? Keys.WithoutEnvironment : Keys.WithEnvironment);
         claims.Add(Keys.NamespaceId, p.NamespaceId);
         claims.Add(Keys.NamespacePath, p.NamespacePath);
         claims.Add(Keys.ProjectId, p.Id);
@@ -109,8 +109,15 @@ public static class TokenFactory
         public static readonly ClaimKey Audience = new(GitLabClaimNames.Audience);
         public static readonly ClaimKey Subject = new(GitLabClaimNames.Subject);
 
-        /// <summary>How many claims a candidate has at most.</summary>
-        public const int Count = 32;
+        /// <summary>The claims of a candidate, in the order they are added: with an environment, and without.</summary>
+        public static readonly ClaimLayout WithEnvironment = new(
+            NamespaceId, NamespacePath, ProjectId, ProjectPath, JobProjectId, JobProjectPath, JobNamespaceId, JobNamespacePath,
+            UserId, UserLogin, UserEmail, UserAccessLevel, PipelineId, PipelineSource, JobId, Ref, RefType, RefPath, RefProtected,
+            Environment, EnvironmentProtected, DeploymentTier, EnvironmentAction,
+            RunnerId, RunnerEnvironment, Sha, CiConfigRefUri, CiConfigSha, ProjectVisibility, Issuer, Audience, Subject);
+
+        public static readonly ClaimLayout WithoutEnvironment = new(
+            [.. WithEnvironment.Keys.Where(k => k != Environment && k != EnvironmentProtected && k != DeploymentTier && k != EnvironmentAction)]);
 
         public static readonly CelValue PipelineIdValue = CelValue.Of("7000001");
         public static readonly CelValue JobIdValue = CelValue.Of("8000001");

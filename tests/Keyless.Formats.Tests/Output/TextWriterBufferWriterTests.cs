@@ -89,4 +89,44 @@ public sealed class TextWriterBufferWriterTests
         sink.Complete();
         Assert.Equal(Whole(20_000, "streamed "), output.ToString());
     }
+
+    [Theory]
+    [InlineData(5000, "ümlaut, 日本語 and 🔑 in a message ")]
+    [InlineData(2, "plain")]
+    public void Should_Write_The_Bytes_Straight_To_A_Utf8_Stream_After_What_The_Writer_Holds(int items, string text)
+    {
+        using var stream = new MemoryStream();
+        using (var output = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 1024, leaveOpen: true))
+        {
+            output.Write("before ");
+            var sink = new TextWriterBufferWriter(output);
+            using (var writer = new Utf8JsonWriter(sink, Options))
+            {
+                Body(writer, items, text);
+            }
+
+            sink.Complete();
+            output.Write(" after");
+        }
+
+        Assert.Equal("before " + Whole(items, text) + " after", Encoding.UTF8.GetString(stream.ToArray()));
+    }
+
+    [Fact]
+    public void Should_Keep_The_Byte_Order_Mark_Of_A_Writer_That_Writes_One()
+    {
+        using var stream = new MemoryStream();
+        using (var output = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), 1024, leaveOpen: true))
+        {
+            var sink = new TextWriterBufferWriter(output);
+            using (var writer = new Utf8JsonWriter(sink, Options))
+            {
+                Body(writer, 3, "x");
+            }
+
+            sink.Complete();
+        }
+
+        Assert.Equal([.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(Whole(3, "x"))], stream.ToArray());
+    }
 }
