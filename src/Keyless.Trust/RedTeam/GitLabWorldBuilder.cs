@@ -16,29 +16,75 @@ public static class GitLabWorldBuilder
 
     public static GitLabWorld Build(TrustSet trust, IEnumerable<AttackPath> paths)
     {
-        ArgumentNullException.ThrowIfNull(trust);
         ArgumentNullException.ThrowIfNull(paths);
+        return Build(trust, [Contribution.Of(paths)]);
+    }
+
+    /// <summary>
+    /// The world of the inputs and of every contribution, in the order given (a project id or path met twice keeps the
+    /// first project that had it).
+    /// </summary>
+    internal static GitLabWorld Build(TrustSet trust, IEnumerable<Contribution> contributions)
+    {
+        ArgumentNullException.ThrowIfNull(trust);
+        ArgumentNullException.ThrowIfNull(contributions);
         var world = new GitLabWorld();
         foreach (var project in trust.GitLabProjects)
         {
             world.AddProject(project.Id, project.Path, project.NamespaceId, project.NamespacePath);
         }
 
-        var seenAtoms = new HashSet<AtomSet>(ReferenceEqualityComparer.Instance);
-        foreach (var path in paths)
+        foreach (var contribution in contributions)
         {
-            var v = path.Victim;
-            world.AddProject(v.Id, v.Path, v.NamespaceId, v.NamespacePath);
-            if (seenAtoms.Add(path.Atoms))
+            foreach (var v in contribution.Victims)
             {
-                foreach (var atom in path.Atoms.Atoms)
-                {
-                    Name(world, atom);
-                }
+                world.AddProject(v.Id, v.Path, v.NamespaceId, v.NamespacePath);
+            }
+
+            // Naming only adds to sets: the order of the names does not matter.
+            foreach (var atom in contribution.Names)
+            {
+                Name(world, atom);
             }
         }
 
         return world;
+    }
+
+    /// <summary>
+    /// What some attack paths (one identity's) add to the world: their victims in order, and their atoms (shared with
+    /// the paths' atom sets, not copied). It holds neither the paths nor their atom sets, so an audit can build every identity's paths for
+    /// the world, let them go, and build each again when it searches it, instead of holding them all in between.
+    /// </summary>
+    internal sealed class Contribution
+    {
+        private Contribution(VictimProject[] victims, ClaimAtom[] names)
+        {
+            Victims = victims;
+            Names = names;
+        }
+
+        public IReadOnlyList<VictimProject> Victims { get; }
+
+        /// <summary>The atoms of the paths, each of which may name something.</summary>
+        public IReadOnlyList<ClaimAtom> Names { get; }
+
+        public static Contribution Of(IEnumerable<AttackPath> paths)
+        {
+            var victims = new List<VictimProject>();
+            var names = new List<ClaimAtom>();
+            var seenAtoms = new HashSet<AtomSet>(ReferenceEqualityComparer.Instance);
+            foreach (var path in paths)
+            {
+                victims.Add(path.Victim);
+                if (seenAtoms.Add(path.Atoms))
+                {
+                    names.AddRange(path.Atoms.Atoms);
+                }
+            }
+
+            return new Contribution([.. victims], [.. names]);
+        }
     }
 
     private static void Name(GitLabWorld world, ClaimAtom atom)

@@ -60,8 +60,7 @@ public sealed class RedTeamEngine
             {
                 if (_world is null)
                 {
-                    PreparePaths();
-                    world = GitLabWorldBuilder.Build(Trust, Identities.SelectMany(Paths));
+                    world = GitLabWorldBuilder.Build(Trust, Contributions());
                     _check = new RealizabilityCheck(world);
                     Volatile.Write(ref _world, world);
                 }
@@ -87,16 +86,19 @@ public sealed class RedTeamEngine
         return _cache.TryGetValue(identity, out var paths) ? paths : _cache.GetOrAdd(identity, _paths.For(identity));
     }
 
-    /// <summary>Builds every identity's paths on all cores (each identity's are independent of the others').</summary>
-    private void PreparePaths()
+    /// <summary>
+    /// What every identity's paths add to the model of GitLab, built on all cores (each identity's paths are independent
+    /// of the others'). Paths already held are read; the others are built and let go at once: held until each
+    /// identity's searches, the paths of an estate outlived several collections and were copied by each (an audit's
+    /// searches build each identity's again, one at a time).
+    /// </summary>
+    private GitLabWorldBuilder.Contribution[] Contributions()
     {
         var identities = Identities;
-        var built = new IReadOnlyList<AttackPath>[identities.Count];
-        Parallel.For(0, identities.Count, i => built[i] = _cache.TryGetValue(identities[i], out var known) ? known : _paths.For(identities[i]));
-        for (var i = 0; i < identities.Count; i++)
-        {
-            _cache.TryAdd(identities[i], built[i]);
-        }
+        var contributions = new GitLabWorldBuilder.Contribution[identities.Count];
+        Parallel.For(0, identities.Count, i => contributions[i] = GitLabWorldBuilder.Contribution.Of(
+            _cache.TryGetValue(identities[i], out var known) ? known : _paths.For(identities[i])));
+        return contributions;
     }
 
     /// <summary>

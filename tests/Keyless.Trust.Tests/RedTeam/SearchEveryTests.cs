@@ -45,6 +45,31 @@ public sealed class SearchEveryTests
         Assert.All(context.Identities, identity => Assert.Equal(before[identity], context.Engine.Paths(identity).Select(Describe)));
     }
 
+    [Theory]
+    [MemberData(nameof(RedTeamCorpus.Names), MemberType = typeof(RedTeamCorpus))]
+    public void The_model_of_GitLab_made_identity_by_identity_is_the_one_made_of_every_path_at_once(string name)
+    {
+        var trust = RedTeamCorpus.Trust(name);
+        var engine = new AuditContext(trust, RedTeamCorpus.Options(name)).Engine;
+
+        // The engine's: each identity's paths built, read and let go; then every path held at once, as it was made before.
+        var world = Describe(engine.World);
+        var whole = Describe(GitLabWorldBuilder.Build(trust, engine.Identities.SelectMany(engine.Paths).ToList()));
+
+        Assert.Equal(whole, world);
+    }
+
+    /// <summary>Every set and map the world holds, in order, so two worlds compare whole.</summary>
+    private static string[] Describe(Keyless.Trust.GitLab.GitLabWorld world) =>
+        [.. typeof(Keyless.Trust.GitLab.GitLabWorld).GetFields(System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic)
+            .OrderBy(f => f.Name, StringComparer.Ordinal)
+            .SelectMany(f => f.GetValue(world) switch
+            {
+                IEnumerable<string> set => set.Order(StringComparer.Ordinal).Select(v => $"{f.Name}: {v}"),
+                IEnumerable<KeyValuePair<string, string>> map => map.Select(e => $"{f.Name}: {e.Key} = {e.Value}").Order(StringComparer.Ordinal),
+                var other => [$"{f.Name}: {other}"],
+            })];
+
     [Fact]
     public void A_copied_atom_set_reads_what_it_was_copied_from_until_one_of_them_reads_more()
     {
