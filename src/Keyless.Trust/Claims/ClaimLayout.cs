@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Keyless.Cel;
 
 namespace Keyless.Trust.Claims;
@@ -12,7 +13,14 @@ internal sealed class ClaimLayout
     {
         Keys = keys;
         Cel = new CelKeyLayout([.. keys.Select(k => k.Cel)]);
+        _positions = keys.Select((k, i) => KeyValuePair.Create(k.Name, i)).ToFrozenDictionary(StringComparer.Ordinal);
     }
+
+    // The oracle asks a candidate for a claim by name several times per provider (iss, aud, exp, ...).
+    private readonly FrozenDictionary<string, int> _positions;
+
+    /// <summary>The claim's place in the layout, or -1.</summary>
+    public int PositionOf(string name) => _positions.TryGetValue(name, out var i) ? i : -1;
 
     public ClaimKey[] Keys { get; }
 

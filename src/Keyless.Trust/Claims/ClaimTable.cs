@@ -40,15 +40,8 @@ internal sealed class ClaimTable
     /// <summary>The claim's value, or null when absent (a claim that is JSON null reads as <see cref="CelValue.Null"/>).</summary>
     public CelValue? Get(string name)
     {
-        for (var i = 0; i < _count; i++)
-        {
-            if (string.Equals(_layout.Keys[i].Name, name, StringComparison.Ordinal))
-            {
-                return _entries[i].Value;
-            }
-        }
-
-        return null;
+        var i = _layout.PositionOf(name);
+        return i >= 0 && i < _count ? _entries[i].Value : null;
     }
 
     /// <summary>The CEL map <see cref="CelValue.FromJson(JsonNode?)"/> makes of <see cref="ToJson"/>.</summary>

@@ -27,6 +27,12 @@ public static class GitLabPaths
     public static bool IsValidSegment(string segment, bool isNamespace)
     {
         ArgumentNullException.ThrowIfNull(segment);
+        return IsValidSegment(segment.AsSpan(), isNamespace);
+    }
+
+    // On spans: the red-team checks every path it makes up (a few per search, hundreds of thousands per estate).
+    private static bool IsValidSegment(ReadOnlySpan<char> segment, bool isNamespace)
+    {
         if (segment.Length is 0 or > MaxSegment || segment[0] == '-')
         {
             return false;
@@ -41,15 +47,33 @@ public static class GitLabPaths
         }
 
         return !segment.EndsWith(".git", StringComparison.Ordinal) && !segment.EndsWith(".atom", StringComparison.Ordinal)
-            && !(isNamespace && segment.EndsWith('.'));
+            && !(isNamespace && segment[^1] == '.');
     }
 
     /// <summary>A full namespace path: one or more valid segments, the first not one of GitLab's own routes.</summary>
     public static bool IsValidNamespacePath(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        var segments = path.Split('/');
-        return !ReservedTopLevel.Contains(segments[0]) && segments.All(s => IsValidSegment(s, isNamespace: true));
+        return IsValidNamespacePath(path.AsSpan());
+    }
+
+    private static bool IsValidNamespacePath(ReadOnlySpan<char> path)
+    {
+        var first = path.IndexOf('/');
+        if (ReservedTopLevel.GetAlternateLookup<ReadOnlySpan<char>>().Contains(first < 0 ? path : path[..first]))
+        {
+            return false;
+        }
+
+        foreach (var range in path.Split('/'))
+        {
+            if (!IsValidSegment(path[range], isNamespace: true))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>A full project path: a valid namespace path, then one valid project segment.</summary>
@@ -57,7 +81,7 @@ public static class GitLabPaths
     {
         ArgumentNullException.ThrowIfNull(path);
         var slash = path.LastIndexOf('/');
-        return slash > 0 && IsValidNamespacePath(path[..slash]) && IsValidSegment(path[(slash + 1)..], isNamespace: false);
+        return slash > 0 && IsValidNamespacePath(path.AsSpan(0, slash)) && IsValidSegment(path.AsSpan(slash + 1), isNamespace: false);
     }
 
     /// <summary>The namespace part of a project path (<c>acme/team/app</c> → <c>acme/team</c>).</summary>

@@ -33,14 +33,15 @@ public static class GuidedSearch
 
         var read = path.Atoms.ClaimsRead;
         var atoms = path.Atoms;
-        var varies = SearchDimensions.Of(atoms, space.ComponentSets);
+        var varies = values?.Dimensions(space.ComponentSets) ?? SearchDimensions.Of(atoms, space.ComponentSets);
         var signature = new ClassSignature(atoms);
         // Each scenario makes its own projects, environments and users; its refs are often the path's, shared by
         // scenarios, and so are their classes.
         var projects = varies.Projects ? Classes(space.Projects, signature.Of) : space.Projects.Take(1).ToList();
         var events = !varies.RefEvents ? space.RefEvents.Take(1).ToList()
             : values is null ? Classes(space.RefEvents, signature.Of) : values.Classes(space.RefEvents, list => Classes(list, signature.Of));
-        var envs = varies.Environments ? Classes(space.Environments, signature.Of) : space.Environments.Take(1).ToList();
+        var envs = !varies.Environments ? space.Environments.Take(1).ToList()
+            : values is null ? Classes(space.Environments, signature.Of) : values.Classes(space.Environments, list => Classes(list, signature.Of));
         var users = varies.Users ? Classes(space.Users, signature.Of) : space.Users.Take(1).ToList();
         var runners = varies.Runners ? space.Runners.ToList() : space.Runners.Take(1).ToList();
         var components = varies.Components ? space.ComponentSets.ToList() : space.ComponentSets.Take(1).ToList();

@@ -17,6 +17,7 @@ public sealed class PathCandidates
     {
         ArgumentNullException.ThrowIfNull(path);
         _shared = shared;
+        _atoms = path.Atoms;
         var victim = path.Victim;
         Victim = victim;
         var atoms = path.Atoms;
@@ -30,9 +31,22 @@ public sealed class PathCandidates
 
         // Where the trust never reads pipeline_source, one source stands for all: every other claim is the same.
         ReadsSource = atoms.ClaimsRead.Contains(GitLabClaimNames.PipelineSource);
+        ReadsAction = atoms.ClaimsRead.Contains(GitLabClaimNames.EnvironmentAction);
     }
 
     public bool ReadsSource { get; }
+
+    /// <summary>Whether the trust reads <c>environment_action</c>: only then does the search try every action.</summary>
+    public bool ReadsAction { get; }
+
+    /// <summary>The environment lists scenarios share (<see cref="Environments"/>).</summary>
+    internal enum EnvironmentChoice
+    {
+        Own,
+        Developer,
+        NoneOrDeveloper,
+        Maintainer,
+    }
 
     /// <summary>The path's victim, whose project the values are around.</summary>
     public VictimProject Victim { get; }
@@ -57,6 +71,30 @@ public sealed class PathCandidates
     private readonly bool _shared;
 
     private IReadOnlyList<(string Path, string Namespace)>? _outsiderPaths;
+
+    /// <summary>What the search varies on this path for a scenario whose tokens carry these component lists.</summary>
+    internal SearchDimensions Dimensions(IReadOnlyList<IReadOnlyList<string>> componentSets)
+    {
+        // Made once for each of the path's two lists where one thread reads them (a nullable struct is not written atomically).
+        if (_shared)
+        {
+            return SearchDimensions.Of(_atoms, componentSets);
+        }
+
+        return ReferenceEquals(componentSets, OwnProjectComponents) ? _ownDimensions ??= SearchDimensions.Of(_atoms, componentSets)
+            : ReferenceEquals(componentSets, VictimComponents) ? _victimDimensions ??= SearchDimensions.Of(_atoms, componentSets)
+            : SearchDimensions.Of(_atoms, componentSets);
+    }
+
+    private readonly AtomSet _atoms;
+    private SearchDimensions? _ownDimensions;
+    private SearchDimensions? _victimDimensions;
+
+    /// <summary>One of the environment lists, made once per path (several scenarios offer the same, and share its classes).</summary>
+    internal EnvShape[] Environments(EnvironmentChoice choice, Func<PathCandidates, EnvironmentChoice, EnvShape[]> make) =>
+        _environments[(int)choice] ??= make(this, choice);
+
+    private readonly EnvShape[]?[] _environments = new EnvShape[]?[4];
 
     internal RefEvent[] OwnRefEvents(Func<PathCandidates, RefEvent[]> make) => _ownRefEvents ??= make(this);
 

@@ -72,25 +72,14 @@ public static class PersonaCapabilities
         // The search keeps the first value of a dimension the trust does not read: only that one is built (with the
         // assumptions the whole dimension would have added).
         var componentSets = own ? values.OwnProjectComponents : values.VictimComponents;
-        var varies = SearchDimensions.Of(path.Atoms, componentSets);
-        var envNames = values.EnvironmentNames;
-        var tiers = GitLabEnvironments.Tiers;
+        var varies = values.Dimensions(componentSets);
         EnvShape[] environments = scenario switch
         {
             // Every scenario but a Developer's deployment offers "no environment" first (and that one may offer none).
             _ when !varies.Environments && scenario is not AttackScenario.DeveloperEnvironment => NoEnvironment(scenario, victim, assumptions),
-            _ when own => [EnvShape.None, .. envNames.SelectMany(n => tiers.SelectMany(t => new[] { new EnvShape(n, true, t), new EnvShape(n, false, t) }))],
-            AttackScenario.DeveloperBranch => [EnvShape.None],
-            AttackScenario.DeveloperEnvironment => DeveloperEnvironments(victim, envNames, tiers, assumptions),
-            AttackScenario.DeveloperTag or AttackScenario.ForkContributor => [EnvShape.None, .. DeveloperEnvironments(victim, envNames, tiers, assumptions)],
-            _ => [EnvShape.None, .. envNames.SelectMany(n => tiers.Select(t => new EnvShape(n, victim.EnvironmentRuleFor(n) is not null, t)))],
+            AttackScenario.DeveloperBranch => OnlyNoEnvironment,
+            _ => Environments(scenario, own, values, assumptions),
         };
-
-        // Every action only where the trust reads it: the job's YAML chooses it (environment:action).
-        if (path.Atoms.ClaimsRead.Contains(Claims.GitLabClaimNames.EnvironmentAction))
-        {
-            environments = [.. environments.SelectMany(e => e.Name is null ? [e] : GitLabEnvironments.Actions.Select(a => e with { Action = a }))];
-        }
 
         return new SearchSpace
         {
@@ -201,10 +190,37 @@ public static class PersonaCapabilities
         return [.. events];
     }
 
-    private static EnvShape[] DeveloperEnvironments(VictimProject victim, IEnumerable<string> names, IReadOnlyList<string> tiers, List<string> assumptions)
-    {
-        DeveloperEnvironmentsAssumption(victim, assumptions);
+    private static readonly EnvShape[] OnlyNoEnvironment = [EnvShape.None];
 
+    /// <summary>Which environments a scenario may deploy to; the lists are the path's, made once for every scenario that offers them.</summary>
+    private static EnvShape[] Environments(AttackScenario scenario, bool own, PathCandidates values, List<string> assumptions)
+    {
+        if (scenario is AttackScenario.DeveloperEnvironment or AttackScenario.DeveloperTag or AttackScenario.ForkContributor)
+        {
+            DeveloperEnvironmentsAssumption(values.Victim, assumptions);
+        }
+
+        var kind = own ? PathCandidates.EnvironmentChoice.Own
+            : scenario == AttackScenario.DeveloperEnvironment ? PathCandidates.EnvironmentChoice.Developer
+            : scenario is AttackScenario.DeveloperTag or AttackScenario.ForkContributor ? PathCandidates.EnvironmentChoice.NoneOrDeveloper
+            : PathCandidates.EnvironmentChoice.Maintainer;
+        return values.Environments(kind, static (v, kind) => WithActions(v, kind switch
+        {
+            // In their own project a persona protects any environment, or not.
+            PathCandidates.EnvironmentChoice.Own => [EnvShape.None, .. v.EnvironmentNames.SelectMany(n => GitLabEnvironments.Tiers.SelectMany(t => new[] { new EnvShape(n, true, t), new EnvShape(n, false, t) }))],
+            PathCandidates.EnvironmentChoice.Developer => DeveloperEnvironments(v.Victim, v.EnvironmentNames),
+            PathCandidates.EnvironmentChoice.NoneOrDeveloper => [EnvShape.None, .. DeveloperEnvironments(v.Victim, v.EnvironmentNames)],
+            _ => [EnvShape.None, .. v.EnvironmentNames.SelectMany(n => GitLabEnvironments.Tiers.Select(t => new EnvShape(n, v.Victim.EnvironmentRuleFor(n) is not null, t)))],
+        }));
+    }
+
+    /// <summary>Every action only where the trust reads it: the job's YAML chooses it (environment:action).</summary>
+    private static EnvShape[] WithActions(PathCandidates values, EnvShape[] environments) =>
+        values.ReadsAction ? [.. environments.SelectMany(e => e.Name is null ? [e] : GitLabEnvironments.Actions.Select(a => e with { Action = a }))] : environments;
+
+    private static EnvShape[] DeveloperEnvironments(VictimProject victim, IEnumerable<string> names)
+    {
+        var tiers = GitLabEnvironments.Tiers;
         var shapes = new List<EnvShape>();
         foreach (var name in names)
         {

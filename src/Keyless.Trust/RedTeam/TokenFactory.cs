@@ -33,6 +33,7 @@ public static class TokenFactory
     {
         ArgumentNullException.ThrowIfNull(shape);
         var p = shape.Project;
+        var refPath = shape.Ref.RefPath;
         var claims = new ClaimTable(shape.Env.Name is null ? Keys.WithoutEnvironment : Keys.WithEnvironment);
         claims.Add(Keys.NamespaceId, p.NamespaceId);
         claims.Add(Keys.NamespacePath, p.NamespacePath);
@@ -51,7 +52,7 @@ public static class TokenFactory
         claims.Add(Keys.JobId, Keys.JobIdValue);
         claims.Add(Keys.Ref, shape.Ref.Name);
         claims.Add(Keys.RefType, shape.Ref.Type);
-        claims.Add(Keys.RefPath, shape.Ref.RefPath);
+        claims.Add(Keys.RefPath, refPath);
         claims.Add(Keys.RefProtected, shape.Ref.Protected ? Keys.True : Keys.False);
         if (shape.Env.Name is { } environment)
         {
@@ -64,7 +65,7 @@ public static class TokenFactory
         claims.Add(Keys.RunnerId, Keys.RunnerIdValue);
         claims.Add(Keys.RunnerEnvironment, shape.RunnerEnvironment);
         claims.Add(Keys.Sha, Keys.ShaValue);
-        claims.Add(Keys.CiConfigRefUri, $"{host}/{p.Path}//.gitlab-ci.yml@{shape.Ref.RefPath}");
+        claims.Add(Keys.CiConfigRefUri, $"{host}/{p.Path}//.gitlab-ci.yml@{refPath}");
         claims.Add(Keys.CiConfigSha, Keys.ShaValue);
         claims.Add(Keys.ProjectVisibility, p.Visibility);
         claims.Add(Keys.Issuer, issuer);

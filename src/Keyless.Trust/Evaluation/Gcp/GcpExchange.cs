@@ -77,8 +77,9 @@ internal sealed class GcpExchange
         return !p.Unknown.Contains("allowedAudiences") && AcceptedAudience(compiled.Provider(p), p, claims.Audiences) is null;
     }
 
+    // Spans, not trimmed copies: the oracle checks the issuer of every provider of an identity for every candidate.
     private static bool IssuerMatches(GcpProvider p, TokenClaims claims) =>
-        claims.GetString(GitLabClaimNames.Issuer) is { } iss && iss.TrimEnd('/') == p.IssuerUri!.TrimEnd('/');
+        claims.GetString(GitLabClaimNames.Issuer) is { } iss && iss.AsSpan().TrimEnd('/').SequenceEqual(p.IssuerUri.AsSpan().TrimEnd('/'));
 
     /// <summary>The audience the provider accepts, with whether it rests on an assumed project number; null when none.</summary>
     private static (string Audience, bool Assumed)? AcceptedAudience(CompiledProvider provider, GcpProvider p, IReadOnlyList<string> audiences)
