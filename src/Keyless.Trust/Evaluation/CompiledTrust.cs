@@ -23,7 +23,16 @@ internal sealed class CompiledTrust
     {
         Trust = trust;
         Gcp = new GcpTrustIndex(trust);
-        _providers = trust.Providers.Distinct().ToDictionary(p => p, p => new CompiledProvider(p, trust, Gcp.PoolOf(p)));
+        // Each provider's CEL compiles on its own: on all cores (an estate has thousands), then indexed in order.
+        var distinct = trust.Providers.Distinct().ToArray();
+        var compiled = new CompiledProvider[distinct.Length];
+        Parallel.For(0, distinct.Length, i => compiled[i] = new CompiledProvider(distinct[i], trust, Gcp.PoolOf(distinct[i])));
+        _providers = new Dictionary<GcpProvider, CompiledProvider>(distinct.Length);
+        for (var i = 0; i < distinct.Length; i++)
+        {
+            _providers.Add(distinct[i], compiled[i]);
+        }
+
         foreach (var provider in trust.Providers)
         {
             _byInstance.TryAdd(provider, _providers[provider]);

@@ -37,14 +37,15 @@ public static class GuidedSearch
         var signature = new ClassSignature(atoms);
         // Each scenario makes its own projects, environments and users; its refs are often the path's, shared by
         // scenarios, and so are their classes.
-        var projects = varies.Projects ? Classes(space.Projects, signature.Of) : space.Projects.Take(1).ToList();
-        var events = !varies.RefEvents ? space.RefEvents.Take(1).ToList()
+        var projects = !varies.Projects ? First(space.Projects)
+            : values is null ? Classes(space.Projects, signature.Of) : values.Classes(space.Projects, list => Classes(list, signature.Of));
+        var events = !varies.RefEvents ? First(space.RefEvents)
             : values is null ? Classes(space.RefEvents, signature.Of) : values.Classes(space.RefEvents, list => Classes(list, signature.Of));
-        var envs = !varies.Environments ? space.Environments.Take(1).ToList()
+        var envs = !varies.Environments ? First(space.Environments)
             : values is null ? Classes(space.Environments, signature.Of) : values.Classes(space.Environments, list => Classes(list, signature.Of));
-        var users = varies.Users ? Classes(space.Users, signature.Of) : space.Users.Take(1).ToList();
-        var runners = varies.Runners ? space.Runners.ToList() : space.Runners.Take(1).ToList();
-        var components = varies.Components ? space.ComponentSets.ToList() : space.ComponentSets.Take(1).ToList();
+        var users = varies.Users ? Classes(space.Users, signature.Of) : First(space.Users);
+        var runners = varies.Runners ? space.Runners : First(space.Runners);
+        var components = varies.Components ? space.ComponentSets : First(space.ComponentSets);
 
         int[] sizes = [projects.Count, events.Count, envs.Count, users.Count, runners.Count, components.Count];
         var total = sizes.Aggregate(1L, (a, b) => a * b);
@@ -98,6 +99,9 @@ public static class GuidedSearch
 
         return new SearchResult { Tried = tried, Complete = gaps.Count == 0, Gaps = gaps, Assumptions = space.Assumptions, Rejected = rejected };
     }
+
+    /// <summary>The first value alone (none of an empty list): what the search keeps of a dimension it does not vary.</summary>
+    private static IReadOnlyList<T> First<T>(IReadOnlyList<T> values) => values.Count <= 1 ? values : [values[0]];
 
     /// <summary>Odometer order: the last dimensions (components, runners) turn fastest, projects slowest.</summary>
     private static bool Next(int[] index, int[] sizes)

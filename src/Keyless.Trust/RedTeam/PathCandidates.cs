@@ -96,6 +96,11 @@ public sealed class PathCandidates
 
     private readonly EnvShape[]?[] _environments = new EnvShape[]?[4];
 
+    /// <summary>The victim's own project, made once for the personas that work in it.</summary>
+    internal ProjectShape[] VictimProjects(Func<PathCandidates, ProjectShape[]> make) => _victimProjects ??= make(this);
+
+    private ProjectShape[]? _victimProjects;
+
     internal RefEvent[] OwnRefEvents(Func<PathCandidates, RefEvent[]> make) => _ownRefEvents ??= make(this);
 
     /// <summary>The project paths an outsider can create around this path's victim (anyone, a fork's author).</summary>

@@ -59,7 +59,10 @@ public static class PersonaCapabilities
         }
 
         var outsiderPaths = scenario is AttackScenario.Anyone or AttackScenario.ForkContributor ? values.OutsiderPaths(victim, world) : null;
-        var projects = ProjectCandidates.For(scenario, victim, values.ProjectPaths, world, instance, outsiderPaths);
+        // The victim's own project, for every persona that works in it, is one list per path (so are its classes).
+        var projects = ProjectCandidates.InVictim(scenario)
+            ? values.VictimProjects(static v => ProjectCandidates.Victim(v.Victim))
+            : ProjectCandidates.For(scenario, victim, values.ProjectPaths, world, instance, outsiderPaths);
         var refEvents = scenario switch
         {
             _ when own => values.OwnRefEvents(static v => OwnRefEvents(v.RefNames, v.ReadsSource ? PipelineSources.All : [PipelineSources.Push])),

@@ -108,8 +108,19 @@ public static class ProjectCandidates
                 var reclaimed = Own(victim.Path, reclaimedNamespace, visibilities[0]);
                 return visibilities.Select(v => reclaimed with { Visibility = v }).ToArray();
             default:
-                return [new ProjectShape(victim.Id, victim.Path, victim.NamespaceId, victim.NamespacePath, victim.Id, victim.Path, victim.NamespaceId, victim.NamespacePath, victim.Visibility)];
+                return Victim(victim);
         }
+    }
+
+    /// <summary>Whether the scenario's persona runs its pipelines in the victim project itself (its projects are <see cref="Victim"/>).</summary>
+    public static bool InVictim(AttackScenario scenario) =>
+        scenario is not (AttackScenario.Anyone or AttackScenario.GroupMember or AttackScenario.ForkContributor or AttackScenario.PathReclaimer);
+
+    /// <summary>The victim project, as its own pipelines run.</summary>
+    public static ProjectShape[] Victim(VictimProject victim)
+    {
+        ArgumentNullException.ThrowIfNull(victim);
+        return [new ProjectShape(victim.Id, victim.Path, victim.NamespaceId, victim.NamespacePath, victim.Id, victim.Path, victim.NamespaceId, victim.NamespacePath, victim.Visibility)];
     }
 
     /// <summary>Paths an outsider can create, with their namespaces: in a namespace whose top level nobody holds.</summary>
