@@ -39,14 +39,21 @@ public sealed record Finding
 
     private static byte[] Utf8(JsonObject value)
     {
-        var buffer = new System.Buffers.ArrayBufferWriter<byte>(1024);
-        using (var writer = new System.Text.Json.Utf8JsonWriter(buffer))
-        {
-            value.WriteTo(writer);
-        }
-
+        // One buffer and writer per thread, reused: an audit makes tens of thousands of findings on every core.
+        var buffer = t_buffer ??= new System.Buffers.ArrayBufferWriter<byte>(4096);
+        buffer.ResetWrittenCount();
+        var writer = t_writer ??= new System.Text.Json.Utf8JsonWriter(buffer);
+        writer.Reset(buffer);
+        value.WriteTo(writer);
+        writer.Flush();
         return buffer.WrittenSpan.ToArray();
     }
+
+    [ThreadStatic]
+    private static System.Buffers.ArrayBufferWriter<byte>? t_buffer;
+
+    [ThreadStatic]
+    private static System.Text.Json.Utf8JsonWriter? t_writer;
 
     /// <summary>What to change, in the user's own format.</summary>
     public required string Fix { get; init; }

@@ -20,6 +20,10 @@ public sealed class AttackPathBuilder(TrustSet trust)
     /// What a provider gives every path through it: its mapping, the atoms of its condition (each path copies them and
     /// adds its identity's bindings) and its label.
     /// </summary>
+    // Each binding's member parsed once: the paths of an identity are built twice in an audit (for the model of
+    // GitLab, then for its searches), and parsing splits the member into several strings.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, GcpMember> _members = new(StringComparer.Ordinal);
+
     private sealed record CompiledProvider(Dictionary<string, ClaimSource> Mapping, AtomSet Atoms, string Label);
 
     public IReadOnlyList<AttackPath> For(Identity identity)
@@ -52,7 +56,7 @@ public sealed class AttackPathBuilder(TrustSet trust)
                 continue;
             }
 
-            var member = GcpMember.Parse(binding.Member);
+            var member = _members.GetOrAdd(binding.Member, GcpMember.Parse);
             if (member.PoolId != provider.PoolId)
             {
                 continue;
