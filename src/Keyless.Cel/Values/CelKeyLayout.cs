@@ -28,8 +28,6 @@ public sealed class CelKeyLayout
         Index = StringKeyIndex.TryCreate(entries)!;
     }
 
-    public int Count => _keys.Length;
-
     internal StringKeyIndex Index { get; }
 
     /// <summary>Whether the entries carry this layout's keys, in its order (the same instances).</summary>

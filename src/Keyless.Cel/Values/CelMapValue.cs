@@ -12,17 +12,14 @@ internal sealed class CelMapValue : CelValue
     private readonly Dictionary<CelValue, CelValue>? _index;
     private readonly StringKeyIndex? _strings;
 
-    private CelMapValue(KeyValuePair<CelValue, CelValue>[] entries, Dictionary<CelValue, CelValue>? index)
+    /// <param name="entries">The map's own entries.</param>
+    /// <param name="index">The general index when the caller made it; null: made here when a key is not a string.</param>
+    /// <param name="shared">An index of these very keys to share (<see cref="CelKeyLayout"/>); null: made here.</param>
+    private CelMapValue(KeyValuePair<CelValue, CelValue>[] entries, Dictionary<CelValue, CelValue>? index, StringKeyIndex? shared = null)
     {
         Entries = entries;
-        _strings = StringKeyIndex.TryCreate(entries);
+        _strings = shared ?? StringKeyIndex.TryCreate(entries);
         _index = _strings is null ? index ?? Index(entries) : null;
-    }
-
-    private CelMapValue(KeyValuePair<CelValue, CelValue>[] entries, StringKeyIndex shared)
-    {
-        Entries = entries;
-        _strings = shared;
     }
 
     public KeyValuePair<CelValue, CelValue>[] Entries { get; }
@@ -63,14 +60,11 @@ internal sealed class CelMapValue : CelValue
 
     /// <summary>For JSON objects, whose keys are strings and unique by construction.</summary>
     internal static CelMapValue FromOrderedUnique(IEnumerable<KeyValuePair<CelValue, CelValue>> entries) =>
-        new([.. entries], (Dictionary<CelValue, CelValue>?)null);
-
-    /// <summary>As above, taking the array as the map's own (the caller made it for the map and keeps no reference).</summary>
-    internal static CelMapValue FromOrderedUnique(KeyValuePair<CelValue, CelValue>[] entries) => new(entries, (Dictionary<CelValue, CelValue>?)null);
+        new([.. entries], null);
 
     /// <summary>As above, with the keys of <paramref name="layout"/> (checked), whose index the map shares.</summary>
     internal static CelMapValue WithLayout(CelKeyLayout layout, KeyValuePair<CelValue, CelValue>[] entries) =>
-        layout.Fits(entries) ? new(entries, layout.Index) : throw new ArgumentException("the entries' keys are not the layout's", nameof(entries));
+        layout.Fits(entries) ? new(entries, null, layout.Index) : throw new ArgumentException("the entries' keys are not the layout's", nameof(entries));
 
     /// <summary>The general index; a repeated key keeps its last value.</summary>
     private static Dictionary<CelValue, CelValue> Index(KeyValuePair<CelValue, CelValue>[] entries)

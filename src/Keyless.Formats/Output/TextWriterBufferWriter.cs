@@ -8,8 +8,9 @@ namespace Keyless.Formats.Output;
 /// as it fills: a report of tens of thousands of findings streams out in 64 KB pieces instead of being built in
 /// memory first (once as UTF-8 and again as a string). A character split across two pieces is kept by the decoder,
 /// so the text is the same as decoding the whole document at once. A <see cref="StreamWriter"/> that writes UTF-8
-/// without a byte order mark (a report file, the CLI's standard output) gets the bytes on its stream as they are:
-/// decoding them to text only for the writer to encode them again cost as much as writing the JSON.
+/// (a report file, the CLI's standard output) gets the bytes on its stream as they are: decoding them to text only for
+/// the writer to encode them again cost as much as writing the JSON. Flushing the writer first writes what it holds,
+/// and its byte order mark if it has one and has not written it yet.
 /// </summary>
 internal sealed class TextWriterBufferWriter : IBufferWriter<byte>
 {
@@ -25,9 +26,9 @@ internal sealed class TextWriterBufferWriter : IBufferWriter<byte>
     public TextWriterBufferWriter(TextWriter output)
     {
         _output = output;
-        if (output is StreamWriter { Encoding: UTF8Encoding utf8 } writer && utf8.Preamble.Length == 0 && writer.BaseStream.CanWrite)
+        if (output is StreamWriter { Encoding: UTF8Encoding } writer && writer.BaseStream.CanWrite)
         {
-            // What the writer holds goes first, so the text keeps its order.
+            // What the writer holds (and its byte order mark) goes first, so the text keeps its order.
             writer.Flush();
             _stream = writer.BaseStream;
         }

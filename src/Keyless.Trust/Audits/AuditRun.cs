@@ -10,10 +10,10 @@ namespace Keyless.Trust.Audits;
 /// reports in <see cref="AuditContext.Identities"/> order, so it is run on each identity alone, on the thread that has
 /// just searched it (<see cref="AuditContext.SearchEach"/>, which then lets the identity's attack paths go): the audit's
 /// place in the registry, the identity's index and the finding's rank within it place the finding. Any other audit
-/// runs once, over the whole context: the audit's place and the finding's index in its output place it. The order is the registry's, then each audit's own,
-/// the same on any number of cores. For <c>--shard</c> (<see cref="AuditOptions.Searches"/>) only the shard's
-/// identities are searched, and the places are those of the run of every identity, so the shards' findings sort back
-/// into it (<c>keyless merge</c>).
+/// runs once, over the whole context: the audit's place and the finding's index in its output place it. The order is
+/// the registry's, then each audit's own, the same on any number of cores. For <c>--shard</c>
+/// (<see cref="AuditOptions.Searches"/>) only the shard's identities are searched, and the places are those of the run
+/// of every identity, so the shards' findings sort back into it (<c>keyless merge</c>).
 /// </para>
 /// </summary>
 public static class AuditRun

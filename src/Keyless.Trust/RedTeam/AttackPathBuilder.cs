@@ -16,14 +16,14 @@ public sealed class AttackPathBuilder(TrustSet trust)
     // Shared by every identity bound to the provider, and filled from several threads when paths are built in parallel.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<GcpProvider, CompiledProvider> _providers = new();
 
-    /// <summary>
-    /// What a provider gives every path through it: its mapping, the atoms of its condition (each path copies them and
-    /// adds its identity's bindings) and its label.
-    /// </summary>
     // Each binding's member parsed once: the paths of an identity are built twice in an audit (for the model of
     // GitLab, then for its searches), and parsing splits the member into several strings.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, GcpMember> _members = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// What a provider gives every path through it: its mapping, the atoms of its condition (each path copies them and
+    /// adds its identity's bindings) and its label.
+    /// </summary>
     private sealed record CompiledProvider(Dictionary<string, ClaimSource> Mapping, AtomSet Atoms, string Label);
 
     public IReadOnlyList<AttackPath> For(Identity identity)

@@ -52,9 +52,9 @@ public static class GitLabWorldBuilder
     }
 
     /// <summary>
-    /// What some attack paths (one identity's) add to the world: their victims in order, and their atoms (shared with
-    /// the paths' atom sets, not copied). It holds neither the paths nor their atom sets, so an audit can build every identity's paths for
-    /// the world, let them go, and build each again when it searches it, instead of holding them all in between.
+    /// What some attack paths (one identity's) add to the world: their victims in order, and their atoms (the same
+    /// objects, not copies). It holds neither the paths nor their atom sets, so an audit can build every identity's
+    /// paths for the world, let them go, and build each again when it searches it, instead of holding them all.
     /// </summary>
     internal sealed class Contribution
     {

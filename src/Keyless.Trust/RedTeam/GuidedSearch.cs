@@ -18,7 +18,7 @@ public static class GuidedSearch
     /// <param name="space">The tokens the scenario can make GitLab mint on it.</param>
     /// <param name="admits">The oracle, asked of each candidate as built (CEL values; <see cref="TokenClaims"/> reads them).</param>
     /// <param name="realizable">The independent check, asked of an admitted candidate as the JSON claims that would be reported.</param>
-    /// <param name="values">The path's candidates, which keep the classes of the refs several scenarios share.</param>
+    /// <param name="values">The path's candidates, which keep the classes of the lists several scenarios share.</param>
     internal static SearchResult Run(AttackPath path, SearchSpace space, Func<ClaimTable, bool> admits, Func<JsonObject, Realizability> realizable, PathCandidates? values = null)
     {
         ArgumentNullException.ThrowIfNull(path);
@@ -35,8 +35,8 @@ public static class GuidedSearch
         var atoms = path.Atoms;
         var varies = values?.Dimensions(space.ComponentSets) ?? SearchDimensions.Of(atoms, space.ComponentSets);
         var signature = new ClassSignature(atoms);
-        // Each scenario makes its own projects, environments and users; its refs are often the path's, shared by
-        // scenarios, and so are their classes.
+        // Refs, environments and the victim's own project are often lists of the path's that several scenarios share,
+        // and so are their classes (made once per list); users are the scenario's own.
         var projects = !varies.Projects ? First(space.Projects)
             : values is null ? Classes(space.Projects, signature.Of) : values.Classes(space.Projects, list => Classes(list, signature.Of));
         var events = !varies.RefEvents ? First(space.RefEvents)

@@ -113,7 +113,7 @@ public sealed class TextWriterBufferWriterTests
     }
 
     [Fact]
-    public void Should_Keep_The_Byte_Order_Mark_Of_A_Writer_That_Writes_One()
+    public void Should_Keep_The_Byte_Order_Mark_Of_A_Writer_That_Writes_One_When_The_Bytes_Bypass_It()
     {
         using var stream = new MemoryStream();
         using (var output = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), 1024, leaveOpen: true))
